@@ -1,0 +1,1 @@
+"""hadath's stream processors (one folder each) and the ``hadath`` command."""

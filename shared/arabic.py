@@ -1,0 +1,109 @@
+"""Arabic normalisation that keeps offsets into the original text.
+
+Matching works on a normalised view (no diacritics or tatweel; alef, ya and ta marbuta variants
+unified; Persian/Urdu look-alikes mapped), but events must point at the original characters, so the
+view carries, for each of its characters, the offset of the original character it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Characters dropped from the view: harakat, Quranic marks, superscript alef, tatweel, bidi and
+# zero-width controls (they carry no letters but break matching).
+_DROPPED = frozenset(
+    [chr(c) for c in range(0x0610, 0x061B)]
+    + [chr(c) for c in range(0x064B, 0x0660)]
+    + ["\u0670", "\u0640"]
+    + [chr(c) for c in range(0x06D6, 0x06EE)]
+    + ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"]
+    + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+)
+
+_FOLDED = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ئ": "ي",
+        "ؤ": "و",
+        "ة": "ه",
+        "ی": "ي",  # Persian yeh
+        "ي": "ي",
+        "ک": "ك",  # keheh
+        "ڤ": "ف",
+        "ٮ": "ب",
+        "٠": "0",
+        "١": "1",
+        "٢": "2",
+        "٣": "3",
+        "٤": "4",
+        "٥": "5",
+        "٦": "6",
+        "٧": "7",
+        "٨": "8",
+        "٩": "9",
+        "۰": "0",
+        "۱": "1",
+        "۲": "2",
+        "۳": "3",
+        "۴": "4",
+        "۵": "5",
+        "۶": "6",
+        "۷": "7",
+        "۸": "8",
+        "۹": "9",
+        "“": '"',
+        "”": '"',
+        "«": '"',
+        "»": '"',
+        "،": ",",
+        "؛": ";",
+        "؟": "?",
+    }
+)
+
+
+def normalize(text: str) -> str:
+    """The normalised form of ``text`` (for lookups; offsets are lost, use :func:`normalized_view`)."""
+    return "".join(ch for ch in text if ch not in _DROPPED).translate(_FOLDED)
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedView:
+    """``text`` normalised, with ``offsets[i]`` the original offset of ``text[i]``."""
+
+    original: str
+    text: str
+    offsets: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``(start, end)`` of the view's ``text[start:end]`` (end exclusive, non-empty span)."""
+        if end <= start:
+            pos = self.offsets[start] if start < len(self.offsets) else len(self.original)
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def normalized_view(text: str) -> NormalizedView:
+    """Normalise ``text`` keeping, for each kept character, where it stood in the original."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _DROPPED:
+            continue
+        chars.append(ch.translate(_FOLDED))
+        offsets.append(i)
+    return NormalizedView(original=text, text="".join(chars), offsets=tuple(offsets))
+
+
+def arabic_ratio(text: str) -> float:
+    """Share of letters in ``text`` that are Arabic script (0 when there are no letters)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 0.0
+    arabic = sum(1 for ch in letters if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufeff")
+    return arabic / len(letters)
