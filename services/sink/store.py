@@ -1,0 +1,44 @@
+"""The events store: one interface, SQLite (embedded default) or PostgreSQL, chosen by URL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from shared.schemas import Event
+
+
+@dataclass(frozen=True)
+class UpsertResult:
+    """What one write did: events stored (new or changed) and events skipped as already stored."""
+
+    written: int
+    duplicates: int
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """Filters for reading events back."""
+
+    type: str | None = None
+    country: str | None = None
+    article_id: str | None = None
+    limit: int | None = None
+
+
+class EventStore(Protocol):
+    """Idempotent on ``event_id``: storing the same event twice writes it once."""
+
+    def upsert(self, events: Iterable[Event]) -> UpsertResult: ...
+
+    def query(self, query: EventQuery) -> list[Event]: ...
+
+    def count(self) -> int: ...
+
+    def close(self) -> None: ...
+
+
+def open_store(database_url: str) -> EventStore:
+    """The store for ``database_url`` (``sqlite:///path`` or ``postgresql://…``), schema created or migrated."""
+    raise NotImplementedError
