@@ -40,5 +40,24 @@ class EventStore(Protocol):
 
 
 def open_store(database_url: str) -> EventStore:
-    """The store for ``database_url`` (``sqlite:///path`` or ``postgresql://…``), schema created or migrated."""
-    raise NotImplementedError
+    """The store for ``database_url`` (``sqlite:///path`` or ``postgresql://…``), schema created or migrated.
+
+    A bare file path is taken as a SQLite file. ``sqlite:///var/x.db`` is relative to the working
+    directory, ``sqlite:////abs/x.db`` absolute (SQLAlchemy's convention).
+    """
+    if database_url.startswith(("postgresql://", "postgres://", "postgresql+psycopg://")):
+        from services.sink.postgres_store import PostgresEventStore  # only needed (and importable) for PostgreSQL
+
+        return PostgresEventStore(database_url)  # type: ignore[no-any-return]
+    from services.sink.sqlite_store import SqliteEventStore
+
+    return SqliteEventStore(sqlite_path(database_url))
+
+
+def sqlite_path(database_url: str) -> str:
+    """The file path in a ``sqlite:///`` URL (or the argument itself when it is a plain path)."""
+    if database_url.startswith("sqlite:///"):
+        return database_url[len("sqlite:///"):]
+    if "://" in database_url:
+        raise ValueError(f"unsupported database URL {database_url!r}: use sqlite:///path or postgresql://...")
+    return database_url

@@ -1,0 +1,31 @@
+"""Segmenter service: articles.raw (Article) -> articles.segmented (SegmentedArticle)."""
+
+from __future__ import annotations
+
+from services.segmenter.logic import segment
+from shared.metrics import StageMetrics
+from shared.schemas import Article
+from shared.settings import Settings
+from shared.stage import Stage
+
+
+def build_stage(settings: Settings, metrics: StageMetrics) -> Stage[Article]:
+    return Stage(
+        name="segmenter",
+        source_topic=settings.topics.articles_raw,
+        sink_topic=settings.topics.articles_segmented,
+        decode=Article.model_validate_json,
+        process=lambda article: [segment(article)],
+        key_of=lambda article: article.id,
+        body_of=lambda article: article.body,
+        limits=settings.limits,
+    )
+
+
+def __getattr__(name: str) -> object:
+    """``faust -A services.segmenter.app worker`` support: the app is built on first access."""
+    if name == "app":
+        from services.worker import create_app
+
+        return create_app("segmenter")
+    raise AttributeError(name)

@@ -1,0 +1,156 @@
+"""Kafka plumbing shared by the services and the CLI: client settings, topic creation, producers.
+
+One source of truth for how hadath talks to Kafka, so faust (aiokafka) and kafka-python get the same
+servers and the same security. Secrets stay ``SecretStr`` until the moment a client needs them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import ssl
+import time
+from collections.abc import Iterable
+from typing import Any
+
+from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer
+from kafka.admin import NewTopic
+from kafka.errors import KafkaError, TopicAlreadyExistsError
+
+from shared.settings import KafkaSettings, Topics
+
+log = logging.getLogger(__name__)
+
+STAGES: tuple[str, ...] = ("segmenter", "detector", "geolocator", "sink")
+"""The four services, in flow order."""
+
+WEB_BASE_PORTS: dict[str, int] = {"segmenter": 6066, "detector": 6076, "geolocator": 6086, "sink": 6096}
+"""Web (``/metrics``) port of replica 0 of each stage; replica i listens on base + i (at most 10 replicas)."""
+
+MAX_REPLICAS = 10
+
+
+def web_port(stage: str, replica: int = 0) -> int:
+    """The web/metrics port of one worker: the one place that maps (stage, replica) to a port."""
+    if not 0 <= replica < MAX_REPLICAS:
+        raise ValueError(f"replica must be in 0..{MAX_REPLICAS - 1}, got {replica}")
+    return WEB_BASE_PORTS[stage] + replica
+
+
+def consumer_group(stage: str) -> str:
+    """Consumer group (and faust app id) of a stage; every replica of a stage joins it."""
+    return f"hadath-{stage}"
+
+
+class KafkaUnavailable(RuntimeError):
+    """No broker answered at the configured bootstrap servers."""
+
+
+def ssl_context(kafka: KafkaSettings) -> ssl.SSLContext | None:
+    """TLS context for SSL/SASL_SSL (CA and optional client certificate), None for plaintext."""
+    if kafka.security_protocol not in ("SSL", "SASL_SSL"):
+        return None
+    context = ssl.create_default_context(cafile=str(kafka.ssl_cafile) if kafka.ssl_cafile else None)
+    if kafka.ssl_certfile:
+        context.load_cert_chain(str(kafka.ssl_certfile), str(kafka.ssl_keyfile) if kafka.ssl_keyfile else None)
+    return context
+
+
+def kafka_python_config(kafka: KafkaSettings) -> dict[str, Any]:
+    """Connection and security options for kafka-python clients (producer, consumer, admin)."""
+    config: dict[str, Any] = {
+        "bootstrap_servers": kafka.servers.split(","),
+        "security_protocol": kafka.security_protocol,
+    }
+    context = ssl_context(kafka)
+    if context is not None:
+        config["ssl_context"] = context
+    if kafka.security_protocol.startswith("SASL"):
+        config["sasl_mechanism"] = kafka.sasl_mechanism or "PLAIN"
+        config["sasl_plain_username"] = kafka.sasl_username
+        config["sasl_plain_password"] = kafka.sasl_password.get_secret_value() if kafka.sasl_password else None
+    return config
+
+
+def faust_broker_options(kafka: KafkaSettings) -> dict[str, Any]:
+    """``faust.App`` options for the broker connection, security and the fast group-join timings tansu needs."""
+    import faust  # faust is heavy to import; the CLI only needs it in workers
+
+    options: dict[str, Any] = {
+        "broker": [f"kafka://{server}" for server in kafka.servers.split(",")],
+        "broker_session_timeout": kafka.session_timeout_s,
+        "broker_heartbeat_interval": kafka.heartbeat_interval_s,
+    }
+    context = ssl_context(kafka)
+    if kafka.security_protocol.startswith("SASL"):
+        options["broker_credentials"] = faust.SASLCredentials(
+            username=kafka.sasl_username,
+            password=kafka.sasl_password.get_secret_value() if kafka.sasl_password else None,
+            mechanism=kafka.sasl_mechanism or "PLAIN",
+            ssl_context=context,
+        )
+    elif context is not None:
+        options["broker_credentials"] = faust.SSLCredentials(context)
+    return options
+
+
+def admin_client(kafka: KafkaSettings, timeout_s: float = 15.0) -> KafkaAdminClient:
+    """An admin client, retrying until the broker answers or timeout_s passes."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            return KafkaAdminClient(client_id="hadath-admin", **kafka_python_config(kafka))
+        except KafkaError as exc:
+            if time.monotonic() > deadline:
+                raise KafkaUnavailable(f"no Kafka broker answers at {kafka.servers}: {exc}") from exc
+            time.sleep(0.5)
+
+
+def create_topics(kafka: KafkaSettings, topics: Topics, names: Iterable[str] | None = None) -> list[str]:
+    """Create hadath's topics (and their .dlq twins) if missing; returns the ones created now."""
+    wanted = list(names) if names is not None else topics.all()
+    admin = admin_client(kafka)
+    try:
+        existing = set(admin.list_topics())
+        missing = [name for name in wanted if name not in existing]
+        if missing:
+            new = [NewTopic(name, topics.partitions, topics.replication_factor) for name in missing]
+            with contextlib.suppress(TopicAlreadyExistsError):  # another process was faster
+                admin.create_topics(new)
+        return missing
+    finally:
+        admin.close()
+
+
+def make_producer(kafka: KafkaSettings, **overrides: Any) -> KafkaProducer:
+    """A kafka-python producer: acks=all, idempotence off (tansu loses producer ids on restart)."""
+    config: dict[str, Any] = {
+        "client_id": "hadath-cli",
+        "acks": "all",
+        "enable_idempotence": False,
+        "retries": 5,
+        "linger_ms": 5,
+        **kafka_python_config(kafka),
+        **overrides,
+    }
+    try:
+        return KafkaProducer(**config)
+    except KafkaError as exc:
+        raise KafkaUnavailable(f"no Kafka broker answers at {kafka.servers}") from exc
+
+
+def make_consumer(kafka: KafkaSettings, **overrides: Any) -> KafkaConsumer:
+    """A kafka-python consumer (not subscribed; callers assign or subscribe)."""
+    config: dict[str, Any] = {
+        "client_id": "hadath-cli",
+        "enable_auto_commit": False,
+        "auto_offset_reset": "earliest",
+        "session_timeout_ms": int(kafka.session_timeout_s * 1000),
+        "heartbeat_interval_ms": int(kafka.heartbeat_interval_s * 1000),
+        **kafka_python_config(kafka),
+        **overrides,
+    }
+    try:
+        return KafkaConsumer(**config)
+    except KafkaError as exc:
+        raise KafkaUnavailable(f"no Kafka broker answers at {kafka.servers}") from exc

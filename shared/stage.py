@@ -1,0 +1,238 @@
+"""The generic stage: decode at the edge, enforce limits, call pure logic, send, count, dead-letter.
+
+Every service is one :class:`Stage` plus a few lines of configuration in ``services/<stage>/app.py``.
+:class:`StageRunner` decides what to send for one consumed record (no I/O, unit-tested with fakes);
+:func:`build_faust_app` wraps it in a thin faust agent that sends what the runner returns and waits for
+the broker to acknowledge it before the consumed offset can be committed (at-least-once).
+
+A bad message never raises out of the agent: invalid JSON or schema, an oversized body, a blown time
+budget or any exception from the logic becomes a dead letter on ``<source topic>.dlq``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from shared.dead_letter import Headers, Reason, SourceRecord, dead_letter_headers
+from shared.metrics import StageMetrics
+from shared.settings import LimitSettings, Settings
+
+if TYPE_CHECKING:
+    import faust
+
+log = logging.getLogger("hadath.stage")
+
+In = TypeVar("In", bound=BaseModel)
+
+
+class BodyTooLarge(ValueError):
+    """The article body is larger than limits.max_body_bytes."""
+
+
+class TimeBudgetExceeded(TimeoutError):
+    """The stage spent more than limits.article_time_budget_s on one message."""
+
+
+class EmptyMessage(ValueError):
+    """The record has no value (a tombstone or an empty payload)."""
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """A consumed record, as bytes."""
+
+    key: bytes | None
+    value: bytes | None
+    source: SourceRecord
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """A record to produce."""
+
+    topic: str
+    key: bytes | None
+    value: bytes
+    headers: Headers = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Stage(Generic[In]):
+    """What one service does: its topics, how it decodes, the pure logic, what it counts.
+
+    ``process`` returns the messages to send to ``sink_topic`` (keyed by ``key_of`` the input); a stage
+    without a sink topic (the events sink) does its writing inside ``process`` and returns nothing.
+    ``observe`` updates stage-specific metrics after a successful message.
+    """
+
+    name: str
+    source_topic: str
+    sink_topic: str | None
+    decode: Callable[[bytes], In]
+    process: Callable[[In], Sequence[BaseModel]]
+    key_of: Callable[[In], str]
+    body_of: Callable[[In], str]
+    limits: LimitSettings
+    observe: Callable[[StageMetrics, In, Sequence[BaseModel]], None] | None = None
+
+    @property
+    def dlq_topic(self) -> str:
+        return f"{self.source_topic}.dlq"
+
+
+@contextlib.contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Interrupt the block with TimeBudgetExceeded after ``seconds`` (hard stop in the main thread only).
+
+    SIGALRM interrupts pure-Python loops; a single long C call (one regex match) finishes first, and the
+    runner then still rejects the message because it checks the elapsed time afterwards.
+    """
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def on_alarm(signum: int, frame: FrameType | None) -> None:
+        raise TimeBudgetExceeded(f"stage took longer than its time budget of {seconds:g}s")
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+class StageRunner(Generic[In]):
+    """Turns one consumed record into the records to produce, counting what happened."""
+
+    def __init__(
+        self, stage: Stage[In], metrics: StageMetrics, clock: Callable[[], dt.datetime] | None = None
+    ) -> None:
+        self.stage = stage
+        self.metrics = metrics
+        self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
+
+    def handle(self, record: Incoming) -> list[Outgoing]:
+        """Records to send for ``record``: the logic's outputs, or one dead letter. Never raises."""
+        stage = self.stage
+        try:
+            if not record.value:
+                raise EmptyMessage("message has no value")
+            message = stage.decode(record.value)
+        except (ValidationError, ValueError, UnicodeDecodeError) as exc:
+            return self._dead_letter(record, Reason.decode, exc)
+        body_bytes = len(stage.body_of(message).encode("utf-8", "surrogatepass"))
+        if body_bytes > stage.limits.max_body_bytes:
+            error = BodyTooLarge(f"article body is {body_bytes} bytes, limit is {stage.limits.max_body_bytes}")
+            return self._dead_letter(record, Reason.body_too_large, error)
+        budget = stage.limits.article_time_budget_s
+        started = time.perf_counter()
+        try:
+            with time_budget(budget):
+                outputs = list(stage.process(message))
+            elapsed = time.perf_counter() - started
+            if elapsed > budget:
+                raise TimeBudgetExceeded(f"stage took {elapsed:.2f}s, budget is {budget:g}s")
+        except TimeBudgetExceeded as exc:
+            return self._dead_letter(record, Reason.time_budget, exc)
+        except Exception as exc:  # any logic failure is contained, never a crash
+            return self._dead_letter(record, Reason.processing, exc)
+        self.metrics.processing_seconds.labels(stage.name).observe(elapsed)
+        self.metrics.messages.labels(stage.name, "ok").inc()
+        self.metrics.articles.labels(stage.name).inc()
+        if stage.observe is not None:
+            stage.observe(self.metrics, message, outputs)
+        if stage.sink_topic is None:
+            return []
+        key = stage.key_of(message).encode()
+        return [Outgoing(stage.sink_topic, key, out.model_dump_json().encode()) for out in outputs]
+
+    def _dead_letter(self, record: Incoming, reason: Reason, error: BaseException) -> list[Outgoing]:
+        stage = self.stage
+        self.metrics.messages.labels(stage.name, "dead_letter").inc()
+        self.metrics.dead_letters.labels(stage.name, type(error).__name__).inc()
+        source = record.source
+        log.warning(
+            "dead letter: stage=%s reason=%s error=%s topic=%s partition=%s offset=%s key=%r: %s",
+            stage.name, reason.value, type(error).__name__, source.topic, source.partition, source.offset,
+            (record.key or b"")[:80], str(error)[:300],
+        )
+        headers = dead_letter_headers(stage.name, reason, error, source, self.clock())
+        return [Outgoing(stage.dlq_topic, record.key, record.value or b"", headers)]
+
+
+# ---------------------------------------------------------------- faust binding
+
+
+def build_faust_app(stage: Stage[Any], settings: Settings, replica: int, metrics: StageMetrics) -> faust.App:
+    """A faust app running ``stage``: raw bytes in and out, stateless, metrics on its web port."""
+    import faust
+    from faust.sensors.prometheus import setup_prometheus_sensors
+    from prometheus_client import REGISTRY
+
+    from shared.kafka import consumer_group, faust_broker_options, web_port
+
+    datadir = Path(settings.service.data_dir) / f"{stage.name}-{replica}"
+    datadir.mkdir(parents=True, exist_ok=True)
+    app = faust.App(
+        consumer_group(stage.name),
+        **faust_broker_options(settings.kafka),
+        key_serializer="raw",
+        value_serializer="raw",
+        topic_allow_declare=False,  # hadath creates its topics explicitly
+        topic_disable_leader=True,
+        topic_partitions=settings.topics.partitions,
+        consumer_auto_offset_reset="earliest",
+        producer_acks=-1,
+        store="memory://",
+        autodiscover=False,
+        web_port=web_port(stage.name, replica),
+        web_host="0.0.0.0",
+        datadir=str(datadir),
+    )
+    # faust's sensor metrics and hadath's domain metrics share the default registry, so /metrics serves both.
+    setup_prometheus_sensors(app, pattern="/metrics", registry=REGISTRY, name_prefix="faust")
+
+    runner = StageRunner(stage, metrics)
+    source = app.topic(stage.source_topic, allow_empty=True)
+    targets = {stage.dlq_topic: app.topic(stage.dlq_topic)}
+    if stage.sink_topic:
+        targets[stage.sink_topic] = app.topic(stage.sink_topic)
+
+    async def run(stream: faust.StreamT[bytes]) -> None:
+        async for event in stream.events():
+            message = event.message
+            incoming = Incoming(
+                key=message.key,
+                value=message.value,
+                source=SourceRecord(
+                    topic=message.topic,
+                    partition=message.partition,
+                    offset=message.offset,
+                    timestamp_ms=int(message.timestamp * 1000) if message.timestamp else None,
+                    headers=list(message.headers or ()),
+                ),
+            )
+            pending = [
+                await targets[out.topic].send(key=out.key, value=out.value, headers=out.headers)
+                for out in runner.handle(incoming)
+            ]
+            # Wait for the broker's ack before the offset of the consumed message can be committed.
+            await asyncio.gather(*pending)
+
+    app.agent(source, name=f"hadath.{stage.name}")(run)
+    return app
