@@ -1,0 +1,49 @@
+# hadath: `make help` lists every target.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.hadath-installed
+# Installed without its dependencies: it would drag onnxruntime in; hadath only reads its name database.
+NO_DEPS_PACKAGES := arabic-name-romanizer==0.2.0
+
+.PHONY: help install run test eval lint schemas verify-dashboards chaos bench
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
+
+install: $(STAMP) ## Create .venv and install hadath with its pinned dependencies (idempotent)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev,data]'
+	$(BIN)/python -m pip install --quiet --no-deps $(NO_DEPS_PACKAGES)
+	touch $(STAMP)
+
+run: install ## Start broker + services, publish seeds/, print events; stops 20 s after the last event
+	$(BIN)/hadath up --publish seeds/ --exit-when-idle 20
+
+test: install ## Run every test suite (unit, golden, integration, e2e)
+	$(BIN)/python -m pytest -q
+
+eval: install ## Score `hadath extract` on the dev articles against their gold annotations
+	$(BIN)/hadath extract tests/data/dev_articles.jsonl | $(BIN)/python tests/data/score.py tests/data/dev_gold.jsonl -
+
+lint: install ## ruff and mypy
+	$(BIN)/ruff check shared services tests
+	$(BIN)/mypy shared services
+
+schemas: install ## Regenerate shared/jsonschema/*.json from the pydantic models
+	$(BIN)/hadath schemas
+
+verify-dashboards: install ## Check the Grafana dashboards query metrics hadath exports
+	$(BIN)/python deploy/verify_dashboards.py
+
+chaos: install ## Kill workers at random while 2,000 articles flow; ends with CHAOS lost=N duplicated=N
+	$(BIN)/python -m tests.chaos.run_chaos
+
+bench: install ## Measure throughput and latency of the pipeline on the embedded broker
+	$(BIN)/python -m tests.bench.run_bench
