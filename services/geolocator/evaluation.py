@@ -1,0 +1,129 @@
+"""Place accuracy of the geolocator alone, on gold events (the detector's output is not needed).
+
+    python -m services.geolocator.evaluation [ARTICLES.jsonl GOLD.jsonl] [--errors]
+
+Each gold event becomes a DetectedEvent: its trigger is the first trigger word found inside the gold
+"evidence" phrase (located in the body), its participants are the gold ones. The geolocator then
+places it and the result is checked as tests/data/score.py does (city/site within 30 km, region
+within 400 km, country by code).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import re
+from pathlib import Path
+
+from services.geolocator.logic import geolocate
+from services.segmenter.logic import split_sentences
+from shared.arabic import normalized_view
+from shared.schemas import (
+    Article,
+    DetectedEvent,
+    DetectedEvents,
+    EventStatus,
+    EventType,
+    Evidence,
+    Participant,
+    Place,
+    Trigger,
+)
+
+DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
+_TRIGGER = re.compile(
+    r"(?:^|\s)[وفلب]*(?:ال)?(التق|يلتق|لقاء|لقاءات|اجتماع|اجتمع|يجتمع|استقبال|استقبل|مباحثات|محادثات|يتباحث|مكالم|"
+    r"زيار|زار|يزور|وصل|يصل|حل |جول|متوجه|مذكر|تدريب|التدريب|تمرين|مناورات|الاجتماع|القم|جلس|عقد|يطلب)"
+)
+TOLERANCE_KM = {"site": 30.0, "city": 30.0, "region": 400.0}
+
+
+def _find(body: str, phrase: str) -> int | None:
+    at = body.find(phrase)
+    if at >= 0:
+        return at
+    view = normalized_view(body)
+    at = view.text.find(normalized_view(phrase).text)
+    return view.offsets[at] if at >= 0 else None
+
+
+def detected_from_gold(article: Article, gold: dict) -> tuple[DetectedEvents, list[dict]]:
+    """DetectedEvents made from gold events whose evidence phrase is found in the body."""
+    sentences = split_sentences(article.body)
+    events, kept = [], []
+    for g in gold["events"]:
+        phrase = g.get("evidence")
+        at = _find(article.body, phrase) if phrase else None
+        if at is None:
+            continue
+        match = _TRIGGER.search(phrase)
+        offset = at + (match.start(1) if match else 0)
+        end = offset + 1
+        while end < len(article.body) and not article.body[end].isspace():
+            end += 1
+        sentence = next((s for s in sentences if s.start <= offset < s.end), sentences[0])
+        events.append(
+            DetectedEvent(
+                type=EventType(g["type"]), status=EventStatus(g["status"]), cameo_code="040", plover_category="CONSULT",
+                participants=[Participant(name=p["name"], kind=p["kind"], role=p["role"], aliases=p.get("aliases", []))
+                              for p in g["participants"]],
+                triggers=[Trigger(start=offset, end=end, text=article.body[offset:end])],
+                evidence=[Evidence(start=sentence.start, end=sentence.end, text=sentence.text)],
+                confidence=1.0,
+            )
+        )
+        kept.append(g)
+    return DetectedEvents(article=article, sentences=sentences, events=events), kept
+
+
+def _km(a: Place, g: dict) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, g["lat"], g["lon"]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def place_ok(system: Place | None, gold: dict | None) -> bool:
+    """The scorer's rule (tests/data/score.py)."""
+    if gold is None:
+        return True
+    if system is None or system.country_code != gold["country_code"].upper():
+        return False
+    return gold["precision"] == "country" or _km(system, gold) <= TOLERANCE_KM[gold["precision"]]
+
+
+def evaluate(articles_path: Path, gold_path: Path, show_errors: bool = False) -> dict[str, float | int]:
+    golds = {(g := json.loads(line))["article_id"]: g for line in gold_path.open(encoding="utf-8") if line.strip()}
+    total = ok = nulls = null_ok = 0
+    when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    for line in articles_path.open(encoding="utf-8"):
+        article = Article.model_validate_json(line)
+        detected, kept = detected_from_gold(article, golds.get(article.id, {"events": []}))
+        for event, g in zip(geolocate(detected, when), kept, strict=True):
+            good = place_ok(event.place, g.get("place"))
+            if g.get("place"):
+                total += 1
+                ok += good
+            else:
+                nulls += 1
+                null_ok += event.place is None
+            if show_errors and (not good or (g.get("place") is None and event.place is not None)):
+                got = event.place and f"{event.place.text} -> {event.place.name_en} {event.place.country_code} {event.place.precision}"
+                want = g.get("place") and f"{g['place']['names']} {g['place']['country_code']} {g['place']['precision']}"
+                print(f"{article.id} {g['type']} [{event.trigger}] got {got} want {want}")
+    return {"gold_places": total, "place_accuracy": round(ok / total, 3) if total else 0.0,
+            "null_places": nulls, "null_kept_null": null_ok}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("articles", nargs="?", type=Path, default=DATA / "dev_articles.jsonl")
+    parser.add_argument("gold", nargs="?", type=Path, default=DATA / "dev_gold.jsonl")
+    parser.add_argument("--errors", action="store_true", help="print each wrong place")
+    args = parser.parse_args()
+    print(evaluate(args.articles, args.gold, args.errors))
+
+
+if __name__ == "__main__":
+    main()

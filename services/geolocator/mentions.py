@@ -1,0 +1,218 @@
+"""Place mentions in an article: gazetteer names found in the text, with the cue that introduces them.
+
+The text is read on the normalised view (shared/arabic.py), word by word, with the proclitics
+و ف ب ل ك (and لل = ل + ال) peeled off the first word of a name, so بليبيا، لطرابلس، والقاهرة and
+multi-word names (الولايات المتحدة، شرم الشيخ) all match; offsets point into the original body.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from services.geolocator.gazetteer import Gazetteer, GazetteerEntry, IndexedName
+from shared.arabic import normalized_view
+
+_WORD = re.compile(r"[\u0621-\u064a]+|[A-Za-z]+|\d+")
+
+# Nouns that introduce a place name (مدينة سرت، العاصمة طرابلس، بمقر …); normalised.
+TOPONYM_NOUNS = frozenset(
+    ["مدينه", "العاصمه", "عاصمه", "بلده", "قريه", "منطقه", "ولايه", "محافظه", "اقليم", "واحه", "ميناء", "مقر", "قصر", "مطار", "قاعده", "ديوان", "جزيره", "المدينه", "البلده", "القريه", "المنطقه", "الولايه", "المحافظه", "الاقليم", "مدينتي", "مخيم", "معسكر", "القصر", "المطار", "المقر"]
+)
+# Prepositions and adverbs that tie a place to an event, with how strongly.
+LOCATIVE_WORDS = {"في": 3.0, "داخل": 3.0, "الي": 2.5, "الى": 2.5, "لدي": 1.5, "قرب": 2.0, "خارج": 0.0, "من": 0.5,
+                  "نحو": 2.0, "صوب": 2.0, "حتي": 1.0}
+# A place after these is someone's post or a border, not where the event is.
+_POST_WORDS = frozenset(["سفير", "السفير", "سفيرا", "سفاره", "السفاره", "سفارتها", "سفارته", "مندوب", "المندوب", "ممثل", "المبعوث", "مبعوث", "قنصل", "القنصل"])
+_BORDER_WORDS = frozenset(["حدود", "الحدود", "حدودها", "حدوده"])
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word of the body: normalised text and original offsets; ``gap`` is the text since the previous word."""
+
+    norm: str
+    start: int
+    end: int
+    gap: str
+
+
+@dataclass
+class Mention:
+    """A gazetteer name found in the body, with its candidates and how the text introduces it."""
+
+    first: int  # index of the first word
+    last: int  # index of the last word (inclusive)
+    start: int
+    end: int
+    prefix: str  # proclitic preposition on the first word: ب ل ك or ""
+    candidates: list[IndexedName]
+    cue: float = 0.0  # strength of the locative cue (0: bare)
+    toponym_noun: bool = False  # preceded by مدينة، العاصمة …
+    post_or_border: bool = False
+    nearby_countries: set[str] = field(default_factory=set)  # demonyms right around it (مدينة أنطاليا التركية)
+    entry: GazetteerEntry | None = None  # chosen candidate
+
+
+def words_of(text: str) -> list[Word]:
+    """Words of ``text`` on its normalised view, with original offsets."""
+    view = normalized_view(text)
+    words = []
+    previous_end = 0
+    for match in _WORD.finditer(view.text):
+        start, end = view.span(match.start(), match.end())
+        words.append(Word(match.group(), start, end, view.text[previous_end:match.start()]))
+        previous_end = match.end()
+    return words
+
+
+def _clitic_forms(word: str) -> list[tuple[str, str]]:
+    """(form, preposition) readings of a word with its proclitics peeled: بليبيا -> (ليبيا, ب)."""
+    forms = [(word, "")]
+    bases = [word]
+    if len(word) > 3 and word[0] in "وف":
+        bases.append(word[1:])
+        forms.append((word[1:], ""))
+    for base in bases:
+        if base.startswith("لل") and len(base) > 4:
+            forms.append(("ال" + base[2:], "ل"))
+        if len(base) > 3 and base[0] in "بلك":
+            forms.append((base[1:], base[0]))
+    return forms
+
+
+def find_mentions(words: list[Word], gazetteer: Gazetteer, blocked: set[int] | None = None) -> list[Mention]:
+    """Longest gazetteer names in ``words`` (left to right, no overlaps); ``blocked`` words are skipped."""
+    blocked = blocked or set()
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(words):
+        if i in blocked:
+            i += 1
+            continue
+        best: tuple[int, str, list[IndexedName]] | None = None
+        window = [w.norm for w in words[i + 1:i + gazetteer.max_words]]
+        for form, prefix in _clitic_forms(words[i].norm):
+            found = gazetteer.lookup([form, *window])
+            if not found:
+                continue
+            length = len(found[0].words)
+            if best is None or length > best[0]:
+                best = (length, prefix, [n for n in found if len(n.words) == length])
+        if best is None:
+            i += 1
+            continue
+        length, prefix, candidates = best
+        last = i + length - 1
+        if any(k in blocked for k in range(i, last + 1)) or any(_sentence_break(words[k].gap) for k in range(i + 1, last + 1)):
+            i += 1
+            continue
+        mentions.append(Mention(i, last, words[i].start, words[last].end, prefix, candidates))
+        i = last + 1
+    for mention in mentions:
+        _read_cue(mention, words, gazetteer)
+    return mentions
+
+
+def _sentence_break(gap: str) -> bool:
+    return any(ch in gap for ch in ".!?\n,;:()\"")
+
+
+def _read_cue(mention: Mention, words: list[Word], gazetteer: Gazetteer) -> None:
+    """How the words before the name introduce it: في/إلى/ب…, a toponym noun, a post or a border."""
+    cue = {"ب": 3.0, "ل": 1.5, "ك": 0.0}.get(mention.prefix, 0.0)
+    k = mention.first - 1
+    steps = 0
+    gap = words[mention.first].gap
+    while k >= 0 and steps < 4 and not _sentence_break(gap):
+        word = words[k].norm
+        bare = word[1:] if len(word) > 3 and word[0] in "وف" else word
+        stem = bare[1:] if len(bare) > 3 and bare[0] in "بل" else bare
+        if stem in TOPONYM_NOUNS or ("ال" + stem) in TOPONYM_NOUNS:
+            mention.toponym_noun = True
+            if bare[0] == "ب" and stem != bare:
+                cue = max(cue, 3.0)
+            elif bare[0] == "ل" and stem != bare:
+                cue = max(cue, 1.5)
+            cue = max(cue, 2.0)
+        elif word in gazetteer.demonyms:
+            mention.nearby_countries.add(gazetteer.demonyms[word])
+        elif word in LOCATIVE_WORDS:
+            cue = max(cue, LOCATIVE_WORDS[word])
+            _check_post_or_border(mention, words, k)
+            break
+        elif word in _BORDER_WORDS or (word == "مع" and k > 0 and words[k - 1].norm in _BORDER_WORDS):
+            mention.post_or_border = True
+            break
+        else:
+            break
+        gap = words[k].gap
+        k -= 1
+        steps += 1
+    mention.cue = cue
+    if cue:
+        _check_post_or_border(mention, words, mention.first)
+    # a demonym just after the name: مدينة أنطاليا التركية
+    for k in range(mention.last + 1, min(mention.last + 3, len(words))):
+        if _sentence_break(words[k].gap):
+            break
+        if words[k].norm in gazetteer.demonyms:
+            mention.nearby_countries.add(gazetteer.demonyms[words[k].norm])
+
+
+def _check_post_or_border(mention: Mention, words: list[Word], before: int) -> None:
+    for k in range(max(0, before - 4), before):
+        if words[k].norm in _POST_WORDS or words[k].norm in _BORDER_WORDS:
+            mention.post_or_border = True
+
+
+def article_countries(words: list[Word], mentions: list[Mention], gazetteer: Gazetteer) -> Counter[str]:
+    """How often each country is named or referred to by demonym in the article (for disambiguation)."""
+    counts: Counter[str] = Counter()
+    for word in words:
+        cc = gazetteer.demonyms.get(word.norm)
+        if cc:
+            counts[cc] += 1
+    for mention in mentions:
+        kinds = {c.entry.precision for c in mention.candidates}
+        codes = {c.entry.country_code for c in mention.candidates}
+        if "country" in kinds or "region" in kinds or "site" in kinds or len(codes) == 1:
+            best = max(mention.candidates, key=lambda c: _prior(c.entry))
+            counts[best.entry.country_code] += 2
+    return counts
+
+
+def _prior(entry: GazetteerEntry) -> float:
+    bonus = {"country": 7.0, "region": 5.0, "site": 5.0, "city": 0.0}[entry.precision]
+    return bonus + math.log10(entry.population + 10) + (1.0 if entry.capital else 0.0)
+
+
+def choose_entries(mentions: list[Mention], countries: Counter[str]) -> None:
+    """Pick each mention's place: prior (kind, population, capital) + article countries + nearby demonyms.
+
+    A name that is also a common word (flagged in the gazetteer) only counts after a toponym noun;
+    villages need their country in the article or a toponym noun.
+    """
+    total = sum(countries.values()) or 1
+    for mention in mentions:
+        best: tuple[float, GazetteerEntry] | None = None
+        names = {c.entry.id: c for c in mention.candidates}
+        for candidate in names.values():
+            entry = candidate.entry
+            if candidate.common and not mention.toponym_noun:
+                continue
+            if entry.precision == "city" and entry.population < 5000 and not mention.toponym_noun and entry.country_code not in countries:
+                continue
+            score = _prior(entry)
+            score += 4.0 * countries.get(entry.country_code, 0) / total
+            if entry.country_code in mention.nearby_countries:
+                score += 6.0
+            if entry.precision == "city" and entry.capital and any(
+                c.entry.precision == "country" and c.entry.country_code == entry.country_code for c in names.values()
+            ):
+                score += 8.0  # الجزائر، الكويت، تونس: the capital, the finer reading
+            if best is None or score > best[0]:
+                best = (score, entry)
+        mention.entry = best[1] if best else None
