@@ -2,31 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from collections.abc import Iterator
-from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from .deploy_modules import load_deploy_module
 
-
-def _load_deploy_module(name: str) -> ModuleType:
-    """Import a module from ``deploy/`` (scripts, not an installed package) by its path."""
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, REPO / "deploy" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-local_postgres = _load_deploy_module("local_postgres")
+local_postgres = load_deploy_module("local_postgres")
 
 
 @pytest.fixture(scope="session")
