@@ -13,7 +13,11 @@ from shared.settings import Settings
 
 
 def assigned_consumer(settings: Settings, topics: list[str], from_beginning: bool) -> KafkaConsumer:
-    """A consumer assigned to all partitions of ``topics`` (which must exist)."""
+    """A consumer assigned to all partitions of ``topics`` (which must exist).
+
+    Not from the beginning means from the end; the embedded broker answers "latest" offsets wrongly
+    (too low), so readers that want only new records also drop records older than when they started.
+    """
     consumer = make_consumer(settings.kafka)
     partitions: list[TopicPartition] = []
     for topic in topics:
@@ -34,19 +38,29 @@ def read_topic(
     settings: Settings, topic: str, from_beginning: bool, idle_timeout_s: float | None
 ) -> Iterator[Any]:
     """Records of ``topic`` as they come; ends after idle_timeout_s without one (None: never)."""
+    since_ms = None if from_beginning else now_ms()
     consumer = assigned_consumer(settings, [topic], from_beginning)
     try:
-        yield from poll_until_idle(consumer, idle_timeout_s)
+        yield from poll_until_idle(consumer, idle_timeout_s, since_ms)
     finally:
         consumer.close()
 
 
-def poll_until_idle(consumer: KafkaConsumer, idle_timeout_s: float | None) -> Iterator[Any]:
-    """Records from ``consumer`` until idle_timeout_s pass without one (None: forever)."""
+def now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+def poll_until_idle(
+    consumer: KafkaConsumer, idle_timeout_s: float | None, since_ms: int | None = None
+) -> Iterator[Any]:
+    """Records from ``consumer`` (only those stamped at or after since_ms, if given) until idle_timeout_s
+    pass without one (None: forever)."""
     last = time.monotonic()
     while True:
         batch = consumer.poll(timeout_ms=500)
-        records = [record for part in batch.values() for record in part]
+        records = [
+            record for part in batch.values() for record in part if since_ms is None or record.timestamp >= since_ms
+        ]
         yield from sorted(records, key=lambda r: (r.timestamp, r.partition, r.offset))
         if records:
             last = time.monotonic()

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from rich.console import Console
 
 from services.publishing import publish_path
-from services.reading import assigned_consumer, poll_until_idle
+from services.reading import assigned_consumer, now_ms, poll_until_idle
 from services.sink.store import open_store
 from services.supervisor import Supervisor, child_env
 from shared.broker import EmbeddedBroker
@@ -53,7 +53,9 @@ def run_up(
         supervisor = Supervisor(child_env(settings.kafka.servers, database_url), log_dir, settings.service.data_dir)
         supervisor.start_all(workers)
         status.print(f"events store: {database_url}; worker logs: {log_dir}/")
-        # Read events.v1 from the start on the fresh embedded broker (it cannot seek to the end anyway).
+        # Only events produced from now on: our fresh embedded broker starts empty; on an existing broker skip
+        # history (by offset, and by timestamp because tansu answers "latest" offsets too low).
+        since_ms = None if settings.kafka.embedded else now_ms() - 1000
         consumer = assigned_consumer(settings, [settings.topics.events], from_beginning=settings.kafka.embedded)
         with status.status(f"starting {len(supervisor.workers)} workers (joining consumer groups)…"):
             ready = supervisor.wait_ready(READY_TIMEOUT_S)
@@ -74,6 +76,8 @@ def run_up(
             batch = consumer.poll(timeout_ms=500)
             for part in batch.values():
                 for record in part:
+                    if since_ms is not None and record.timestamp < since_ms:
+                        continue
                     last = time.monotonic()
                     try:
                         event = Event.model_validate_json(record.value or b"")

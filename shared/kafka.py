@@ -24,17 +24,19 @@ log = logging.getLogger(__name__)
 STAGES: tuple[str, ...] = ("segmenter", "detector", "geolocator", "sink")
 """The four services, in flow order."""
 
-WEB_BASE_PORTS: dict[str, int] = {"segmenter": 6066, "detector": 6076, "geolocator": 6086, "sink": 6096}
-"""Web (``/metrics``) port of replica 0 of each stage; replica i listens on base + i (at most 10 replicas)."""
-
 MAX_REPLICAS = 10
+"""Replicas per stage that get their own web port (ports of one stage are MAX_REPLICAS apart)."""
 
 
-def web_port(stage: str, replica: int = 0) -> int:
-    """The web/metrics port of one worker: the one place that maps (stage, replica) to a port."""
+def web_port(stage: str, replica: int = 0, first_port: int = 6066) -> int:
+    """The web/metrics port of one worker: the one place that maps (stage, replica) to a port.
+
+    With the default first port (settings.service.web_port = 6066): segmenter 6066, detector 6076,
+    geolocator 6086, sink 6096; replica i of a stage listens on its base + i.
+    """
     if not 0 <= replica < MAX_REPLICAS:
         raise ValueError(f"replica must be in 0..{MAX_REPLICAS - 1}, got {replica}")
-    return WEB_BASE_PORTS[stage] + replica
+    return first_port + STAGES.index(stage) * MAX_REPLICAS + replica
 
 
 def consumer_group(stage: str) -> str:

@@ -200,7 +200,7 @@ def build_faust_app(stage: Stage[Any], settings: Settings, replica: int, metrics
         producer_acks=-1,
         store="memory://",
         autodiscover=False,
-        web_port=web_port(stage.name, replica),
+        web_port=web_port(stage.name, replica, settings.service.web_port),
         web_host="0.0.0.0",
         datadir=str(datadir),
     )
