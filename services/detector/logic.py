@@ -1,10 +1,284 @@
-"""Event detection: segmented article -> typed events with participants, status, date. Pure."""
+"""Event detection: segmented article -> typed events with participants, status, date. Pure.
+
+Steps (one module each): triggers.py finds trigger words; actors.py finds persons, organisations and
+countries; coref.py resolves short forms and bare titles; status.py and dates.py read modality and time
+around each trigger; merging.py groups the mentions of one happening; codes.py and confidence.py
+finish each event.
+"""
 
 from __future__ import annotations
 
-from shared.schemas import DetectedEvents, SegmentedArticle
+from bisect import bisect_left
+from collections import defaultdict
+
+from services.detector.actors import ActorMention, sentence_actors
+from services.detector.codes import cameo_plover
+from services.detector.confidence import confidence
+from services.detector.coref import Entity, resolve
+from services.detector.dates import event_date, explicit_year
+from services.detector.merging import EventMention, MergedEvent, merge
+from services.detector.resources import Lexicon, lexicon
+from services.detector.status import mention_status
+from services.detector.triggers import TriggerMention, find_triggers
+from services.detector.words import Word, article_words
+from shared.arabic import NormalizedView, normalized_view
+from shared.schemas import (
+    DetectedEvent,
+    DetectedEvents,
+    EventStatus,
+    EventType,
+    Evidence,
+    Participant,
+    ParticipantKind,
+    ParticipantRole,
+    SegmentedArticle,
+    Trigger,
+)
+
+# How far (in words) a participant may stand from its trigger within the sentence.
+PARTICIPANT_WINDOW = 30
+_COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "بان", "بانه", "انهم", "انهما"})
+_ROUND_WORDS = frozenset({"ثانيه", "ثالثه", "رابعه", "خامسه", "اولي", "جديده", "اخيره", "من", "اخري", "مفاوضات", "محادثات"})
+_HOST_CUES = ("استقبل", "يستقبل", "تستقبل", "استقبال", "استقباله", "استقبالها", "وداعه", "وداعها", "مضيف", "مضيفه")
+_TRAINER_CUES = frozenset({"تقودها", "يقودها", "بقياده", "يقدمها", "تقدمها", "باشراف", "تنفذها", "ينفذها", "مع"})
+
+
+class _Article:
+    """Per-article indexes the event builder needs."""
+
+    def __init__(self, segmented: SegmentedArticle) -> None:
+        self.segmented = segmented
+        self.body = segmented.article.body
+        self.view: NormalizedView = normalized_view(self.body)
+        self.words: list[Word] = article_words(segmented)
+        self.word_starts = [w.start for w in self.words]
+        self.by_sentence: dict[int, list[Word]] = defaultdict(list)
+        for w in self.words:
+            self.by_sentence[w.sentence].append(w)
+
+    def view_index(self, offset: int) -> int:
+        return bisect_left(self.view.offsets, offset)
+
+    def words_in(self, start: int, end: int) -> list[int]:
+        k = bisect_left(self.word_starts, start)
+        if k > 0 and self.words[k - 1].end > start:
+            k -= 1
+        out = []
+        while k < len(self.words) and self.words[k].start < end:
+            out.append(k)
+            k += 1
+        return out
+
+    def sentence_norm(self, sentence: int) -> tuple[str, int]:
+        """Normalised text of a sentence and its offset in the view."""
+        s = self.segmented.sentences[sentence]
+        a, b = self.view_index(s.start), self.view_index(s.end)
+        return self.view.text[a:b], a
 
 
 def detect(segmented: SegmentedArticle) -> DetectedEvents:
     """Find the meetings, visits and training agreements the article reports (spec/EVENTS.md)."""
-    raise NotImplementedError
+    doc = _Article(segmented)
+    lex = lexicon()
+    triggers = [t for t in find_triggers(doc.view) if doc.words_in(t.start, t.end)]
+    trigger_words = {k for t in triggers for k in doc.words_in(t.start, t.end)}
+    actors: list[ActorMention] = []
+    for sentence_words in doc.by_sentence.values():
+        actors.extend(sentence_actors(doc.body, sentence_words, trigger_words))
+    entities = resolve(actors, doc.words, doc.body)
+    actors_by_sentence: dict[int, list[ActorMention]] = defaultdict(list)
+    for actor in actors:
+        if actor.entity:
+            actors_by_sentence[actor.sentence].append(actor)
+    mentions = []
+    for trigger in triggers:
+        mention = _event_mention(doc, lex, trigger, actors_by_sentence, entities)
+        if mention is not None:
+            mentions.append(mention)
+    events = [e for e in merge(mentions) if e.participants]
+    return DetectedEvents(
+        article=segmented.article,
+        sentences=segmented.sentences,
+        events=[_build(doc, e, entities) for e in events],
+    )
+
+
+def _event_mention(
+    doc: _Article, lex: Lexicon, trigger: TriggerMention, actors_by_sentence: dict[int, list[ActorMention]],
+    entities: dict[str, Entity],
+) -> EventMention | None:
+    word_ids = doc.words_in(trigger.start, trigger.end)
+    first, last = word_ids[0], word_ids[-1]
+    sentence = doc.words[first].sentence
+    words = doc.by_sentence[sentence]
+    local_first = first - words[0].index
+    local_last = last - words[0].index
+    norms = [w.norm for w in words]
+    if any(n in lex.sports_words for n in norms):
+        return None
+    after = norms[local_last + 1:]
+    before = norms[:local_first]
+    if not _passes(doc, lex, trigger, sentence, norms, before, after, actors_by_sentence[sentence], first, last):
+        return None
+    candidates = _participants(doc, lex, trigger, words, local_first, actors_by_sentence[sentence], first, last)
+    if "party" in trigger.needs and not candidates:
+        return None
+    text, offset = doc.sentence_norm(sentence)
+    t0 = doc.view_index(trigger.start) - offset
+    t1 = doc.view_index(trigger.end) - offset
+    reading = mention_status(text, t0, t1, trigger.form, trigger.prefix)
+    status = reading.status
+    if trigger.cue == "onward":
+        status = EventStatus.planned
+    clause = text[max(0, t0 - 60):t1 + 60]
+    year = explicit_year(clause)
+    published = doc.segmented.article.published_at
+    if year is not None and published is not None and year == published.year:
+        year = None
+    date = event_date(clause, published, looking_ahead=status == EventStatus.planned)
+    roles = _roles(trigger, words, candidates, local_first)
+    kinds = {a.entity: entities[a.entity].kind for a in candidates}
+    strength = 1.0 if trigger.form in ("perfective", "imperfective", "phrase") else 0.5
+    return EventMention(
+        type=trigger.type, status=status, status_cued=reading.cued, background=reading.background, year=year,
+        date=date, trigger=(trigger.start, trigger.end), sentence=sentence, participants=roles, kinds=kinds,
+        cue=trigger.cue, form=trigger.form, destination=None, strength=strength,
+    )
+
+
+def _passes(
+    doc: _Article, lex: Lexicon, trigger: TriggerMention, sentence: int, norms: list[str], before: list[str],
+    after: list[str], actors: list[ActorMention], first: int, last: int,
+) -> bool:
+    """The trigger's own checks (event_triggers.json 'needs') and the traps."""
+    needs = trigger.needs
+    if "with" in needs:
+        nearby = after[:15]
+        if after[:1] and after[0] in ("عن", "امكانيه", "في"):
+            return False
+        persons_after = [a for a in actors if a.first > last and a.kind != ParticipantKind.country]
+        if "مع" not in nearby and not any(n.startswith("مع") and len(n) > 2 and n[2:] in ("ه", "ها", "هم", "هما") for n in nearby) \
+                and len(persons_after) < 2:
+            return False
+    if "military" in needs:
+        window = set(norms)
+        for other in (sentence - 1, sentence + 1):
+            window.update(w.norm for w in doc.by_sentence.get(other, []))
+        if not any(w in lex.military_words or any(r in lex.military_words for _, r in _readings(w)) for w in window):
+            return False
+    if "not_round" in needs:
+        if after[:1] and after[0] in _ROUND_WORDS or any(n in ("المحادثات", "المفاوضات", "محادثات", "مفاوضات") for n in after[:3]):
+            return False
+    if "toward" in needs and not any(n in ("الي", "نحو") or n.startswith("لل") for n in after[:6]):
+        return False
+    if "subject" in needs:
+        if after[:1] and after[0] in ("اليه", "اليها", "الي", "اليهم"):
+            if not any(a.first > last and a.first - last <= 6 and a.kind != ParticipantKind.country for a in actors):
+                return False
+        near = [a for a in actors if (0 < a.first - last <= 6 or 0 < first - a.last <= 3)
+                and a.kind != ParticipantKind.country and not a.locative]
+        if not near:
+            return False
+    if trigger.type == EventType.meeting and trigger.norm.endswith(("لقاء", "لقاءا")) and before[-2:] and \
+            any(n.startswith(("اجرت", "اجري", "اجرى")) for n in before[-2:]) and any(n in lex.media_words for n in norms):
+        return False  # a media interview, not a meeting
+    return True
+
+
+def _readings(norm: str) -> list[tuple[str, str]]:
+    out = [("", norm)]
+    if len(norm) > 3 and norm[0] in "وفبل":
+        out.append((norm[0], norm[1:]))
+    return out
+
+
+def _participants(
+    doc: _Article, lex: Lexicon, trigger: TriggerMention, words: list[Word], local_first: int,
+    actors: list[ActorMention], first: int, last: int,
+) -> list[ActorMention]:
+    """Actors of the trigger's sentence that take part (not speakers, not places)."""
+    cut = -1
+    for k in range(local_first):
+        w = words[k]
+        if w.norm in lex.speech_verbs or any(r in lex.speech_verbs for _, r in w.readings):
+            for j in range(k + 1, local_first):
+                if words[j].norm in _COMPLEMENTIZERS or ":" in words[j].gap:
+                    cut = words[j].index
+                    break
+    chosen = []
+    for a in actors:
+        if a.first < cut:
+            continue
+        if a.locative or a.first <= last and a.last >= first:
+            continue
+        if abs(a.first - first) > PARTICIPANT_WINDOW:
+            continue
+        if a.kind == ParticipantKind.country and trigger.type != EventType.training_agreement and \
+                any(b.kind == ParticipantKind.person for b in actors):
+            continue
+        chosen.append(a)
+    return chosen
+
+
+def _roles(
+    trigger: TriggerMention, words: list[Word], actors: list[ActorMention], local_first: int
+) -> dict[str, ParticipantRole]:
+    roles: dict[str, ParticipantRole] = {}
+    if trigger.type == EventType.meeting:
+        for a in actors:
+            roles.setdefault(a.entity, ParticipantRole.party)
+        return roles
+    if trigger.type == EventType.visit:
+        host_from = None
+        if trigger.cue == "reception":
+            host_from = trigger.start
+        else:
+            for w in words:
+                if any(rest.startswith(_HOST_CUES) for _, rest in w.readings) and w.start > trigger.start - 200:
+                    host_from = w.start
+                    break
+        for a in actors:
+            start = words[a.first - words[0].index].start
+            is_host = host_from is not None and start > host_from
+            role = ParticipantRole.host if is_host else ParticipantRole.visitor
+            if roles.get(a.entity) != ParticipantRole.visitor:
+                roles[a.entity] = role
+        return roles
+    for a in actors:
+        k = a.first - words[0].index
+        previous = words[k - 1].norm if k > 0 else ""
+        role = ParticipantRole.trainer if previous in _TRAINER_CUES and a.kind != ParticipantKind.person else ParticipantRole.party
+        roles.setdefault(a.entity, role)
+    return roles
+
+
+def _build(doc: _Article, event: MergedEvent, entities: dict[str, Entity]) -> DetectedEvent:
+    cues = {m.cue for m in event.mentions if m.cue}
+    cameo, plover = cameo_plover(event.type, event.status, cues)
+    body = doc.body
+    triggers = sorted({m.trigger for m in event.mentions})
+    sentence_ids = sorted({m.sentence for m in event.mentions})
+    participants = []
+    for key, role in event.participants.items():
+        entity = entities[key]
+        participants.append(Participant(
+            name=entity.name, kind=entity.kind, role=role, title=entity.title,
+            affiliation=entity.affiliation if entity.affiliation != entity.name else None,
+            aliases=[a for a in entity.aliases if a != entity.name],
+        ))
+    sentences = doc.segmented.sentences
+    date = next((m.date for m in event.mentions if m.date is not None), None)
+    return DetectedEvent(
+        type=event.type,
+        status=event.status,
+        cameo_code=cameo,
+        plover_category=plover,
+        participants=participants,
+        date=date,
+        triggers=[Trigger(start=a, end=b, text=body[a:b]) for a, b in triggers],
+        evidence=[Evidence(start=sentences[i].start, end=sentences[i].end, text=sentences[i].text) for i in sentence_ids],
+        confidence=confidence(event),
+    )
+
+
+__all__ = ["detect", "EventType"]

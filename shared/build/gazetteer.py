@@ -30,8 +30,11 @@ CURATED = RESOURCES / "places_curated.json"
 OUTPUT = RESOURCES / "gazetteer.tsv"
 
 # ``names``: every Arabic name of the place, "|"-separated; a leading "~" marks a name that is also an
-# ordinary word (the geolocator then wants a toponym cue before it).
-COLUMNS = ("id", "precision", "country_code", "lat", "lon", "population", "capital", "name_en", "name", "names")
+# ordinary word (the geolocator then wants a toponym cue before it). ``clitic_words``: words that
+# look like a proclitic + one of the names but are ordinary words (لجنة is not ل + جنة "Djenné").
+COLUMNS = ("id", "precision", "country_code", "lat", "lon", "population", "capital", "name_en", "name", "names",
+           "clitic_words")
+_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
 
 # Letters of Persian, Urdu, Kurdish, Pashto, Uyghur spellings: such alternate names are not Arabic.
 _NON_ARABIC_LETTERS = re.compile("[پچژگڈڑںےۀھګټځښیکەۆێڵڕۋڭېہۃٹڤ]")
@@ -53,12 +56,14 @@ class Place:
     aliases: list[str] = field(default_factory=list)
     capital: bool = False
 
-    def row(self, common: set[tuple[str, str]]) -> str:
+    def row(self, common: set[tuple[str, str]], frequencies: WordFrequencies) -> str:
         names = _unique([self.name, *self.aliases])
         flagged = [("~" + n if (self.id, n) in common else n) for n in names]
+        lookalikes = sorted({word for n in names if " " not in n for word in clitic_lookalikes(n, frequencies)})
         values = (
             self.id, self.precision, self.country_code, f"{self.lat:.5f}", f"{self.lon:.5f}",
             str(self.population), "1" if self.capital else "0", self.name_en, self.name, "|".join(flagged),
+            "|".join(lookalikes),
         )
         return "\t".join(v.replace("\t", " ") for v in values)
 
@@ -87,8 +92,7 @@ def load_geonames_cities(curated_aliases: dict[str, list[str]]) -> list[Place]:
     """Cities (population >= 500) that carry at least one Arabic name, plus curated spellings."""
     data = json.loads((_geonames_dir() / "cities500.json").read_text(encoding="utf-8"))
     countries = json.loads((_geonames_dir() / "countries.json").read_text(encoding="utf-8"))
-    from wordfreq import zipf_frequency
-
+    frequencies = WordFrequencies()
     capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
     places: list[Place] = []
     capital_seen: dict[str, Place] = {}
@@ -97,7 +101,9 @@ def load_geonames_cities(curated_aliases: dict[str, list[str]]) -> list[Place]:
         names = _unique([n for n in city.get("alternatenames", []) if is_arabic_name(n)] + curated_aliases.get(gid, []))
         if not names:
             continue
-        names.sort(key=lambda n: -zipf_frequency(n, "ar"))  # canonical: the spelling news uses most
+        expected = expected_zipf(int(city.get("population") or 0))
+        # canonical: the spelling news uses most, among those that are not also ordinary words
+        names.sort(key=lambda n: (frequencies.zipf(n) > expected, -frequencies.zipf(n)))
         place = Place(
             id=f"geonames:{gid}", precision="city", country_code=city["countrycode"], lat=city["latitude"],
             lon=city["longitude"], population=int(city.get("population") or 0), name_en=city["name"],
@@ -195,15 +201,42 @@ def curated_places(curated: dict) -> list[Place]:
     ]
 
 
-def _word_frequency(name: str) -> float:
-    """Zipf frequency of ``name`` as news spells it (GeoNames often writes ة as ه and ى as ي)."""
-    from wordfreq import zipf_frequency
+class WordFrequencies:
+    """Zipf frequencies of Arabic words as hadath matches them: summed over spellings that normalise alike.
 
-    variants = {name, re.sub("ه$", "ة", name), re.sub("ي$", "ى", name), re.sub("^ا", "أ", name), re.sub("^ا", "إ", name)}
-    return max(zipf_frequency(v, "ar") for v in variants)
+    GeoNames writes بانه, news writes بأنه: after normalisation they collide, so the collision is
+    what must be measured.
+    """
+
+    def __init__(self) -> None:
+        from wordfreq import get_frequency_dict
+
+        from shared.arabic import normalize
+
+        self._normalize = normalize
+        totals: dict[str, float] = defaultdict(float)
+        for word, frequency in get_frequency_dict("ar").items():
+            totals[normalize(word)] += frequency
+        self._totals = dict(totals)
+
+    def zipf(self, text: str) -> float:
+        frequency = self._totals.get(self._normalize(text), 0.0)
+        return math.log10(frequency * 1e9) if frequency > 0 else 0.0
 
 
-def common_word_names(places: list[Place]) -> set[tuple[str, str]]:
+def clitic_lookalikes(name: str, frequencies: WordFrequencies) -> list[str]:
+    """Words spelled proclitic + ``name`` that are more frequent than the name itself: ordinary words."""
+    own = frequencies.zipf(name)
+    return [prefix + name for prefix in _PROCLITICS if 3.0 <= frequencies.zipf(prefix + name) and
+            frequencies.zipf(prefix + name) > own]
+
+
+def expected_zipf(population: int) -> float:
+    """How often news names a town of this size, on the Zipf scale (a rough fit: 1.8 + 0.55 log10 P)."""
+    return 1.8 + 0.55 * math.log10(max(population, 100))
+
+
+def common_word_names(places: list[Place], frequencies: WordFrequencies) -> set[tuple[str, str]]:
     """Names of towns that are also ordinary Arabic words, more frequent than the town's size explains.
 
     A town of population P earns a word frequency of about 1.8 + 0.55 * log10(P) on the Zipf scale;
@@ -214,9 +247,9 @@ def common_word_names(places: list[Place]) -> set[tuple[str, str]]:
     for place in places:
         if place.precision != "city" or place.id.startswith("curated:"):
             continue
-        expected = 1.8 + 0.55 * math.log10(max(place.population, 100))
+        expected = expected_zipf(place.population)
         for name in [place.name, *place.aliases]:
-            if _word_frequency(name) > expected:
+            if frequencies.zipf(name) > expected:
                 common.add((place.id, name))
     return common
 
@@ -234,8 +267,9 @@ def build(out: Path = OUTPUT, curated_path: Path = CURATED) -> int:
         if region.name not in taken:
             regions.append(region)
     places = [*countries, *hand, *regions, *cities]
-    common = common_word_names(places)
-    rows = sorted(p.row(common) for p in places)
+    frequencies = WordFrequencies()
+    common = common_word_names(places, frequencies)
+    rows = sorted(p.row(common, frequencies) for p in places)
     out.write_text("\t".join(COLUMNS) + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
     return len(rows)
 

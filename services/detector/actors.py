@@ -1,0 +1,519 @@
+"""Actor mentions: persons (from title cues and the name lexicon), organisations, countries.
+
+Works sentence by sentence on :class:`Word` objects. A person mention keeps its title apart from its
+name; bare titles ("الجنرال الأميركي") and short forms ("حفتر") are resolved later (coref.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from services.detector.resources import Country, Lexicon, lexicon
+from services.detector.words import Word
+from shared.arabic import normalize
+from shared.schemas import ParticipantKind
+
+_QUOTES = frozenset("\"'“”«»‘’`")
+_NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "عبد", "ال", "ولد", "ابي", "ام", "بك", "دي", "دو", "فان", "فون", "لو", "لا"})
+_WEEKDAYS_AND_MONTHS = frozenset(
+    normalize(w)
+    for w in "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت يناير فبراير مارس أبريل إبريل مايو يونيو "
+    "يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين جانفي فيفري "
+    "أفريل ماي جوان جويلية أوت صباح مساء اليوم أمس غدا".split()
+)
+MAX_NAME_WORDS = 6
+MAX_TITLE_WORDS = 12
+
+
+@dataclass(slots=True)
+class ActorMention:
+    """One mention of a participant candidate in a sentence."""
+
+    kind: ParticipantKind
+    sentence: int
+    first: int  # word index where the mention (title included) starts
+    last: int  # word index of its last word
+    name_first: int = -1  # word span of the name itself (persons, orgs, countries)
+    name_last: int = -1
+    name: str = ""  # original text of the name, clitics stripped
+    key: str = ""  # normalised name
+    title: str | None = None
+    title_words: tuple[str, ...] = ()
+    head: str | None = None  # normalised title head (رييس، وزير، فريق …)
+    affiliation: str | None = None
+    locative: bool = False  # a country/capital after في/إلى/من: a place, not a party
+    kin: bool = False  # "نجل حفتر": names the anchor, refers to the anchor's relative
+    kin_anchor: int | None = None  # first word of the person this one is a relative of (فلان ونجله صدام)
+    dual: bool = False
+    entity: str = ""  # filled by coreference
+    aliases: list[str] = field(default_factory=list)
+
+
+def _rest_forms(word: Word) -> list[str]:
+    return [rest for _, rest in word.readings]
+
+
+def _undefinite(rest: str) -> str:
+    return rest[2:] if rest.startswith("ال") and len(rest) > 3 else rest
+
+
+def strip_proclitic_text(word: Word, prefix: str) -> tuple[int, str]:
+    """(start offset, text) of ``word`` without its first ``len(prefix)`` normalised letters."""
+    if not prefix:
+        return word.start, word.text
+    seen = 0
+    for i, ch in enumerate(word.text):
+        if normalize(ch):
+            seen += 1
+            if seen == len(prefix):
+                return word.start + i + 1, word.text[i + 1:]
+    return word.start, word.text
+
+
+def is_definite(word: Word) -> bool:
+    """The word itself (no conjunction or preposition) carries the article."""
+    return word.norm.startswith("ال") and len(word.norm) > 3
+
+
+def has_prefixed_article(word: Word) -> bool:
+    """A preposition or conjunction glued to a definite word (بالتعاون، والجيش، للقوات)."""
+    return any(pre and rest.startswith("ال") for pre, rest in word.readings)
+
+
+def has_conjunction(word: Word) -> bool:
+    return len(word.norm) > 3 and word.norm[0] in "وف" and len(word.readings) > 1 and word.readings[1][0] in ("و", "ف")
+
+
+def demonym_country(word: Word, lex: Lexicon) -> Country | None:
+    """The country of a demonym adjective (التركي، الأميركية، روسية)."""
+    for rest in _rest_forms(word):
+        base = _undefinite(rest)
+        for form in (base, base[:-1] if base.endswith("ه") else base, base[:-2] if base.endswith("ين") else base,
+                     base[:-2] if base.endswith("ان") else base):
+            country = lex.country_by_demonym.get(form)
+            if country is not None:
+                return country
+    return None
+
+
+def _title_head(words: list[Word], i: int, lex: Lexicon) -> str | None:
+    """Normalised head if a person title (or a kinship word) starts at word ``i``."""
+    word = words[i]
+    for _, rest in word.readings:
+        base = _undefinite(rest)
+        if base == "ولي" and i + 1 < len(words) and words[i + 1].norm == "العهد":
+            return "ولي"
+        if rest in lex.title_heads or rest in lex.kin_heads:
+            return rest
+        if rest.startswith("ال") and (base in lex.title_heads or base in lex.definite_only_heads):
+            return base
+    return None
+
+
+class _SentenceScanner:
+    """Finds the actor mentions of one sentence."""
+
+    def __init__(self, words: list[Word], lex: Lexicon, known_triggers: set[int]) -> None:
+        self.words = words
+        self.lex = lex
+        self.triggers = known_triggers  # word indices covered by triggers
+        self.mentions: list[ActorMention] = []
+        self.used: set[int] = set()
+
+    # ---- word tests
+    def _stop(self, word: Word) -> bool:
+        lex = self.lex
+        return (
+            word.norm in lex.stopwords
+            or word.norm in _WEEKDAYS_AND_MONTHS
+            or word.index in self.triggers
+            or word.norm.isdigit()
+            or word.text.endswith("ى") and len(word.norm) <= 4
+        )
+
+    def _country_at(self, i: int) -> tuple[Country, int, str] | None:
+        """(country, last word index, prefix) of a country or capital name starting at word ``i``."""
+        words = self.words
+        for pre, rest in words[i].readings:
+            for span in (3, 2, 1):
+                if i + span > len(words):
+                    continue
+                if any(words[k].breaks_before for k in range(i + 1, i + span)):
+                    continue
+                text = " ".join([rest, *(words[k].norm for k in range(i + 1, i + span))])
+                country = self.lex.country_by_name.get(text)
+                if country is None and pre == "":
+                    country = self.lex.country_by_capital.get(text)
+                if country is None and pre:
+                    country = self.lex.country_by_capital.get(text)
+                if country is not None:
+                    return country, i + span - 1, pre
+        return None
+
+    def _surname_like(self, word: Word) -> bool:
+        """A definite word that is a family name (السيسي، الدبيبة) rather than an adjective."""
+        lex = self.lex
+        if not is_definite(word) or word.norm in lex.stopwords or self._stop(word):
+            return False
+        base = _undefinite(word.norm)
+        if demonym_country(word, lex) or base in lex.title_complements or base in lex.org_heads:
+            return False
+        if word.norm in lex.military_words or base in lex.title_heads or base in lex.definite_only_heads:
+            return False
+        return lex.surnames.get(word.norm, 0) >= 1
+
+    def _name_word(self, word: Word, first: bool) -> bool:
+        lex = self.lex
+        if self._stop(word) or len(word.norm) < 2:
+            return False
+        if word.norm in _NAME_LINKS and not first:
+            return True
+        if _title_head(self.words, word.index - self.words[0].index, lex) is not None and word.norm not in lex.given_names:
+            return False
+        if any(rest in lex.org_heads or _undefinite(rest) in lex.org_heads for _, rest in word.readings[:1]):
+            return False
+        if self._country_at(word.index - self.words[0].index) is not None:
+            return False
+        if demonym_country(word, lex) is not None and word.norm not in lex.surnames:
+            return False
+        if has_prefixed_article(word):
+            return False
+        if is_definite(word):
+            return self._surname_like(word) or (not first and word.norm in lex.surnames)
+        if first and word.norm.endswith("ات") and word.norm not in lex.given_names:
+            return False
+        if has_conjunction(word) and word.norm not in lex.given_names and word.norm not in lex.surnames:
+            return False
+        return True
+
+    # ---- parsers
+    def _parse_title(self, i: int) -> tuple[int, str] | None:
+        """(last word index, head) of a title starting at ``i``."""
+        words, lex = self.words, self.lex
+        head = _title_head(words, i, lex)
+        if head is None:
+            return None
+        j = i + (1 if head == "ولي" else 0)
+        in_paren = False
+        while j + 1 < len(words) and j + 1 - i < MAX_TITLE_WORDS:
+            nxt = words[j + 1]
+            if "(" in nxt.gap:
+                in_paren = True
+            if in_paren:
+                j += 1
+                if ")" in (words[j + 1].gap if j + 1 < len(words) else ")"):
+                    in_paren = False
+                continue
+            if nxt.breaks_before and "-" not in nxt.gap:
+                break
+            if self._stop(nxt) or has_conjunction(nxt):
+                if nxt.norm in ("في", "لدي") and j + 2 < len(words) and not words[j + 2].breaks_before \
+                        and self._country_at(j + 2) is not None and j + 3 < len(words) \
+                        and not words[j + 3].breaks_before and self._name_word(words[j + 3], True):
+                    j += 2
+                    continue
+                break
+            rest = nxt.readings[-1][1]
+            prefixed_def = any(pre in ("ل",) and r.startswith("ال") for pre, r in nxt.readings)
+            if is_definite(nxt):
+                if self._surname_like(nxt) and j > i - 1 and self._title_can_end(j):
+                    break
+                j += 1
+                continue
+            if prefixed_def or "-" in nxt.gap:
+                j += 1
+                continue
+            if _undefinite(rest) in lex.title_complements or nxt.norm in lex.title_complements:
+                j += 1
+                continue
+            if self._country_at(j + 1) is not None and lex.country_by_name.get(nxt.norm):
+                j += 1
+                continue
+            break
+        return j, head
+
+    def _title_can_end(self, j: int) -> bool:
+        return True
+
+    def _parse_name(self, k: int, allow_gap: bool) -> int:
+        """Last word index of a name starting at ``k``, or ``k - 1`` when none starts there."""
+        words = self.words
+        if k >= len(words) or k in self.used:
+            return k - 1
+        first = words[k]
+        if first.breaks_before and not (allow_gap and first.comma_before and first.gap.count(",") + first.gap.count("،") == 1):
+            return k - 1
+        if not self._name_word(first, True):
+            return k - 1
+        end = k
+        while end + 1 < len(words) and end + 1 - k < MAX_NAME_WORDS:
+            nxt = words[end + 1]
+            if nxt.gap.strip() and nxt.gap.strip() != "-":
+                break
+            if not self._name_word(nxt, False):
+                break
+            end += 1
+        while end > k and words[end].norm in _NAME_LINKS:
+            end -= 1
+        return end
+
+    def _name_text(self, k: int, end: int) -> tuple[str, str]:
+        words = self.words
+        start, _ = strip_proclitic_text(words[k], "")
+        text = self.body_slice(start, words[end].end)
+        return text, " ".join(normalize(text).split())
+
+    def body_slice(self, start: int, end: int) -> str:
+        raise NotImplementedError
+
+    def _affiliation(self, first: int, last: int) -> str | None:
+        for w in self.words[first:last + 1]:
+            country = demonym_country(w, self.lex)
+            if country is not None:
+                return country.name
+        for k in range(first, last + 1):
+            found = self._country_at(k)
+            if found is not None:
+                return found[0].name
+        return None
+
+    def scan_persons(self) -> None:
+        words, lex = self.words, self.lex
+        i = 0
+        while i < len(words):
+            if i in self.used:
+                i += 1
+                continue
+            parsed = self._parse_title(i)
+            if parsed is None:
+                i += 1
+                continue
+            title_end, head = parsed
+            if head in lex.group_heads:
+                i = title_end + 1
+                continue
+            kin = head in lex.kin_heads
+            name_end = self._parse_name(title_end + 1, allow_gap=True)
+            title_prefix = words[i].readings[-1][0] if words[i].readings[-1][1] != words[i].norm else ""
+            if _title_head(words, i, lex) and words[i].norm not in lex.title_heads:
+                # keep the article, drop conjunction/preposition: والرئيس -> الرئيس, بوزير -> وزير
+                title_prefix = next((pre for pre, rest in words[i].readings if _undefinite(rest) == head or rest == head
+                                     or rest == "ال" + head), "")
+            t_start, _ = strip_proclitic_text(words[i], title_prefix)
+            title_text = self.body_slice(t_start, words[title_end].end).strip(" \"'“”«»")
+            title_words = tuple(w.norm for w in words[i:title_end + 1])
+            affiliation = self._affiliation(i, title_end)
+            if name_end <= title_end:
+                # a bare title: an apposition to the person just before, or a mention to resolve later
+                previous = self.mentions[-1] if self.mentions else None
+                if previous is not None and previous.kind == ParticipantKind.person and previous.last == i - 1 \
+                        and previous.title is None:
+                    previous.title, previous.title_words, previous.head = title_text, title_words, head
+                    previous.affiliation = previous.affiliation or affiliation
+                    previous.last = title_end
+                elif not kin:
+                    self.mentions.append(ActorMention(
+                        ParticipantKind.person, words[i].sentence, i, title_end, title=title_text,
+                        title_words=title_words, head=head, affiliation=affiliation,
+                        dual=head in lex.dual_heads,
+                    ))
+                self.used.update(range(i, title_end + 1))
+                i = title_end + 1
+                continue
+            name, key = self._name_text(title_end + 1, name_end)
+            mention = ActorMention(
+                ParticipantKind.person, words[i].sentence, i, name_end, title_end + 1, name_end, name, key,
+                title=title_text if not kin else None, title_words=title_words, head=head, affiliation=affiliation,
+                kin=kin, dual=head in lex.dual_heads,
+            )
+            if kin and head.endswith(("ه", "ها")):
+                # فلان ونجله صدام: the name is the relative's own; the anchor is the person before
+                anchor = next((m for m in reversed(self.mentions) if m.kind == ParticipantKind.person and m.key), None)
+                mention.kin = False
+                mention.kin_anchor = anchor.first if anchor is not None else None
+            self.mentions.append(mention)
+            self.used.update(range(i, name_end + 1))
+            i = name_end + 1
+            # coordinated names under a dual or plural title: نائبا الوزير فلان وفلان
+            while mention.dual and i < len(words) and has_conjunction(words[i]):
+                k = i
+                end = self._parse_coordinated(k)
+                if end < k:
+                    break
+                start, text = strip_proclitic_text(words[k], words[k].readings[1][0])
+                name = self.body_slice(start, words[end].end)
+                self.mentions.append(ActorMention(
+                    ParticipantKind.person, words[k].sentence, k, end, k, end, name, " ".join(normalize(name).split()),
+                    title=title_text, title_words=title_words, head=head, affiliation=affiliation,
+                ))
+                self.used.update(range(k, end + 1))
+                i = end + 1
+
+    def _parse_coordinated(self, k: int) -> int:
+        words = self.words
+        first = words[k]
+        if first.breaks_before:
+            return k - 1
+        stripped = first.readings[1][1]
+        if stripped in self.lex.stopwords or _title_head(words, k, self.lex):
+            return k - 1
+        end = k
+        while end + 1 < len(words) and end + 1 - k < MAX_NAME_WORDS:
+            nxt = words[end + 1]
+            if nxt.gap.strip() and nxt.gap.strip() != "-":
+                break
+            if not self._name_word(nxt, False):
+                break
+            end += 1
+        return end
+
+    def scan_lexicon_persons(self) -> None:
+        """Names without a title: a frequent given name followed by more name words (إيفان مولوتكوف)."""
+        words, lex = self.words, self.lex
+        i = 0
+        while i < len(words):
+            w = words[i]
+            if i in self.used or lex.given_names.get(w.norm, 0) < 5 or w.norm in lex.common_words \
+                    or not self._name_word(w, True):
+                i += 1
+                continue
+            end = i
+            while end + 1 < len(words) and end + 1 - i < MAX_NAME_WORDS and end + 1 not in self.used:
+                nxt = words[end + 1]
+                if nxt.gap.strip() and nxt.gap.strip() != "-":
+                    break
+                if not self._name_word(nxt, False):
+                    break
+                end += 1
+            while end > i and words[end].norm in _NAME_LINKS:
+                end -= 1
+            if end == i:
+                i += 1
+                continue
+            name, key = self._name_text(i, end)
+            self.mentions.append(ActorMention(ParticipantKind.person, w.sentence, i, end, i, end, name, key))
+            self.used.update(range(i, end + 1))
+            i = end + 1
+
+    def scan_organisations(self) -> None:
+        words, lex = self.words, self.lex
+        i = 0
+        while i < len(words):
+            if i in self.used:
+                i += 1
+                continue
+            w = words[i]
+            found = None
+            for pre, rest in w.readings:
+                if rest in lex.org_names:
+                    found = (pre, rest)
+                    break
+                if _undefinite(rest) in lex.org_heads or rest in lex.org_heads:
+                    found = (pre, rest)
+                    break
+            if found is None:
+                i += 1
+                continue
+            pre, rest = found
+            j = i
+            modifiers = 0
+            while j + 1 < len(words) and j + 1 - i < 9 and j + 1 not in self.used:
+                nxt = words[j + 1]
+                if nxt.breaks_before and "-" not in nxt.gap:
+                    break
+                if self._stop(nxt) or has_conjunction(nxt) and not is_definite(nxt):
+                    break
+                if has_conjunction(nxt):
+                    # والتهريب inside a name joined by و is rare; stop at coordination
+                    break
+                nrest = nxt.readings[-1][1]
+                if is_definite(nxt) or any(p == "ل" and r.startswith("ال") for p, r in nxt.readings[1:]):
+                    j += 1
+                    modifiers += 1
+                    continue
+                if demonym_country(nxt, lex) is not None or nxt.norm in lex.org_names:
+                    j += 1
+                    modifiers += 1
+                    continue
+                if _undefinite(nrest) in lex.title_complements or _undefinite(nrest) in lex.org_heads:
+                    j += 1
+                    continue
+                if self._country_at(j + 1) is not None and not any(p for p, _ in nxt.readings[1:2]):
+                    j += 1
+                    modifiers += 1
+                    continue
+                break
+            if modifiers == 0 and rest not in lex.org_names:
+                i += 1
+                continue
+            start, _ = strip_proclitic_text(w, pre)
+            name = self.body_slice(start, words[j].end).strip(" \"'“”«»")
+            key = " ".join(normalize(name).split())
+            head = _undefinite(rest)
+            self.mentions.append(ActorMention(
+                ParticipantKind.organization, w.sentence, i, j, i, j, name, key, head=head,
+                affiliation=self._affiliation(i, j),
+                locative=head in lex.non_participant_org_heads or _located(words, i, pre),
+            ))
+            self.used.update(range(i, j + 1))
+            i = j + 1
+
+    def scan_countries(self) -> None:
+        words = self.words
+        i = 0
+        while i < len(words):
+            if i in self.used:
+                i += 1
+                continue
+            found = self._country_at(i)
+            if found is None:
+                i += 1
+                continue
+            country, last, pre = found
+            start, _ = strip_proclitic_text(words[i], pre)
+            name = self.body_slice(start, words[last].end)
+            self.mentions.append(ActorMention(
+                ParticipantKind.country, words[i].sentence, i, last, i, last, name, country.name,
+                affiliation=country.name, locative=_located(words, i, pre),
+            ))
+            self.used.update(range(i, last + 1))
+            i = last + 1
+
+
+_LOCATIVE_WORDS = frozenset(normalize(w) for w in "في إلى الى من نحو داخل خارج عبر مدينة العاصمة بمدينة بالعاصمة لدى مع بين و عن حدود".split())
+
+
+def _located(words: list[Word], i: int, prefix: str) -> bool:
+    """A name governed by a place preposition (في موسكو، إلى القاهرة، لمصر) names a place, not a party."""
+    if any(ch in prefix for ch in "بلك"):
+        return True
+    return i > 0 and not words[i].breaks_before and words[i - 1].norm in _LOCATIVE_WORDS
+
+
+class _BodyScanner(_SentenceScanner):
+    def __init__(self, body: str, words: list[Word], lex: Lexicon, trigger_words: set[int]) -> None:
+        super().__init__(words, lex, trigger_words)
+        self.body = body
+
+    def body_slice(self, start: int, end: int) -> str:
+        return self.body[start:end]
+
+
+def sentence_actors(body: str, words: list[Word], trigger_words: set[int]) -> list[ActorMention]:
+    """Actor mentions of one sentence's words (word indices relative to ``words``)."""
+    scanner = _BodyScanner(body, words, lexicon(), trigger_words)
+    scanner.scan_persons()
+    scanner.scan_lexicon_persons()
+    scanner.scan_organisations()
+    scanner.scan_countries()
+    offset = words[0].index if words else 0
+    for mention in scanner.mentions:
+        mention.first += offset
+        mention.last += offset
+        if mention.kin_anchor is not None:
+            mention.kin_anchor += offset
+        if mention.name_first >= 0:
+            mention.name_first += offset
+            mention.name_last += offset
+    scanner.mentions.sort(key=lambda m: m.first)
+    return scanner.mentions

@@ -1,0 +1,163 @@
+"""Within-article resolution: short forms, bare titles and kinship phrases to the named entity.
+
+The name of an entity is its fullest form in the article (حفتر -> خليفة حفتر); a bare title
+("الجنرال الأميركي") goes to the named person whose title and affiliation fit it, else it is left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from services.detector.actors import ActorMention, is_definite
+from services.detector.resources import lexicon
+from services.detector.words import Word
+from shared.arabic import normalize
+from shared.schemas import ParticipantKind
+
+# Given names too common to identify a person on their own (محمد، عبد …).
+_COMMON_GIVEN = 300
+
+
+@dataclass(slots=True)
+class Entity:
+    """One participant of the article, with every form it takes."""
+
+    key: str
+    kind: ParticipantKind
+    name: str
+    tokens: tuple[str, ...]
+    title: str | None = None
+    title_words: tuple[str, ...] = ()
+    head: str | None = None
+    affiliation: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    first_word: int = 0
+    anchor: str | None = None  # entity key of the person this one is a relative of
+
+
+def _tokens(key: str) -> tuple[str, ...]:
+    return tuple(t[2:] if t.startswith("ال") and len(t) > 3 else t for t in key.split())
+
+
+def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
+    n = len(small)
+    return any(big[k:k + n] == small for k in range(len(big) - n + 1))
+
+
+def _fits_short(entity: Entity, short: tuple[str, ...]) -> bool:
+    """A one-word form names the entity when it is its family name or a distinctive word of it."""
+    if len(short) != 1 or len(entity.tokens) < 2:
+        return _contains(entity.tokens, short)
+    word = short[0]
+    if word == entity.tokens[-1]:
+        return True
+    if word in entity.tokens and lexicon().given_names.get(word, 0) < _COMMON_GIVEN and len(word) > 2:
+        return True
+    return False
+
+
+def resolve(mentions: list[ActorMention], words: list[Word], body: str) -> dict[str, Entity]:
+    """Fill ``mention.entity`` for every mention that names a participant; returns the entities."""
+    lex = lexicon()
+    entities: dict[str, Entity] = {}
+    persons = [m for m in mentions if m.kind == ParticipantKind.person and m.key and not m.kin]
+    # longest names first, so short forms find their full form wherever it occurs
+    for m in sorted(persons, key=lambda m: (-len(m.key.split()), m.first)):
+        toks = _tokens(m.key)
+        target = next((e for e in entities.values() if e.kind == ParticipantKind.person and _fits_short(e, toks)), None)
+        if target is None:
+            target = Entity(f"p:{m.key}", ParticipantKind.person, m.name, toks, first_word=m.first)
+            entities[target.key] = target
+        elif m.name not in target.aliases and m.name != target.name:
+            target.aliases.append(m.name)
+        m.entity = target.key
+        if m.title and (target.title is None or len(m.title) > len(target.title)):
+            target.title, target.title_words, target.head = m.title, m.title_words, m.head
+        target.affiliation = target.affiliation or m.affiliation
+        target.first_word = min(target.first_word, m.first)
+    by_first = {m.first: m for m in mentions}
+    for m in persons:
+        if m.kin_anchor is not None and m.kin_anchor in by_first and by_first[m.kin_anchor].entity:
+            entities[m.entity].anchor = by_first[m.kin_anchor].entity
+    # "نجل حفتر": the relative of the named person, when the article introduced one
+    for m in mentions:
+        if m.kind == ParticipantKind.person and m.kin and m.key:
+            toks = _tokens(m.key)
+            anchor = next((e for e in entities.values() if e.kind == ParticipantKind.person and _fits_short(e, toks)), None)
+            relative = next((e for e in entities.values() if anchor is not None and e.anchor == anchor.key), None)
+            if relative is not None:
+                m.entity = relative.key
+    # bare titles: the named person with the same kind of title and the same affiliation
+    named = [e for e in entities.values() if e.kind == ParticipantKind.person]
+    for m in mentions:
+        if m.kind != ParticipantKind.person or m.key or not m.head:
+            continue
+        best, best_score = None, 0.0
+        for e in named:
+            score = _title_fit(m, e, lex.rank_group)
+            if score > best_score or score == best_score and best is not None and score > 0 \
+                    and abs(e.first_word - m.first) < abs(best.first_word - m.first):
+                best, best_score = e, score
+        if best is not None and best_score >= 2:
+            m.entity = best.key
+    # organisations and countries: one entity per normalised name
+    for m in mentions:
+        if m.kind == ParticipantKind.person:
+            continue
+        prefix = "o" if m.kind == ParticipantKind.organization else "c"
+        key = f"{prefix}:{m.key}"
+        if key not in entities:
+            entities[key] = Entity(key, m.kind, m.name, _tokens(m.key), affiliation=m.affiliation, first_word=m.first)
+        elif m.name != entities[key].name and m.name not in entities[key].aliases:
+            entities[key].aliases.append(m.name)
+        m.entity = key
+    _add_short_form_mentions(mentions, words, entities)
+    return entities
+
+
+def _title_fit(m: ActorMention, e: Entity, rank_group: dict[str, int]) -> float:
+    """How well the bare title of ``m`` describes the person ``e`` (0: not at all)."""
+    if not e.head or not m.head:
+        return 0.0
+    same_head = m.head == e.head or rank_group.get(m.head, -1) == rank_group.get(e.head, -2)
+    if not same_head:
+        return 0.0
+    score = 1.0
+    if m.affiliation and e.affiliation:
+        if m.affiliation != e.affiliation:
+            return 0.0
+        score += 1.5
+    shared = set(m.title_words[1:]) & set(e.title_words[1:])
+    score += len(shared)
+    return score
+
+
+def _add_short_form_mentions(mentions: list[ActorMention], words: list[Word], entities: dict[str, Entity]) -> None:
+    """Words outside any mention that are the family name of a known person (بلينكن، السيسي)."""
+    covered = {k for m in mentions for k in range(m.first, m.last + 1)}
+    persons = [e for e in entities.values() if e.kind == ParticipantKind.person and len(e.tokens) >= 2]
+    lex = lexicon()
+    for w in words:
+        if w.index in covered or len(w.norm) < 3:
+            continue
+        for _, rest in w.readings:
+            if rest in lex.stopwords:
+                break
+            toks = (rest[2:],) if is_definite_text(rest) else (rest,)
+            target = next((e for e in persons if toks[0] == e.tokens[-1]
+                           or (toks[0] in e.tokens and lex.given_names.get(toks[0], 0) < _COMMON_GIVEN
+                               and toks[0] not in lex.common_words)), None)
+            if target is not None:
+                mentions.append(ActorMention(
+                    ParticipantKind.person, w.sentence, w.index, w.index, w.index, w.index,
+                    name=w.text, key=normalize(rest), entity=target.key,
+                ))
+                break
+    mentions.sort(key=lambda m: m.first)
+
+
+def is_definite_text(norm: str) -> bool:
+    return norm.startswith("ال") and len(norm) > 3
+
+
+__all__ = ["Entity", "resolve", "is_definite"]

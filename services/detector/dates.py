@@ -1,0 +1,97 @@
+"""Event dates from the sentence, normalised against the article's publication date (spec: Time)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from shared.arabic import normalize
+
+# Month names, Levantine/Iraqi (كانون الثاني) and Egyptian/Maghreb (يناير، جانفي) forms, normalised.
+_MONTHS: dict[str, int] = {
+    normalize(name): number
+    for number, names in {
+        1: ["يناير", "جانفي", "كانون الثاني", "كانون ثاني", "ينایر"],
+        2: ["فبراير", "فيفري", "شباط"],
+        3: ["مارس", "آذار"],
+        4: ["أبريل", "إبريل", "ابريل", "أفريل", "نيسان"],
+        5: ["مايو", "ماي", "أيار"],
+        6: ["يونيو", "يونيه", "جوان", "حزيران"],
+        7: ["يوليو", "يوليه", "جويلية", "تموز"],
+        8: ["أغسطس", "اغسطس", "أوت", "آب"],
+        9: ["سبتمبر", "شتنبر", "أيلول"],
+        10: ["أكتوبر", "اكتوبر", "تشرين الأول", "تشرين أول"],
+        11: ["نوفمبر", "نونبر", "تشرين الثاني", "تشرين ثاني"],
+        12: ["ديسمبر", "دجنبر", "كانون الأول", "كانون أول"],
+    }.items()
+    for name in names
+}
+_WEEKDAYS: dict[str, int] = {
+    normalize(name): number
+    for number, names in {0: ["الاثنين", "الإثنين"], 1: ["الثلاثاء"], 2: ["الأربعاء"], 3: ["الخميس"],
+                          4: ["الجمعة"], 5: ["السبت"], 6: ["الأحد"]}.items()
+    for name in names
+}
+_MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+_WEEKDAY_RE = "|".join(sorted((re.escape(d[2:]) for d in _WEEKDAYS), key=len, reverse=True))
+_EXPLICIT = re.compile(rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?[\/]?\s*({_MONTH_RE})(?:\s*[\/]\s*(?:{_MONTH_RE}))?(?:\s+(?:عام|سنه)?\s*(\d{{4}}))?(?!\w)")
+_MONTH_YEAR = re.compile(rf"(?<!\w)({_MONTH_RE})(?:\s*[\/]\s*(?:{_MONTH_RE}))?\s+(?:عام\s+)?(\d{{4}})(?!\d)")
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
+_YESTERDAY = re.compile(r"(?<!\w)(?:[وب]?ال)?(?:امس)(?!\w)|(?<!\w)البارحه(?!\w)")
+_DAY_BEFORE = re.compile(r"(?<!\w)اول\s+(?:من\s+)?امس(?!\w)")
+_TODAY = re.compile(r"(?<!\w)(?:[وب]?ال)?(?:يوم|اليوم)(?!\w)")
+_TOMORROW = re.compile(r"(?<!\w)غدا(?!\w)")
+_WEEKDAY = re.compile(rf"(?<!\w)(?:[وب]?(?:يوم\s+)?)?ال({_WEEKDAY_RE})(?:\s+(المقبل|القادم|الماضي|المنصرم))?(?!\w)")
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def explicit_year(text: str) -> int | None:
+    """A four-digit year written in ``text`` (normalised), if any: marks a dated, often past, mention."""
+    match = _YEAR.search(text)
+    return int(match.group(1)) if match else None
+
+
+def event_date(text: str, published: dt.date | None, looking_ahead: bool = False) -> dt.date | None:
+    """The date ``text`` (normalised clause around a trigger) gives, resolved against ``published``."""
+    match = _EXPLICIT.search(text)
+    if match:
+        day, month = int(match.group(1)), _MONTHS[match.group(2)]
+        year = int(match.group(3)) if match.group(3) else (published.year if published else None)
+        if year is not None:
+            found = _safe(year, month, day)
+            if found and published and not match.group(3) and found > published + dt.timedelta(days=31) and not looking_ahead:
+                found = _safe(year - 1, month, day)
+            return found
+    match = _NUMERIC.search(text)
+    if match:
+        return _safe(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+    if published is None:
+        return None
+    if _DAY_BEFORE.search(text):
+        return published - dt.timedelta(days=2)
+    if _YESTERDAY.search(text):
+        return published - dt.timedelta(days=1)
+    match = _WEEKDAY.search(text)
+    if match:
+        weekday = _WEEKDAYS["ال" + match.group(1)]
+        relation = match.group(2)
+        ahead = relation in ("المقبل", "القادم") or (looking_ahead and relation is None)
+        delta = (weekday - published.weekday()) % 7
+        if ahead:
+            return published + dt.timedelta(days=delta or 7 if relation else delta)
+        back = (published.weekday() - weekday) % 7
+        if relation in ("الماضي", "المنصرم") and back == 0:
+            back = 7
+        return published - dt.timedelta(days=back)
+    if _TOMORROW.search(text):
+        return published + dt.timedelta(days=1)
+    if re.search(r"(?<!\w)(?:[وب]?)اليوم(?!\w)", text):
+        return published
+    return None

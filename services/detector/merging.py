@@ -1,0 +1,110 @@
+"""All mentions of one happening become one event (spec/EVENTS.md: one event, union of its mentions)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from shared.schemas import EventStatus, EventType, ParticipantKind, ParticipantRole
+
+
+@dataclass(slots=True)
+class EventMention:
+    """One trigger occurrence that passed its checks, with what its sentence says about it."""
+
+    type: EventType
+    status: EventStatus
+    status_cued: bool
+    background: bool
+    year: int | None  # a year written next to the trigger (a dated, often past, happening)
+    date: dt.date | None
+    trigger: tuple[int, int]
+    sentence: int
+    participants: dict[str, ParticipantRole]  # entity key -> role
+    kinds: dict[str, ParticipantKind]
+    cue: str | None
+    form: str
+    destination: str | None = None
+    strength: float = 0.5
+
+
+@dataclass(slots=True)
+class MergedEvent:
+    """Mentions grouped as one event."""
+
+    type: EventType
+    status: EventStatus
+    mentions: list[EventMention] = field(default_factory=list)
+    participants: dict[str, ParticipantRole] = field(default_factory=dict)
+    kinds: dict[str, ParticipantKind] = field(default_factory=dict)
+    background: bool = False
+    year: int | None = None
+    destination: str | None = None
+
+    def persons(self) -> set[str]:
+        return {k for k, kind in self.kinds.items() if kind == ParticipantKind.person}
+
+    def add(self, mention: EventMention) -> None:
+        self.mentions.append(mention)
+        for key, role in mention.participants.items():
+            current = self.participants.get(key)
+            if current is None or current == ParticipantRole.party and role != ParticipantRole.party:
+                self.participants[key] = role
+            self.kinds[key] = mention.kinds[key]
+        self.destination = self.destination or mention.destination
+        self.year = self.year or mention.year
+
+
+def _persons(mention: EventMention) -> set[str]:
+    return {k for k, kind in mention.kinds.items() if kind == ParticipantKind.person}
+
+
+def _visitors(participants: dict[str, ParticipantRole], kinds: dict[str, ParticipantKind]) -> set[str]:
+    return {k for k, r in participants.items() if r == ParticipantRole.visitor and kinds[k] != ParticipantKind.country}
+
+
+def _compatible(event: MergedEvent, mention: EventMention) -> bool:
+    if event.type != mention.type or event.status != mention.status:
+        return False
+    if event.background != mention.background and (event.year or mention.year):
+        return False
+    if event.year != mention.year and (event.year is not None or mention.year is not None):
+        return False
+    if event.destination and mention.destination and event.destination != mention.destination:
+        return False
+    return True
+
+
+def _fits(event: MergedEvent, mention: EventMention) -> bool:
+    """Do the participants allow the mention to be part of the event?"""
+    mine, theirs = _persons(mention), event.persons()
+    if mention.type == EventType.meeting:
+        if not mine or not theirs:
+            return True
+        return mine <= theirs or theirs <= mine
+    if mention.type == EventType.visit:
+        mine_v = _visitors(mention.participants, mention.kinds)
+        theirs_v = _visitors(event.participants, event.kinds)
+        if not mine_v or not theirs_v:
+            return True
+        return bool(mine_v & theirs_v)
+    return True
+
+
+def merge(mentions: list[EventMention]) -> list[MergedEvent]:
+    """Group mentions (in text order) into events: same type, status and time, fitting participants."""
+    events: list[MergedEvent] = []
+    for mention in mentions:
+        target = None
+        for event in reversed(events):
+            if _compatible(event, mention) and _fits(event, mention):
+                if mention.participants and event.participants and not (set(mention.participants) & set(event.participants)) \
+                        and mention.type != EventType.training_agreement and _persons(mention) and event.persons():
+                    continue
+                target = event
+                break
+        if target is None:
+            target = MergedEvent(mention.type, mention.status, background=mention.background)
+            events.append(target)
+        target.add(mention)
+    return events

@@ -1,0 +1,90 @@
+"""An event mention's status from modality cues around its trigger (spec/EVENTS.md, Status)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from services.detector.resources import modality_table
+from shared.schemas import EventStatus
+
+# How far a cue may stand from its trigger, in characters of normalised text.
+BEFORE_WINDOW = 90
+AFTER_WINDOW = 30
+_CLAUSE_BREAK = re.compile(r"[.;!?]|\s(?:و?لكن|بينما|فيما|في حين)\s")
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    before: dict[EventStatus, re.Pattern[str]]
+    after: dict[EventStatus, re.Pattern[str]]
+    background: re.Pattern[str]
+    honoured: re.Pattern[str]
+
+
+def _words(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)")
+
+
+@cache
+def _cues() -> _Cues:
+    table = modality_table()
+    statuses = (EventStatus.denied, EventStatus.planned, EventStatus.proposed)
+    return _Cues(
+        before={s: _words(table[s.value]["before"]) for s in statuses},
+        after={s: _words(table[s.value]["after"]) for s in statuses},
+        background=_words(table["background"]),
+        honoured=_words(table["honoured_invitation"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class StatusReading:
+    """The status of one mention and whether a cue (rather than the default) decided it."""
+
+    status: EventStatus
+    cued: bool
+    background: bool
+
+
+def mention_status(sentence: str, trigger_start: int, trigger_end: int, form: str, prefix: str) -> StatusReading:
+    """Status of the trigger at ``sentence[trigger_start:trigger_end]`` (normalised sentence text)."""
+    cues = _cues()
+    left = sentence[max(0, trigger_start - BEFORE_WINDOW):trigger_start]
+    breaks = list(_CLAUSE_BREAK.finditer(left))
+    if breaks:
+        left = left[breaks[-1].end():]
+    right = sentence[trigger_end:trigger_end + AFTER_WINDOW]
+    cut = _CLAUSE_BREAK.search(right)
+    if cut:
+        right = right[:cut.start()]
+    background = bool(cues.background.search(left))
+    if cues.honoured.search(sentence[max(0, trigger_start - 40):trigger_end + 40]):
+        return StatusReading(EventStatus.occurred, True, background)
+    # a negation must govern the trigger itself: لم يلتق، لن يزور
+    immediate = left.rstrip().rsplit(" ", 1)[-1] if left.strip() else ""
+    if immediate in ("لم", "لن", "عدم") or cues.after[EventStatus.denied].search(right):
+        return StatusReading(EventStatus.denied, True, background)
+    nearest: tuple[int, EventStatus] | None = None
+    for status, pattern in cues.before.items():
+        if status == EventStatus.denied:
+            for match in pattern.finditer(left):
+                if match.group() not in ("لم", "لن", "ما", "لا") and (nearest is None or match.end() > nearest[0]):
+                    nearest = (match.end(), status)
+            continue
+        for match in pattern.finditer(left):
+            if nearest is None or match.end() > nearest[0]:
+                nearest = (match.end(), status)
+    if "س" in prefix and form == "imperfective" or prefix.endswith("ل") and form == "imperfective":
+        return StatusReading(EventStatus.planned, True, background)
+    for status in (EventStatus.planned, EventStatus.proposed):
+        if cues.after[status].search(right[:AFTER_WINDOW]):
+            return StatusReading(status, True, background)
+    if nearest is not None:
+        return StatusReading(nearest[1], True, background)
+    if form == "imperfective" and left.strip() and not re.search(r"(?<!\w)(?:و)?(?:كان|كانت)(?!\w)", left):
+        # a present-tense trigger inside a clause (يلتقيان خلالها) looks ahead; a sentence-initial one is news
+        if len(left.split()) >= 3:
+            return StatusReading(EventStatus.planned, False, background)
+    return StatusReading(EventStatus.occurred, False, background)

@@ -1,0 +1,73 @@
+"""The article's words as the detector sees them: normalised, with clitic readings and the gap before each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from shared.schemas import SegmentedArticle
+
+_CONJ = ("و", "ف")
+_PREP = ("ب", "ل", "ك")
+# Characters between two words that end a name or a title (quotes and brackets do not).
+HARD_BREAKS = frozenset(".,،;؛:!?؟\n()[]{}")
+
+
+@dataclass(slots=True)
+class Word:
+    """One token: original span, normalised form and the readings of its proclitics."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    norm: str
+    sentence: int
+    gap: str  # body text between the previous token and this one
+    readings: tuple[tuple[str, str], ...] = field(default=())  # (proclitics, rest), fullest word first
+
+    @property
+    def breaks_before(self) -> bool:
+        """True when punctuation separates this word from the previous one."""
+        return any(ch in HARD_BREAKS for ch in self.gap)
+
+    @property
+    def comma_before(self) -> bool:
+        return "," in self.gap or "،" in self.gap
+
+    def bare(self) -> str:
+        """The word without conjunction, preposition and article (best effort)."""
+        rest = self.readings[-1][1]
+        return rest[2:] if rest.startswith("ال") and len(rest) > 3 else rest
+
+
+def clitic_readings(norm: str) -> tuple[tuple[str, str], ...]:
+    """Possible (proclitics, rest) splits of a normalised word, from none to the most stripped."""
+    out: list[tuple[str, str]] = [("", norm)]
+    rest, pre = norm, ""
+    if len(rest) > 3 and rest[0] in _CONJ:
+        pre, rest = rest[0], rest[1:]
+        out.append((pre, rest))
+    if len(rest) > 3 and rest.startswith("لل"):
+        out.append((pre + "ل", "ال" + rest[2:]))  # للقوات = ل + القوات
+        out.append((pre + "ل", "ال" + rest[1:]))  # للجنة = ل + اللجنة (the article's lam merged)
+        out.append((pre + "ل", rest[1:]))
+    elif len(rest) > 3 and rest[0] in _PREP:
+        out.append((pre + rest[0], rest[1:]))
+    return tuple(out)
+
+
+def article_words(segmented: SegmentedArticle) -> list[Word]:
+    """The article's tokens as :class:`Word` objects, in order."""
+    body = segmented.article.body
+    words: list[Word] = []
+    previous_end = 0
+    for i, token in enumerate(segmented.tokens):
+        gap = body[previous_end:token.start] if token.start >= previous_end else ""
+        words.append(
+            Word(
+                index=i, start=token.start, end=token.end, text=token.text, norm=token.norm,
+                sentence=token.sentence, gap=gap, readings=clitic_readings(token.norm),
+            )
+        )
+        previous_end = token.end
+    return words
