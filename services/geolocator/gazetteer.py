@@ -54,8 +54,15 @@ def name_words(name: str) -> tuple[str, ...]:
 class Gazetteer:
     """Places and a first-word index over their names; demonym forms mapped to country codes."""
 
-    def __init__(self, entries: list[tuple[GazetteerEntry, list[tuple[str, bool]]]], demonyms: dict[str, list[str]]):
+    def __init__(
+        self,
+        entries: list[tuple[GazetteerEntry, list[tuple[str, bool]]]],
+        demonyms: dict[str, list[str]],
+        clitic_words: set[str] | None = None,
+    ):
         self.entries = [entry for entry, _ in entries]
+        # words that look like proclitic + name but are ordinary words (لجنة): never peeled
+        self.clitic_words = {normalize(w) for w in clitic_words or ()}
         self.by_first_word: dict[str, list[IndexedName]] = {}
         self.by_country: dict[str, GazetteerEntry] = {}
         self.capitals: dict[str, GazetteerEntry] = {}
@@ -105,6 +112,7 @@ def _demonym_forms(demonyms: dict[str, list[str]]) -> dict[str, str]:
 def load_gazetteer(tsv: Path = GAZETTEER_TSV, curated: Path = CURATED_JSON) -> Gazetteer:
     """Read the TSV and the curated demonyms (once per process: see :func:`default_gazetteer`)."""
     entries: list[tuple[GazetteerEntry, list[tuple[str, bool]]]] = []
+    clitic_words: set[str] = set()
     with tsv.open(encoding="utf-8") as f:
         header = f.readline().rstrip("\n").split("\t")
         col = {name: i for i, name in enumerate(header)}
@@ -117,8 +125,9 @@ def load_gazetteer(tsv: Path = GAZETTEER_TSV, curated: Path = CURATED_JSON) -> G
             )
             names = [(n.lstrip("~"), n.startswith("~")) for n in row[col["names"]].split("|") if n]
             entries.append((entry, names))
+            clitic_words.update(w for w in row[col["clitic_words"]].split("|") if w)
     demonyms = json.loads(curated.read_text(encoding="utf-8")).get("demonyms", {})
-    return Gazetteer(entries, demonyms)
+    return Gazetteer(entries, demonyms, clitic_words)
 
 
 @lru_cache(maxsize=1)

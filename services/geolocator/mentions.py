@@ -49,6 +49,7 @@ class Mention:
     end: int
     prefix: str  # proclitic preposition on the first word: ب ل ك or ""
     candidates: list[IndexedName]
+    peeled: int = 0  # letters of proclitics peeled off the first word (و، ب، لل …)
     cue: float = 0.0  # strength of the locative cue (0: bare)
     toponym_noun: bool = False  # preceded by مدينة، العاصمة …
     post_or_border: bool = False
@@ -68,11 +69,16 @@ def words_of(text: str) -> list[Word]:
     return words
 
 
-def _clitic_forms(word: str) -> list[tuple[str, str]]:
-    """(form, preposition) readings of a word with its proclitics peeled: بليبيا -> (ليبيا, ب)."""
+def _clitic_forms(word: str, ordinary: set[str]) -> list[tuple[str, str]]:
+    """(form, preposition) readings of a word with its proclitics peeled: بليبيا -> (ليبيا, ب).
+
+    Words in ``ordinary`` (لجنة, not ل + جنة) are only read whole.
+    """
     forms = [(word, "")]
+    if word in ordinary:
+        return forms
     bases = [word]
-    if len(word) > 3 and word[0] in "وف":
+    if len(word) > 3 and word[0] in "وف" and word[1:] not in ordinary:
         bases.append(word[1:])
         forms.append((word[1:], ""))
     for base in bases:
@@ -92,24 +98,32 @@ def find_mentions(words: list[Word], gazetteer: Gazetteer, blocked: set[int] | N
         if i in blocked:
             i += 1
             continue
-        best: tuple[int, str, list[IndexedName]] | None = None
+        best: tuple[int, str, list[IndexedName], int] | None = None
         window = [w.norm for w in words[i + 1:i + gazetteer.max_words]]
-        for form, prefix in _clitic_forms(words[i].norm):
+        joined = words[i].norm + window[0] if window and not _sentence_break(words[i + 1].gap) else None
+        for form, prefix in _clitic_forms(words[i].norm, gazetteer.clitic_words):
             found = gazetteer.lookup([form, *window])
-            if not found:
+            span = len(found[0].words) if found else 0
+            if not found and joined is not None:
+                # بيونغ يانغ written apart while the gazetteer has بيونغيانغ
+                found = [n for n in gazetteer.lookup([form + window[0]]) if len(n.words) == 1]
+                span = 2 if found else 0
+            if not found or (best is not None and span <= best[0]):
                 continue
-            length = len(found[0].words)
-            if best is None or length > best[0]:
-                best = (length, prefix, [n for n in found if len(n.words) == length])
+            if len(form) <= 3 and form != words[i].norm:
+                found = [n for n in found if n.entry.precision != "city" or n.entry.population >= 200_000]
+            top = max(len(n.words) for n in found) if found else 0
+            if found:
+                best = (span, prefix, [n for n in found if len(n.words) == top], len(words[i].norm) - len(form))
         if best is None:
             i += 1
             continue
-        length, prefix, candidates = best
+        length, prefix, candidates, peeled = best
         last = i + length - 1
         if any(k in blocked for k in range(i, last + 1)) or any(_sentence_break(words[k].gap) for k in range(i + 1, last + 1)):
             i += 1
             continue
-        mentions.append(Mention(i, last, words[i].start, words[last].end, prefix, candidates))
+        mentions.append(Mention(i, last, words[i].start, words[last].end, prefix, candidates, peeled))
         i = last + 1
     for mention in mentions:
         _read_cue(mention, words, gazetteer)
@@ -178,7 +192,8 @@ def article_countries(words: list[Word], mentions: list[Mention], gazetteer: Gaz
     for mention in mentions:
         kinds = {c.entry.precision for c in mention.candidates}
         codes = {c.entry.country_code for c in mention.candidates}
-        if "country" in kinds or "region" in kinds or "site" in kinds or len(codes) == 1:
+        big = any(c.entry.population >= 100_000 for c in mention.candidates)
+        if "country" in kinds or "region" in kinds or "site" in kinds or (len(codes) == 1 and (big or mention.cue)):
             best = max(mention.candidates, key=lambda c: _prior(c.entry))
             counts[best.entry.country_code] += 2
     return counts
@@ -203,7 +218,9 @@ def choose_entries(mentions: list[Mention], countries: Counter[str]) -> None:
             entry = candidate.entry
             if candidate.common and not mention.toponym_noun:
                 continue
-            if entry.precision == "city" and entry.population < 5000 and not mention.toponym_noun and entry.country_code not in countries:
+            small = 100_000 if mention.peeled else 5000  # بيونغ is not ب + يونغ (Young, Uruguay)
+            if (entry.precision == "city" and entry.population < small and not mention.toponym_noun
+                    and entry.country_code not in countries):
                 continue
             score = _prior(entry)
             score += 4.0 * countries.get(entry.country_code, 0) / total
