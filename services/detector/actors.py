@@ -14,6 +14,7 @@ from shared.arabic import normalize
 from shared.schemas import ParticipantKind
 
 _QUOTES = frozenset("\"'“”«»‘’`")
+_NO_QUOTES = str.maketrans("", "", "\"“”«»")
 _NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "عبد", "ال", "ولد", "ابي", "ام", "بك", "دي", "دو", "فان", "فون", "لو", "لا"})
 _WEEKDAYS_AND_MONTHS = frozenset(
     normalize(w)
@@ -162,12 +163,20 @@ class _SentenceScanner:
             return False
         return lex.surnames.get(word.norm, 0) >= 1
 
-    def _name_word(self, word: Word, first: bool) -> bool:
+    def _known_name(self, word: Word) -> bool:
+        """Attested at least twice as a name (single attestations include stray common words)."""
+        return self.lex.given_names.get(word.norm, 0) + self.lex.surnames.get(word.norm, 0) >= 2
+
+    def _name_word(self, word: Word, first: bool, after_link: bool = False) -> bool:
         lex = self.lex
         if self._stop(word) or len(word.norm) < 2:
             return False
+        if after_link and not has_conjunction(word):
+            return not has_prefixed_article(word) or is_definite(word)  # عبد الملك، أبو الغيط
         if word.norm in _NAME_LINKS and not first:
             return True
+        if word.norm in lex.kin_heads or word.norm in lex.adjectives:
+            return False
         if _title_head(self.words, word.index - self.words[0].index, lex) is not None and word.norm not in lex.given_names:
             return False
         if any(rest in lex.org_heads or _undefinite(rest) in lex.org_heads for _, rest in word.readings[:1]):
@@ -180,10 +189,22 @@ class _SentenceScanner:
             return False
         if is_definite(word):
             return self._surname_like(word) or (not first and word.norm in lex.surnames)
-        if first and word.norm.endswith("ات") and word.norm not in lex.given_names:
+        if first and word.norm.endswith("ات") and not self._known_name(word):
             return False
-        if has_conjunction(word) and word.norm not in lex.given_names and word.norm not in lex.surnames:
+        if has_conjunction(word) and not self._known_name(word):
             return False
+        return True
+
+    def _plausible_single(self, word: Word, following: Word | None) -> bool:
+        """A one-word name the lexicon does not know must not look like a verb or a construct noun."""
+        if self._known_name(word):
+            return True
+        norm = word.norm
+        if norm.startswith(("ي", "سي", "ست", "سن")) or norm.endswith(("ت", "ا", "وا", "ون", "ين")):
+            return False
+        if following is not None and not following.breaks_before and is_definite(following) \
+                and not self._stop(following) and following.norm not in self.lex.surnames:
+            return False  # عمل البعثة: a noun in construct, not a name
         return True
 
     # ---- parsers
@@ -207,9 +228,10 @@ class _SentenceScanner:
             if nxt.breaks_before and "-" not in nxt.gap:
                 break
             if self._stop(nxt) or has_conjunction(nxt):
-                if nxt.norm in ("في", "لدي") and j + 2 < len(words) and not words[j + 2].breaks_before \
-                        and self._country_at(j + 2) is not None and j + 3 < len(words) \
-                        and not words[j + 3].breaks_before and self._name_word(words[j + 3], True):
+                if nxt.norm in ("في", "لدي") and j + 3 < len(words) and not words[j + 2].breaks_before \
+                        and self._country_at(j + 2) is not None and (
+                            "(" in words[j + 3].gap or not words[j + 3].breaks_before and (
+                                self._name_word(words[j + 3], True) or _title_head(words, j + 3, lex) is not None)):
                     j += 2
                     continue
                 break
@@ -241,16 +263,28 @@ class _SentenceScanner:
         if k >= len(words) or k in self.used:
             return k - 1
         first = words[k]
-        if first.breaks_before and not (allow_gap and first.comma_before and first.gap.count(",") + first.gap.count("،") == 1):
+        commas = first.gap.count(",") + first.gap.count("،")
+        if first.breaks_before and not (allow_gap and commas == 1 and not any(ch in first.gap for ch in ".:;()\n")):
             return k - 1
         if not self._name_word(first, True):
             return k - 1
+        end = self._extend_name(k)
+        if end == k:
+            following = words[k + 1] if k + 1 < len(words) else None
+            if not self._plausible_single(first, following):
+                return k - 1
+            if commas and not self._known_name(first):
+                return k - 1
+        return end
+
+    def _extend_name(self, k: int) -> int:
+        words = self.words
         end = k
-        while end + 1 < len(words) and end + 1 - k < MAX_NAME_WORDS:
+        while end + 1 < len(words) and end + 1 - k < MAX_NAME_WORDS and end + 1 not in self.used:
             nxt = words[end + 1]
             if nxt.gap.strip() and nxt.gap.strip() != "-":
                 break
-            if not self._name_word(nxt, False):
+            if not self._name_word(nxt, False, after_link=words[end].norm in _NAME_LINKS):
                 break
             end += 1
         while end > k and words[end].norm in _NAME_LINKS:
@@ -288,19 +322,20 @@ class _SentenceScanner:
             if parsed is None:
                 i += 1
                 continue
+            if i > 0 and not words[i].breaks_before and words[i - 1].readings[-1][1] in lex.place_nouns:
+                i = parsed[0] + 1  # مطار الملك خالد: a place's name, not a person
+                continue
             title_end, head = parsed
             if head in lex.group_heads:
                 i = title_end + 1
                 continue
             kin = head in lex.kin_heads
             name_end = self._parse_name(title_end + 1, allow_gap=True)
-            title_prefix = words[i].readings[-1][0] if words[i].readings[-1][1] != words[i].norm else ""
-            if _title_head(words, i, lex) and words[i].norm not in lex.title_heads:
-                # keep the article, drop conjunction/preposition: والرئيس -> الرئيس, بوزير -> وزير
-                title_prefix = next((pre for pre, rest in words[i].readings if _undefinite(rest) == head or rest == head
-                                     or rest == "ال" + head), "")
+            # keep the article, drop conjunction/preposition: والرئيس -> الرئيس, بوزير -> وزير
+            title_prefix = next((pre for pre, rest in words[i].readings
+                                 if rest in (head, "ال" + head) or _undefinite(rest) == head), "")
             t_start, _ = strip_proclitic_text(words[i], title_prefix)
-            title_text = self.body_slice(t_start, words[title_end].end).strip(" \"'“”«»")
+            title_text = " ".join(self.body_slice(t_start, words[title_end].end).translate(_NO_QUOTES).split())
             title_words = tuple(w.norm for w in words[i:title_end + 1])
             affiliation = self._affiliation(i, title_end)
             if name_end <= title_end:
@@ -355,34 +390,28 @@ class _SentenceScanner:
         if first.breaks_before:
             return k - 1
         stripped = first.readings[1][1]
-        if stripped in self.lex.stopwords or _title_head(words, k, self.lex):
+        if stripped in self.lex.stopwords or _title_head(words, k, self.lex) or stripped.startswith("ال"):
             return k - 1
-        end = k
-        while end + 1 < len(words) and end + 1 - k < MAX_NAME_WORDS:
-            nxt = words[end + 1]
-            if nxt.gap.strip() and nxt.gap.strip() != "-":
-                break
-            if not self._name_word(nxt, False):
-                break
-            end += 1
-        return end
+        return self._extend_name(k)
 
     def scan_lexicon_persons(self) -> None:
-        """Names without a title: a frequent given name followed by more name words (إيفان مولوتكوف)."""
+        """Names without a title: known given name + known family name(s) (إيفان مولوتكوف needs a title)."""
         words, lex = self.words, self.lex
         i = 0
         while i < len(words):
             w = words[i]
             if i in self.used or lex.given_names.get(w.norm, 0) < 5 or w.norm in lex.common_words \
-                    or not self._name_word(w, True):
+                    or w.norm in _NAME_LINKS or not self._name_word(w, True):
                 i += 1
                 continue
             end = i
             while end + 1 < len(words) and end + 1 - i < MAX_NAME_WORDS and end + 1 not in self.used:
                 nxt = words[end + 1]
-                if nxt.gap.strip() and nxt.gap.strip() != "-":
+                if nxt.gap.strip():
                     break
-                if not self._name_word(nxt, False):
+                linked = words[end].norm in _NAME_LINKS
+                if not (nxt.norm in _NAME_LINKS or linked or lex.surnames.get(nxt.norm, 0) >= 3
+                        or lex.given_names.get(nxt.norm, 0) >= 5) or not self._name_word(nxt, False, linked):
                     break
                 end += 1
             while end > i and words[end].norm in _NAME_LINKS:
@@ -427,6 +456,8 @@ class _SentenceScanner:
                     # والتهريب inside a name joined by و is rare; stop at coordination
                     break
                 nrest = nxt.readings[-1][1]
+                if lex.country_by_capital.get(nxt.norm) is not None:
+                    break
                 if is_definite(nxt) or any(p == "ل" and r.startswith("ال") for p, r in nxt.readings[1:]):
                     j += 1
                     modifiers += 1
@@ -481,10 +512,14 @@ class _SentenceScanner:
 
 
 _LOCATIVE_WORDS = frozenset(normalize(w) for w in "في إلى الى من نحو داخل خارج عبر مدينة العاصمة بمدينة بالعاصمة لدى مع بين و عن حدود".split())
+_STATE_WORDS = frozenset(normalize(w) for w in "جمهورية دولة مملكة سلطنة إمارة الجمهورية الدولة المملكة".split())
 
 
 def _located(words: list[Word], i: int, prefix: str) -> bool:
     """A name governed by a place preposition (في موسكو، إلى القاهرة، لمصر) names a place, not a party."""
+    while i > 0 and not words[i].breaks_before and words[i - 1].readings[-1][1] in _STATE_WORDS:
+        i -= 1  # إلى جمهورية مصر
+        prefix = words[i].readings[-1][0]
     if any(ch in prefix for ch in "بلك"):
         return True
     return i > 0 and not words[i].breaks_before and words[i - 1].norm in _LOCATIVE_WORDS

@@ -114,8 +114,8 @@ def _event_mention(
     local_first = first - words[0].index
     local_last = last - words[0].index
     norms = [w.norm for w in words]
-    if any(n in lex.sports_words for n in norms):
-        return None
+    if any(n in lex.sports_words or _bare(n) in lex.sports_words for n in norms):
+        return None  # a match or a tournament: sports, not diplomacy
     after = norms[local_last + 1:]
     before = norms[:local_first]
     if not _passes(doc, lex, trigger, sentence, norms, before, after, actors_by_sentence[sentence], first, last):
@@ -183,6 +183,19 @@ def _passes(
             any(n.startswith(("اجرت", "اجري", "اجرى")) for n in before[-2:]) and any(n in lex.media_words for n in norms):
         return False  # a media interview, not a meeting
     return True
+
+
+def _bare(norm: str) -> str:
+    """A word without و/ب/ل/ال and a pronoun suffix: enough to look it up in a small word list."""
+    if len(norm) > 4 and norm[0] in "وفبل":
+        norm = norm[1:]
+    if norm.startswith("ال") and len(norm) > 4:
+        norm = norm[2:]
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if norm.endswith(suffix) and len(norm) - len(suffix) >= 3:
+            stem = norm[: -len(suffix)]
+            return stem[:-1] + "ه" if stem.endswith("ت") else stem  # مباراته -> مباراه
+    return norm
 
 
 def _readings(norm: str) -> list[tuple[str, str]]:

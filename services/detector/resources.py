@@ -52,6 +52,8 @@ class Lexicon:
     military_words: frozenset[str]
     sports_words: frozenset[str]
     media_words: frozenset[str]
+    adjectives: frozenset[str]
+    place_nouns: frozenset[str]
     given_names: dict[str, int]
     surnames: dict[str, int]
     countries: tuple[Country, ...]
@@ -125,6 +127,8 @@ def lexicon() -> Lexicon:
         military_words=_norm_words(actors["military_words"]),
         sports_words=_norm_words(actors["sports_words"]),
         media_words=_norm_words(actors["media_words"]),
+        adjectives=_norm_words(actors["adjectives"]),
+        place_nouns=_norm_words(actors["place_nouns"]),
         given_names=given,
         surnames=surnames,
         countries=countries,
