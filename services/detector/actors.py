@@ -82,7 +82,14 @@ def has_prefixed_article(word: Word) -> bool:
 
 
 def has_conjunction(word: Word) -> bool:
-    return len(word.norm) > 3 and word.norm[0] in "وف" and len(word.readings) > 1 and word.readings[1][0] in ("و", "ف")
+    """A conjunction و/ف glued to the word (ووزير، وقال), not a word that starts with و (وزير، وليد، وفد)."""
+    if len(word.norm) <= 3 or word.norm[0] not in "وف" or len(word.readings) < 2 or word.readings[1][0] not in ("و", "ف"):
+        return False
+    lex = lexicon()
+    norm = word.norm
+    whole_word = (norm in lex.title_heads or norm in lex.title_complements or norm in lex.org_heads
+                  or norm in lex.given_names or lex.surnames.get(norm, 0) >= 2)
+    return not whole_word
 
 
 def demonym_country(word: Word, lex: Lexicon) -> Country | None:
@@ -177,8 +184,13 @@ class _SentenceScanner:
             return True
         if word.norm in lex.kin_heads or word.norm in lex.adjectives:
             return False
-        if _title_head(self.words, word.index - self.words[0].index, lex) is not None and word.norm not in lex.given_names:
-            return False
+        local = word.index - self.words[0].index
+        if _title_head(self.words, local, lex) is not None and word.norm not in lex.given_names:
+            nxt = self.words[local + 1] if local + 1 < len(self.words) else None
+            governs = nxt is not None and not nxt.breaks_before and (
+                is_definite(nxt) or has_prefixed_article(nxt) or nxt.readings[-1][1] in lex.title_complements)
+            if any(rest.startswith("ال") for _, rest in word.readings) or governs:
+                return False  # a title (الرئيس، بوزير الدفاع), not لامين in علي لامين زين
         if any(rest in lex.org_heads or _undefinite(rest) in lex.org_heads for _, rest in word.readings[:1]):
             return False
         if self._country_at(word.index - self.words[0].index) is not None:
@@ -188,12 +200,26 @@ class _SentenceScanner:
         if has_prefixed_article(word):
             return False
         if is_definite(word):
-            return self._surname_like(word) or (not first and word.norm in lex.surnames)
+            if self._surname_like(word) or (not first and word.norm in lex.surnames):
+                return True
+            return not first and self._plain_definite(word)
         if first and word.norm.endswith("ات") and not self._known_name(word):
             return False
         if has_conjunction(word) and not self._known_name(word):
             return False
         return True
+
+    def _plain_definite(self, word: Word) -> bool:
+        """A definite family name the lexicon lacks (فيصل المجفل): not an adjective, office or place word."""
+        lex = self.lex
+        base = _undefinite(word.norm)
+        return not (
+            word.norm in lex.adjectives or word.norm in lex.military_words or base in lex.title_complements
+            or base in lex.org_heads or base in lex.title_heads or base in lex.definite_only_heads
+            or base in lex.place_nouns or demonym_country(word, lex) is not None
+            or lex.country_by_name.get(word.norm) is not None or lex.country_by_capital.get(word.norm) is not None
+            or word.norm.endswith(("يه", "ات", "ين", "ون"))
+        )
 
     def _plausible_single(self, word: Word, following: Word | None) -> bool:
         """A one-word name the lexicon does not know must not look like a verb or a construct noun."""

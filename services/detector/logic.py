@@ -55,6 +55,8 @@ class _Article:
         self.by_sentence: dict[int, list[Word]] = defaultdict(list)
         for w in self.words:
             self.by_sentence[w.sentence].append(w)
+        sports = lexicon().sports_words
+        self.sports_words = sum(1 for w in self.words if w.norm in sports or _bare(w.norm) in sports)
 
     def view_index(self, offset: int) -> int:
         return bisect_left(self.view.offsets, offset)
@@ -116,6 +118,8 @@ def _event_mention(
     norms = [w.norm for w in words]
     if any(n in lex.sports_words or _bare(n) in lex.sports_words for n in norms):
         return None  # a match or a tournament: sports, not diplomacy
+    if trigger.form == "noun" and trigger.type != EventType.training_agreement and doc.sports_words >= 3:
+        return None  # "اللقاء" in a sports story is a match
     after = norms[local_last + 1:]
     before = norms[:local_first]
     if not _passes(doc, lex, trigger, sentence, norms, before, after, actors_by_sentence[sentence], first, last):
@@ -139,10 +143,14 @@ def _event_mention(
     roles = _roles(trigger, words, candidates, local_first)
     kinds = {a.entity: entities[a.entity].kind for a in candidates}
     strength = 1.0 if trigger.form in ("perfective", "imperfective", "phrase") else 0.5
+    has_person = any(entities[a.entity].kind == ParticipantKind.person for a in candidates)
+    previous = norms[local_first - 1] if local_first else ""
+    anaphoric = trigger.form == "noun" and not has_person and (
+        "ال" in trigger.prefix or previous in ("هذه", "هذا", "تلك", "ذلك"))
     return EventMention(
         type=trigger.type, status=status, status_cued=reading.cued, background=reading.background, year=year,
         date=date, trigger=(trigger.start, trigger.end), sentence=sentence, participants=roles, kinds=kinds,
-        cue=trigger.cue, form=trigger.form, destination=None, strength=strength,
+        cue=trigger.cue, form=trigger.form, destination=None, strength=strength, anaphoric=anaphoric,
     )
 
 

@@ -26,6 +26,7 @@ class EventMention:
     form: str
     destination: str | None = None
     strength: float = 0.5
+    anaphoric: bool = False  # "هذه الزيارة"، "اللقاء" with no person of its own: refers back
 
 
 @dataclass(slots=True)
@@ -60,11 +61,17 @@ def _persons(mention: EventMention) -> set[str]:
 
 
 def _visitors(participants: dict[str, ParticipantRole], kinds: dict[str, ParticipantKind]) -> set[str]:
-    return {k for k, r in participants.items() if r == ParticipantRole.visitor and kinds[k] != ParticipantKind.country}
+    """The visiting persons (or, when no person is named, the visiting organisations)."""
+    visiting = {k for k, r in participants.items() if r == ParticipantRole.visitor}
+    persons = {k for k in visiting if kinds[k] == ParticipantKind.person}
+    return persons or {k for k in visiting if kinds[k] == ParticipantKind.organization}
 
 
 def _compatible(event: MergedEvent, mention: EventMention) -> bool:
-    if event.type != mention.type or event.status != mention.status:
+    if event.type != mention.type:
+        return False
+    # one article rarely reports two training programmes: their mentions differ in modality, not identity
+    if event.status != mention.status and mention.type != EventType.training_agreement:
         return False
     if event.background != mention.background and (event.year or mention.year):
         return False
@@ -97,10 +104,7 @@ def merge(mentions: list[EventMention]) -> list[MergedEvent]:
     for mention in mentions:
         target = None
         for event in reversed(events):
-            if _compatible(event, mention) and _fits(event, mention):
-                if mention.participants and event.participants and not (set(mention.participants) & set(event.participants)) \
-                        and mention.type != EventType.training_agreement and _persons(mention) and event.persons():
-                    continue
+            if _compatible(event, mention) and (mention.anaphoric or _fits(event, mention)):
                 target = event
                 break
         if target is None:
