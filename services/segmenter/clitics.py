@@ -1,0 +1,118 @@
+"""Clitic segmentation of one normalised word that leaves names whole.
+
+Proclitics: و ف (conjunctions), س (future, on imperfect verbs only), ب ل ك (prepositions), ال and
+لل (= ل + ال). Enclitic pronouns: ه ها هم هما هن كم كما نا. Names are protected: a word (or the
+word without its conjunction) that is a gazetteer name or a person-name unit is not split further
+(سرت، بغداد، بنغازي، لبنان، كردستان، كامل). A stem must keep at least three letters.
+Suffix decisions look at the original spelling: a final ة (normalised to ه) is no pronoun.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+from shared.arabic import normalize
+
+RESOURCES = Path(__file__).resolve().parents[2] / "shared" / "resources"
+_PRONOUNS = ("هما", "كما", "هم", "هن", "كم", "ها", "نا", "ه")
+_IMPERFECT = "يتنا"
+_MIN_STEM = 3
+
+
+@lru_cache(maxsize=1)
+def protected_words() -> frozenset[str]:
+    """Single-word place names (gazetteer) and person-name units (name lexicon), normalised.
+
+    Either resource may be absent (built by another step): then only the stem-length rule protects.
+    """
+    words: set[str] = set()
+    gazetteer = RESOURCES / "gazetteer.tsv"
+    if gazetteer.exists():
+        with gazetteer.open(encoding="utf-8") as f:
+            reader = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+            header = next(reader)
+            names_col = header.index("names")
+            for row in reader:
+                for name in row[names_col].split("|"):
+                    if name and not name.startswith("~") and " " not in name:
+                        words.add(normalize(name))
+    person_names = RESOURCES / "person_names.tsv"
+    if person_names.exists():
+        with person_names.open(encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#"):
+                    continue
+                unit, _, counts = line.rstrip("\n").partition("\t")
+                given, _, surname = counts.partition("\t")
+                if unit and (given.isdigit() and int(given) >= 3 or surname.isdigit() and int(surname) >= 3):
+                    words.add(unit)
+    return frozenset(w for w in words if len(w) >= 3)
+
+
+def split_clitics(norm: str, original: str | None = None, protected: frozenset[str] | None = None
+                  ) -> tuple[list[str], str, list[str]]:
+    """(prefixes, stem, suffixes) of a normalised word; ``original`` (diacritics removed) guides suffixes."""
+    protected = protected_words() if protected is None else protected
+    prefixes: list[str] = []
+    stem = norm
+    if stem in protected:
+        return _definite_only(stem)
+    if len(stem) > _MIN_STEM and stem[0] in "وف" and not _protected_prefix(stem, protected):
+        prefixes.append(stem[0])
+        stem = stem[1:]
+        if stem in protected:
+            more, stem, _ = _definite_only(stem)
+            return prefixes + more, stem, []
+    if stem.startswith("س") and len(stem) > _MIN_STEM + 1 and stem[1] in _IMPERFECT and not stem.endswith(("ه", "ات")):
+        if stem[1] == "ي" or len(stem) > _MIN_STEM + 2:
+            prefixes.append("س")
+            return prefixes, stem[1:], []
+    if stem.startswith("لل") and len(stem) >= _MIN_STEM + 2:
+        prefixes.extend(["ل", "ال"])
+        stem = stem[2:]
+    elif len(stem) >= _MIN_STEM + 3 and stem[0] in "بلك" and stem[1:3] == "ال":
+        prefixes.extend([stem[0], "ال"])
+        stem = stem[3:]
+    elif stem.startswith("ال") and len(stem) >= _MIN_STEM + 2:
+        prefixes.append("ال")
+        stem = stem[2:]
+    elif len(stem) > _MIN_STEM and stem[0] in "بلك" and (stem[1:] in protected or len(stem) > _MIN_STEM + 1):
+        prefixes.append(stem[0])  # بليبيا، لطرابلس، بوزير
+        stem = stem[1:]
+    if stem in protected:
+        return prefixes, stem, []
+    suffixes = _pronoun_suffix(stem, original)
+    if suffixes:
+        stem = stem[: -len(suffixes[0])]
+    return prefixes, stem, suffixes
+
+
+def _definite_only(name: str) -> tuple[list[str], str, list[str]]:
+    """A protected name keeps its letters; only its article comes off (القاهرة -> ال + قاهرة)."""
+    if name.startswith("ال") and len(name) >= _MIN_STEM + 2:
+        return ["ال"], name[2:], []
+    return [], name, []
+
+
+def _protected_prefix(word: str, protected: frozenset[str]) -> bool:
+    """وهران is a city, not و + هران."""
+    return word in protected
+
+
+def _pronoun_suffix(stem: str, original: str | None) -> list[str]:
+    spelled = normalize(original) if original else stem
+    if original and original.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة"):
+        return []
+    for pronoun in _PRONOUNS:
+        if not stem.endswith(pronoun) or len(stem) - len(pronoun) < _MIN_STEM:
+            continue
+        if not spelled.endswith(pronoun):
+            continue
+        if pronoun == "ه" and stem[-2] in "اي":
+            return []  # اتجاه، توجيه: the ه is a root letter
+        if pronoun in ("هم", "هن") and len(stem) - len(pronoun) < _MIN_STEM + 1:
+            return []  # تفاهم، مساهم
+        return [pronoun]
+    return []

@@ -1,0 +1,87 @@
+"""Sentence splitting robust to Arabic punctuation, quotes, abbreviations and page clutter.
+
+A sentence ends at . ! ? ؟ ۔ … or a line break; closing quotes and brackets after the stop stay
+with the sentence; a full stop inside a number (5.9) or after a one-letter abbreviation (د. أ.ش.أ)
+does not end one. Lines that are page furniture (share buttons, "اترك تعليقاً", photo credits,
+menus, bare dates, Latin-only bylines) are not sentences: they never glue onto real text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from shared.arabic import arabic_ratio, normalize
+from shared.schemas import Sentence
+
+_STOP = re.compile(r"[.!?؟۔…\n]+")
+_CLOSERS = "\"'”’»)]›"
+_CLUTTER_WORDS = frozenset(normalize(w) for w in (
+    "اترك تعليقا تعليقاً تعليق التعليقات شارك مشاركة شاركها شارك/ي تابعنا تابع تابعونا اقرأ أيضا أيضاً المزيد "
+    "المصدر صورة الصورة صور تصوير أرشيفية أرشيف فيسبوك تويتر واتساب واتس تيليجرام تلغرام انستغرام يوتيوب لينكدإن "
+    "طباعة إرسال البريد الإلكتروني الرئيسية القسم الكاتب بواسطة نشر آخر تحديث حقوق النشر محفوظة جميع الحقوق "
+    "الأخبار أخبار رياضة اقتصاد منوعات فيديو مقالات الرأي اشترك النشرة البريدية تطبيق google news رابط مختصر "
+    "ذات صلة مواضيع متعلقة الوسوم كلمات مفتاحية"
+).split())
+_CLUTTER_LATIN = re.compile(r"^(source link|share|tweet|print|email|read more|related|advertisement|copyright.*|©.*)$", re.I)
+_DATE_ONLY = re.compile(r"^[\d\s/\-:.,،|]+$|^[\w\s]{0,30}\d{1,2}[\s/\-]\S+[\s/\-]\d{2,4}[\s\-–:\d|بتوقيتغرينتش]*$")
+_WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669A-Za-z0-9]+")
+
+
+def is_clutter(line: str) -> bool:
+    """True for a line that is page furniture rather than article text."""
+    stripped = line.strip()
+    if not stripped:
+        return True
+    words = _WORD.findall(stripped)
+    if not words:
+        return True
+    if _CLUTTER_LATIN.match(stripped) or (arabic_ratio(stripped) == 0.0 and len(words) <= 4):
+        return True
+    if len(words) <= 8:
+        norms = [normalize(w) for w in words]
+        clutter = sum(1 for w in norms if w in _CLUTTER_WORDS or w.isdigit())
+        if clutter * 2 >= len(norms) and not stripped.endswith((".", "؟", "!")):
+            return True
+        if _DATE_ONLY.match(stripped) and len(words) <= 6 and not any(len(w) > 3 and w in stripped for w in ("قال", "أكد")):
+            return True
+    return stripped.count("|") >= 2 or stripped.count("•") >= 2
+
+
+def _abbreviation_stop(text: str, stop: int) -> bool:
+    """A full stop after a one-letter word (د. / أ.ش.أ) or inside a number (5.9) ends no sentence."""
+    if text[stop] != ".":
+        return False
+    if 0 < stop < len(text) - 1 and text[stop - 1].isdigit() and text[stop + 1].isdigit():
+        return True
+    return stop >= 1 and text[stop - 1].isalpha() and (stop == 1 or not text[stop - 2].isalpha())
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` with offsets into it (whitespace trimmed; clutter lines dropped)."""
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _STOP.finditer(text):
+        if match.group() == "." and _abbreviation_stop(text, match.start()):
+            continue
+        end = match.end()
+        while end < len(text) and text[end] in _CLOSERS:
+            end += 1
+        _append(sentences, text, start, end)
+        start = end
+    _append(sentences, text, start, len(text))
+    return sentences
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start or not any(ch.isalnum() for ch in text[start:end]):
+        return
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if is_clutter(line):
+        return
+    out.append(Sentence(index=len(out), start=start, end=end, text=text[start:end]))
