@@ -23,6 +23,9 @@ _WEEKDAYS_AND_MONTHS = frozenset(
     "أفريل ماي جوان جويلية أوت صباح مساء اليوم أمس غدا".split()
 )
 MAX_NAME_WORDS = 6
+# How often a definite word must be attested as a family name to end a title and start a name
+# (الرئيس السيسي) rather than continue it (رئيس أركان الحرب).
+SURNAME_AFTER_TITLE = 5
 MAX_TITLE_WORDS = 12
 
 
@@ -168,7 +171,9 @@ class _SentenceScanner:
             return False
         if word.norm in lex.military_words or base in lex.title_heads or base in lex.definite_only_heads:
             return False
-        return lex.surnames.get(word.norm, 0) >= 1
+        if word.norm in lex.adjectives or base in lex.place_nouns:
+            return False
+        return lex.surnames.get(word.norm, 0) >= SURNAME_AFTER_TITLE
 
     def _known_name(self, word: Word) -> bool:
         """Attested at least twice as a name (single attestations include stray common words)."""
@@ -185,7 +190,7 @@ class _SentenceScanner:
         if word.norm in lex.kin_heads or word.norm in lex.adjectives:
             return False
         local = word.index - self.words[0].index
-        if _title_head(self.words, local, lex) is not None and word.norm not in lex.given_names:
+        if _title_head(self.words, local, lex) is not None:
             nxt = self.words[local + 1] if local + 1 < len(self.words) else None
             governs = nxt is not None and not nxt.breaks_before and (
                 is_definite(nxt) or has_prefixed_article(nxt) or nxt.readings[-1][1] in lex.title_complements)
@@ -368,8 +373,9 @@ class _SentenceScanner:
                 # a bare title: an apposition to the person just before, or a mention to resolve later
                 previous = self.mentions[-1] if self.mentions else None
                 if previous is not None and previous.kind == ParticipantKind.person and previous.last == i - 1 \
-                        and previous.title is None:
-                    previous.title, previous.title_words, previous.head = title_text, title_words, head
+                        and previous.key:
+                    if previous.title is None or len(title_words) > len(previous.title_words):
+                        previous.title, previous.title_words, previous.head = title_text, title_words, head
                     previous.affiliation = previous.affiliation or affiliation
                     previous.last = title_end
                 elif not kin:
@@ -421,7 +427,7 @@ class _SentenceScanner:
         return self._extend_name(k)
 
     def scan_lexicon_persons(self) -> None:
-        """Names without a title: known given name + known family name(s) (إيفان مولوتكوف needs a title)."""
+        """Names without a title: a known given name followed by family names (ماريو دراغي رئيس …)."""
         words, lex = self.words, self.lex
         i = 0
         while i < len(words):
@@ -436,8 +442,13 @@ class _SentenceScanner:
                 if nxt.gap.strip():
                     break
                 linked = words[end].norm in _NAME_LINKS
-                if not (nxt.norm in _NAME_LINKS or linked or lex.surnames.get(nxt.norm, 0) >= 3
-                        or lex.given_names.get(nxt.norm, 0) >= 5) or not self._name_word(nxt, False, linked):
+                known = nxt.norm in _NAME_LINKS or linked or lex.surnames.get(nxt.norm, 0) >= 3 \
+                    or lex.given_names.get(nxt.norm, 0) >= 5
+                if not known and end == i and self._name_word(nxt, False) and not is_definite(nxt) \
+                        and self._plausible_single(nxt, None) and self._boundary_after(end + 2):
+                    end += 1  # an unlisted family name closed by punctuation, a title or a function word
+                    break
+                if not known or not self._name_word(nxt, False, linked):
                     break
                 end += 1
             while end > i and words[end].norm in _NAME_LINKS:
@@ -449,6 +460,12 @@ class _SentenceScanner:
             self.mentions.append(ActorMention(ParticipantKind.person, w.sentence, i, end, i, end, name, key))
             self.used.update(range(i, end + 1))
             i = end + 1
+
+    def _boundary_after(self, k: int) -> bool:
+        words = self.words
+        if k >= len(words) or words[k].breaks_before:
+            return True
+        return words[k].norm in self.lex.stopwords or _title_head(words, k, self.lex) is not None
 
     def scan_organisations(self) -> None:
         words, lex = self.words, self.lex
@@ -510,7 +527,7 @@ class _SentenceScanner:
             self.mentions.append(ActorMention(
                 ParticipantKind.organization, w.sentence, i, j, i, j, name, key, head=head,
                 affiliation=self._affiliation(i, j),
-                locative=head in lex.non_participant_org_heads or _located(words, i, pre),
+                locative=head in lex.non_participant_org_heads,
             ))
             self.used.update(range(i, j + 1))
             i = j + 1

@@ -40,6 +40,7 @@ PARTICIPANT_WINDOW = 30
 _COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "بان", "بانه", "انهم", "انهما"})
 _ROUND_WORDS = frozenset({"ثانيه", "ثالثه", "رابعه", "خامسه", "اولي", "جديده", "اخيره", "من", "اخري", "مفاوضات", "محادثات"})
 _HOST_CUES = ("استقبل", "يستقبل", "تستقبل", "استقبال", "استقباله", "استقبالها", "وداعه", "وداعها", "مضيف", "مضيفه")
+_BACK_REFERENCES = frozenset({"جاء ذلك", "وجاء ذلك", "جاء هذا", "وجاء هذا", "ياتي ذلك", "وياتي ذلك", "تم ذلك", "وتم ذلك"})
 _TRAINER_CUES = frozenset({"تقودها", "يقودها", "بقياده", "يقدمها", "تقدمها", "باشراف", "تنفذها", "ينفذها", "مع"})
 
 
@@ -125,6 +126,15 @@ def _event_mention(
     if not _passes(doc, lex, trigger, sentence, norms, before, after, actors_by_sentence[sentence], first, last):
         return None
     candidates = _participants(doc, lex, trigger, words, local_first, actors_by_sentence[sentence], first, last)
+    if " ".join(norms[:2]) in _BACK_REFERENCES:
+        # "جاء ذلك خلال لقاء ...": the parties are those of the sentence before
+        candidates += [a for a in actors_by_sentence.get(sentence - 1, []) if not a.locative
+                       and a.kind != ParticipantKind.country]
+    if trigger.type == EventType.training_agreement:
+        for other in (sentence - 1, sentence + 1):
+            other_words = doc.by_sentence.get(other, [])
+            if any(w.norm in lex.participation_words or _bare(w.norm) in lex.participation_words for w in other_words):
+                candidates += [a for a in actors_by_sentence.get(other, []) if not a.locative]
     if "party" in trigger.needs and not candidates:
         return None
     text, offset = doc.sentence_norm(sentence)

@@ -54,6 +54,7 @@ class Lexicon:
     media_words: frozenset[str]
     adjectives: frozenset[str]
     place_nouns: frozenset[str]
+    participation_words: frozenset[str]
     given_names: dict[str, int]
     surnames: dict[str, int]
     countries: tuple[Country, ...]
@@ -129,6 +130,7 @@ def lexicon() -> Lexicon:
         media_words=_norm_words(actors["media_words"]),
         adjectives=_norm_words(actors["adjectives"]),
         place_nouns=_norm_words(actors["place_nouns"]),
+        participation_words=_norm_words(actors["participation_words"]),
         given_names=given,
         surnames=surnames,
         countries=countries,
