@@ -110,8 +110,9 @@ def find_mentions(words: list[Word], gazetteer: Gazetteer, blocked: set[int] | N
                 span = 2 if found else 0
             if not found or (best is not None and span <= best[0]):
                 continue
-            if len(form) <= 3 and form != words[i].norm:
-                found = [n for n in found if n.entry.precision != "city" or n.entry.population >= 200_000]
+            if len(form) <= 3 and form != words[i].norm:  # short peeled single words: big places only
+                found = [n for n in found if len(n.words) > 1 or n.entry.precision != "city"
+                         or n.entry.population >= 200_000]
             top = max(len(n.words) for n in found) if found else 0
             if found:
                 best = (span, prefix, [n for n in found if len(n.words) == top], len(words[i].norm) - len(form))

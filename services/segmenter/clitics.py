@@ -46,7 +46,7 @@ def protected_words() -> frozenset[str]:
                     continue
                 unit, _, counts = line.rstrip("\n").partition("\t")
                 given, _, surname = counts.partition("\t")
-                if unit and (given.isdigit() and int(given) >= 3 or surname.isdigit() and int(surname) >= 3):
+                if unit and ((given.isdigit() and int(given) >= 3) or (surname.isdigit() and int(surname) >= 3)):
                     words.add(unit)
     return frozenset(w for w in words if len(w) >= 3)
 

@@ -1,0 +1,40 @@
+"""The gazetteer: reproducible build, names with clitics and multi-word names, common-word guard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from services.geolocator.gazetteer import default_gazetteer, name_words
+from services.geolocator.mentions import find_mentions, words_of
+from shared.build.gazetteer import OUTPUT, build
+
+
+@pytest.mark.timeout(120)
+def test_rebuild_is_byte_identical(tmp_path: Path) -> None:
+    out = tmp_path / "gazetteer.tsv"
+    build(out)
+    assert out.read_bytes() == OUTPUT.read_bytes()
+
+
+def _names(text: str) -> list[str]:
+    gazetteer = default_gazetteer()
+    mentions = find_mentions(words_of(text), gazetteer)
+    return [" ".join(c.words) for m in mentions for c in m.candidates[:1]]
+
+
+def test_clitics_and_multi_word_names_match() -> None:
+    found = _names("وصل بليبيا ثم لطرابلس والقاهرة والولايات المتحدة وشرم الشيخ وجنوب السودان")
+    assert name_words("ليبيا") in [tuple(n.split()) for n in found]
+    for name in ("طرابلس", "القاهره", "الولايات المتحده", "شرم الشيخ", "جنوب السودان"):
+        assert name in found, name
+
+
+def test_entries_have_the_basics() -> None:
+    gazetteer = default_gazetteer()
+    libya = gazetteer.by_country["LY"]
+    assert libya.precision == "country" and 20 < libya.lat < 34 and 9 < libya.lon < 26
+    assert gazetteer.capitals["SD"].name == "الخرطوم"
+    sirte = [n.entry for n in gazetteer.lookup(["سرت"]) if n.entry.country_code == "LY"]
+    assert sirte and abs(sirte[0].lat - 31.21) < 0.05
