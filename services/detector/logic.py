@@ -15,6 +15,7 @@ from services.detector.actors import ActorMention, sentence_actors
 from services.detector.codes import cameo_plover
 from services.detector.confidence import confidence
 from services.detector.coref import Entity, resolve
+from services.detector import participants
 from services.detector.dates import event_date, explicit_year
 from services.detector.merging import EventMention, MergedEvent, merge
 from services.detector.resources import Lexicon, lexicon
@@ -30,18 +31,12 @@ from shared.schemas import (
     Evidence,
     Participant,
     ParticipantKind,
-    ParticipantRole,
     SegmentedArticle,
     Trigger,
 )
 
-# How far (in words) a participant may stand from its trigger within the sentence.
-PARTICIPANT_WINDOW = 30
-_COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "بان", "بانه", "انهم", "انهما"})
 _ROUND_WORDS = frozenset({"ثانيه", "ثالثه", "رابعه", "خامسه", "اولي", "جديده", "اخيره", "من", "اخري", "مفاوضات", "محادثات"})
-_HOST_CUES = ("استقبل", "يستقبل", "تستقبل", "استقبال", "استقباله", "استقبالها", "وداعه", "وداعها", "مضيف", "مضيفه")
 _BACK_REFERENCES = frozenset({"جاء ذلك", "وجاء ذلك", "جاء هذا", "وجاء هذا", "ياتي ذلك", "وياتي ذلك", "تم ذلك", "وتم ذلك"})
-_TRAINER_CUES = frozenset({"تقودها", "يقودها", "بقياده", "يقدمها", "تقدمها", "باشراف", "تنفذها", "ينفذها", "مع"})
 
 
 class _Article:
@@ -125,7 +120,7 @@ def _event_mention(
     before = norms[:local_first]
     if not _passes(doc, lex, trigger, sentence, norms, before, after, actors_by_sentence[sentence], first, last):
         return None
-    candidates = _participants(doc, lex, trigger, words, local_first, actors_by_sentence[sentence], first, last)
+    candidates = participants.select(trigger, words, lex, actors_by_sentence[sentence], local_first, local_last)
     if " ".join(norms[:2]) in _BACK_REFERENCES:
         # "جاء ذلك خلال لقاء ...": the parties are those of the sentence before
         candidates += [a for a in actors_by_sentence.get(sentence - 1, []) if not a.locative
@@ -150,7 +145,7 @@ def _event_mention(
     if year is not None and published is not None and year == published.year:
         year = None
     date = event_date(clause, published, looking_ahead=status == EventStatus.planned)
-    roles = _roles(trigger, words, candidates, local_first)
+    roles = participants.roles(trigger, words, candidates, local_first, local_last)
     kinds = {a.entity: entities[a.entity].kind for a in candidates}
     strength = 1.0 if trigger.form in ("perfective", "imperfective", "phrase") else 0.5
     has_person = any(entities[a.entity].kind == ParticipantKind.person for a in candidates)
@@ -190,7 +185,7 @@ def _passes(
     if "toward" in needs and not any(n in ("الي", "نحو") or n.startswith("لل") for n in after[:6]):
         return False
     if "subject" in needs:
-        if after[:1] and after[0] in ("اليه", "اليها", "الي", "اليهم"):
+        if after[:1] and after[0] in ("اليه", "اليها", "اليهم"):
             if not any(a.first > last and a.first - last <= 6 and a.kind != ParticipantKind.country for a in actors):
                 return False
         near = [a for a in actors if (0 < a.first - last <= 6 or 0 < first - a.last <= 3)
@@ -221,66 +216,6 @@ def _readings(norm: str) -> list[tuple[str, str]]:
     if len(norm) > 3 and norm[0] in "وفبل":
         out.append((norm[0], norm[1:]))
     return out
-
-
-def _participants(
-    doc: _Article, lex: Lexicon, trigger: TriggerMention, words: list[Word], local_first: int,
-    actors: list[ActorMention], first: int, last: int,
-) -> list[ActorMention]:
-    """Actors of the trigger's sentence that take part (not speakers, not places)."""
-    cut = -1
-    for k in range(local_first):
-        w = words[k]
-        if w.norm in lex.speech_verbs or any(r in lex.speech_verbs for _, r in w.readings):
-            for j in range(k + 1, local_first):
-                if words[j].norm in _COMPLEMENTIZERS or ":" in words[j].gap:
-                    cut = words[j].index
-                    break
-    chosen = []
-    for a in actors:
-        if a.first < cut:
-            continue
-        if a.locative or a.first <= last and a.last >= first:
-            continue
-        if abs(a.first - first) > PARTICIPANT_WINDOW:
-            continue
-        if a.kind == ParticipantKind.country and trigger.type != EventType.training_agreement and \
-                any(b.kind == ParticipantKind.person for b in actors):
-            continue
-        chosen.append(a)
-    return chosen
-
-
-def _roles(
-    trigger: TriggerMention, words: list[Word], actors: list[ActorMention], local_first: int
-) -> dict[str, ParticipantRole]:
-    roles: dict[str, ParticipantRole] = {}
-    if trigger.type == EventType.meeting:
-        for a in actors:
-            roles.setdefault(a.entity, ParticipantRole.party)
-        return roles
-    if trigger.type == EventType.visit:
-        host_from = None
-        if trigger.cue == "reception":
-            host_from = trigger.start
-        else:
-            for w in words:
-                if any(rest.startswith(_HOST_CUES) for _, rest in w.readings) and w.start > trigger.start - 200:
-                    host_from = w.start
-                    break
-        for a in actors:
-            start = words[a.first - words[0].index].start
-            is_host = host_from is not None and start > host_from
-            role = ParticipantRole.host if is_host else ParticipantRole.visitor
-            if roles.get(a.entity) != ParticipantRole.visitor:
-                roles[a.entity] = role
-        return roles
-    for a in actors:
-        k = a.first - words[0].index
-        previous = words[k - 1].norm if k > 0 else ""
-        role = ParticipantRole.trainer if previous in _TRAINER_CUES and a.kind != ParticipantKind.person else ParticipantRole.party
-        roles.setdefault(a.entity, role)
-    return roles
 
 
 def _build(doc: _Article, event: MergedEvent, entities: dict[str, Entity]) -> DetectedEvent:

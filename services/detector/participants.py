@@ -1,0 +1,135 @@
+"""Who takes part in one event mention, and in which role (meeting party, visitor/host, trainer/trainee).
+
+Candidates are the actors of the trigger's clause (a sentence split at و+أن، لكن، بينما، حيث …), minus
+the speakers of reported speech (المصادر أكدت أن …) and places (في موسكو). For a visit, actors after a
+reception cue (استقبله، في استقباله، من قبل) are hosts; a noun trigger followed by its genitive
+(زيارة ولي العهد) names its visitor.
+"""
+
+from __future__ import annotations
+
+from services.detector.actors import ActorMention
+from services.detector.resources import Lexicon
+from services.detector.triggers import TriggerMention
+from services.detector.words import Word
+from shared.arabic import normalize
+from shared.schemas import EventType, ParticipantKind, ParticipantRole
+
+# How far (in words) a participant may stand from its trigger within the clause.
+PARTICIPANT_WINDOW = 30
+_CLAUSE_OPENERS = frozenset(normalize(w) for w in "وأن وأنه وأنها وإن لكن ولكن بينما فيما حيث وحيث بعدما".split())
+_TWO_WORD_OPENERS = frozenset({"في حين", "غير ان", "الا ان", "في الوقت", "وفي الوقت"})
+_COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "بان", "بانه", "انهم", "انهما"})
+_HOST_CUES = ("استقبل", "يستقبل", "تستقبل", "استقبال", "وداع", "مضيف", "يستضيف", "استضاف", "استضافه")
+_COMPANION_CUES = ("يرافقه", "يرافقها", "برفقه", "رافقه", "ورافق", "رافق", "يرافق", "ترافقه", "بصحبه", "يصحبه")
+_TRAINER_CUES = frozenset({"تقودها", "يقودها", "بقياده", "يقدمها", "تقدمها", "باشراف", "تنفذها", "ينفذها", "يشرف", "تشرف"})
+_TRAINEE_CUES = frozenset({"لتدريب", "تدريب", "لتاهيل", "تاهيل", "لفايده", "لصالح", "منتسبي", "عناصر", "لعناصر"})
+
+
+def clause_bounds(words: list[Word], first: int, last: int) -> tuple[int, int]:
+    """[lo, hi) local word indices of the clause holding words ``first..last`` of the sentence."""
+    lo, hi = 0, len(words)
+    for k in range(first, 0, -1):
+        if _opens_clause(words, k):
+            lo = k
+            break
+    for k in range(last + 1, len(words)):
+        if _opens_clause(words, k):
+            hi = k
+            break
+    return lo, hi
+
+
+def _opens_clause(words: list[Word], k: int) -> bool:
+    w = words[k]
+    if ";" in w.gap or "؛" in w.gap:
+        return True
+    if w.norm in _CLAUSE_OPENERS:
+        return True
+    return k + 1 < len(words) and f"{w.norm} {words[k + 1].norm}" in _TWO_WORD_OPENERS
+
+
+def speaker_cut(words: list[Word], lex: Lexicon, lo: int, first: int) -> int:
+    """Local index before which actors are speakers of reported speech (-1 when there is none)."""
+    cut = -1
+    for k in range(lo, first):
+        w = words[k]
+        if w.norm in lex.speech_verbs or any(r in lex.speech_verbs for _, r in w.readings):
+            for j in range(k + 1, first + 1):
+                if words[j].norm in _COMPLEMENTIZERS or ":" in words[j].gap:
+                    cut = j
+                    break
+    return cut
+
+
+def select(
+    trigger: TriggerMention, words: list[Word], lex: Lexicon, actors: list[ActorMention], first: int, last: int,
+) -> list[ActorMention]:
+    """Actors of the trigger's clause that can take part (``first``/``last``: local trigger words)."""
+    base = words[0].index
+    lo, hi = clause_bounds(words, first, last)
+    cut = speaker_cut(words, lex, lo, first)
+    chosen = []
+    has_person = any(a.kind == ParticipantKind.person and lo <= a.first - base < hi for a in actors)
+    for a in actors:
+        k = a.first - base
+        if not lo <= k < hi or k < cut or a.locative or k <= last and a.last - base >= first:
+            continue
+        if abs(k - first) > PARTICIPANT_WINDOW:
+            continue
+        if a.kind == ParticipantKind.country and trigger.type != EventType.training_agreement and has_person:
+            continue
+        chosen.append(a)
+    return chosen
+
+
+def roles(
+    trigger: TriggerMention, words: list[Word], actors: list[ActorMention], first: int, last: int,
+) -> dict[str, ParticipantRole]:
+    """Entity key -> role for the chosen actors of one mention."""
+    out: dict[str, ParticipantRole] = {}
+    if trigger.type == EventType.meeting:
+        for a in actors:
+            out.setdefault(a.entity, ParticipantRole.party)
+        return out
+    base = words[0].index
+    if trigger.type == EventType.visit:
+        return _visit_roles(trigger, words, actors, first, last, base)
+    for a in actors:
+        k = a.first - base
+        previous = words[k - 1].norm if k > 0 else ""
+        role = ParticipantRole.party
+        if previous in _TRAINER_CUES or k > 0 and words[k - 1].readings[-1][1] == "مع" and k > last:
+            role = ParticipantRole.trainer if a.kind != ParticipantKind.person else ParticipantRole.party
+        elif previous in _TRAINEE_CUES or k == last + 1 and a.kind == ParticipantKind.organization:
+            role = ParticipantRole.trainee
+        out.setdefault(a.entity, role)
+    return out
+
+
+def _visit_roles(
+    trigger: TriggerMention, words: list[Word], actors: list[ActorMention], first: int, last: int, base: int,
+) -> dict[str, ParticipantRole]:
+    host_from = last + 1 if trigger.cue == "reception" and trigger.norm.startswith(("في", "وفي")) else None
+    ceremony = trigger.cue == "reception" and host_from is None  # مراسم استقبال X من قبل Y
+    for k, w in enumerate(words):
+        if host_from is not None:
+            break
+        if k > last and (any(rest.startswith(_HOST_CUES) for _, rest in w.readings)
+                         or w.norm == "قبل" and k > 0 and words[k - 1].norm == "من"):
+            host_from = k
+        elif k < first and not ceremony and any(rest.startswith(("استقبل", "يستقبل")) for _, rest in w.readings):
+            host_from = None  # استقبل X Y في زيارة: the subject is the host, handled below
+    out: dict[str, ParticipantRole] = {}
+    genitive = next((a for a in actors if trigger.form == "noun" and 0 < a.first - base - last <= 1), None)
+    companions_from = next((k for k, w in enumerate(words) if w.norm.startswith(_COMPANION_CUES)
+                            or any(rest.startswith(_COMPANION_CUES) for _, rest in w.readings)), None)
+    for a in actors:
+        k = a.first - base
+        if host_from is not None and k >= host_from:
+            out[a.entity] = ParticipantRole.host
+        elif genitive is not None and a is not genitive and not (companions_from is not None and k > companions_from):
+            continue  # زيارة ولي العهد …: the genitive is the visitor; others in the clause are not
+        else:
+            out.setdefault(a.entity, ParticipantRole.visitor)
+    return out
