@@ -75,8 +75,9 @@ def strip_proclitic_text(word: Word, prefix: str) -> tuple[int, str]:
 
 
 def is_definite(word: Word) -> bool:
-    """The word itself (no conjunction or preposition) carries the article."""
-    return word.norm.startswith("ال") and len(word.norm) > 3
+    """The word itself (no conjunction or preposition) carries the article (not الكسندر، اليكسي)."""
+    norm = word.norm
+    return norm.startswith("ال") and len(norm) > 3 and lexicon().given_names.get(norm, 0) < 3
 
 
 def has_prefixed_article(word: Word) -> bool:
@@ -86,7 +87,8 @@ def has_prefixed_article(word: Word) -> bool:
 
 def has_conjunction(word: Word) -> bool:
     """A conjunction و/ف glued to the word (ووزير، وقال), not a word that starts with و (وزير، وليد، وفد)."""
-    if len(word.norm) <= 3 or word.norm[0] not in "وف" or len(word.readings) < 2 or word.readings[1][0] not in ("و", "ف"):
+    # only و: ف-initial names are common (فومين، فيصل، فلاديمير) and ف+name is rare in news
+    if len(word.norm) <= 3 or word.norm[0] != "و" or len(word.readings) < 2 or word.readings[1][0] != "و":
         return False
     lex = lexicon()
     norm = word.norm
@@ -300,11 +302,11 @@ class _SentenceScanner:
         if not self._name_word(first, True):
             return k - 1
         end = self._extend_name(k)
+        if commas and not self._known_name(first):
+            return k - 1  # "…، تناولت تعزيز": after a comma only a listed name starts a name
         if end == k:
             following = words[k + 1] if k + 1 < len(words) else None
             if not self._plausible_single(first, following):
-                return k - 1
-            if commas and not self._known_name(first):
                 return k - 1
         return end
 
@@ -313,7 +315,10 @@ class _SentenceScanner:
         end = k
         while end + 1 < len(words) and end + 1 - k < MAX_NAME_WORDS and end + 1 not in self.used:
             nxt = words[end + 1]
-            if nxt.gap.strip() and nxt.gap.strip() != "-":
+            if nxt.gap.strip() == "-" and len(nxt.norm) >= 2 and not nxt.gap.startswith(" "):
+                end += 1  # مون جيه-إن
+                continue
+            if nxt.gap.strip():
                 break
             if not self._name_word(nxt, False, after_link=words[end].norm in _NAME_LINKS):
                 break

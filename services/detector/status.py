@@ -12,7 +12,10 @@ from shared.schemas import EventStatus
 # How far a cue may stand from its trigger, in characters of normalised text.
 BEFORE_WINDOW = 90
 AFTER_WINDOW = 30
-_CLAUSE_BREAK = re.compile(r"[.;!?]|\s(?:و?لكن|بينما|فيما|في حين)\s")
+_CLAUSE_BREAK = re.compile(r"[.;!?]|(?<!\w)(?:و?لكن|بينما|فيما|في حين|بعد|عقب|منذ|وان|وانه|وانها)(?!\w)")
+# The present tense reads as ongoing after "while" (في الوقت الذي يزور): not a plan.
+_ONGOING = re.compile(r"(?<!\w)(?:في\s+الوقت\s+الذي|حاليا|بينما)(?!\w)")
+DENIAL_WINDOW = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +67,8 @@ def mention_status(sentence: str, trigger_start: int, trigger_end: int, form: st
         return StatusReading(EventStatus.occurred, True, background)
     # a negation must govern the trigger itself: لم يلتق، لن يزور
     immediate = left.rstrip().rsplit(" ", 1)[-1] if left.strip() else ""
-    if immediate in ("لم", "لن", "عدم") or cues.after[EventStatus.denied].search(right):
+    tail = sentence[trigger_end:trigger_end + DENIAL_WINDOW]
+    if immediate in ("لم", "لن", "عدم") or cues.after[EventStatus.denied].search(tail):
         return StatusReading(EventStatus.denied, True, background)
     nearest: tuple[int, EventStatus] | None = None
     for status, pattern in cues.before.items():
@@ -83,7 +87,8 @@ def mention_status(sentence: str, trigger_start: int, trigger_end: int, form: st
             return StatusReading(status, True, background)
     if nearest is not None:
         return StatusReading(nearest[1], True, background)
-    if form == "imperfective" and left.strip() and not re.search(r"(?<!\w)(?:و)?(?:كان|كانت)(?!\w)", left):
+    if form == "imperfective" and left.strip() and not re.search(r"(?<!\w)(?:و)?(?:كان|كانت)(?!\w)", left) \
+            and not _ONGOING.search(left):
         # a present-tense trigger inside a clause (يلتقيان خلالها) looks ahead; a sentence-initial one is news
         if len(left.split()) >= 3:
             return StatusReading(EventStatus.planned, False, background)
