@@ -75,9 +75,13 @@ def strip_proclitic_text(word: Word, prefix: str) -> tuple[int, str]:
 
 
 def is_definite(word: Word) -> bool:
-    """The word itself (no conjunction or preposition) carries the article (not الكسندر، اليكسي)."""
-    norm = word.norm
-    return norm.startswith("ال") and len(norm) > 3 and lexicon().given_names.get(norm, 0) < 3
+    """The word itself (no conjunction or preposition) carries the article."""
+    return word.norm.startswith("ال") and len(word.norm) > 3
+
+
+def al_initial_given_name(word: Word) -> bool:
+    """A given name that merely starts with ال (الكسندر، اليكسي), not a definite noun."""
+    return is_definite(word) and lexicon().given_names.get(word.norm, 0) >= 3 and word.norm not in lexicon().surnames
 
 
 def has_prefixed_article(word: Word) -> bool:
@@ -132,6 +136,7 @@ class _SentenceScanner:
         self.triggers = known_triggers  # word indices covered by triggers
         self.mentions: list[ActorMention] = []
         self.used: set[int] = set()
+        self._after_title = False
 
     # ---- word tests
     def _stop(self, word: Word) -> bool:
@@ -209,6 +214,8 @@ class _SentenceScanner:
         if is_definite(word):
             if self._surname_like(word) or (not first and word.norm in lex.surnames):
                 return True
+            if first and self._after_title and al_initial_given_name(word):
+                return True
             return not first and self._plain_definite(word)
         if first and word.norm.endswith("ات") and not self._known_name(word):
             return False
@@ -261,18 +268,21 @@ class _SentenceScanner:
             if nxt.breaks_before and "-" not in nxt.gap:
                 break
             if self._stop(nxt) or has_conjunction(nxt):
-                if nxt.norm in ("في", "لدي") and j + 3 < len(words) and not words[j + 2].breaks_before \
-                        and self._country_at(j + 2) is not None and (
-                            "(" in words[j + 3].gap or not words[j + 3].breaks_before and (
-                                self._name_word(words[j + 3], True) or _title_head(words, j + 3, lex) is not None)):
-                    j += 2
+                if nxt.norm in ("في", "لدي") and j + 3 < len(words) and not words[j + 2].breaks_before and (
+                        "(" in words[j + 3].gap or self._country_at(j + 2) is not None and not words[j + 3].breaks_before
+                        and (self._name_word(words[j + 3], True) or _title_head(words, j + 3, lex) is not None)):
+                    j += 2  # نائب قائد القيادة … في أفريقيا (أفريكوم) الفريق …; السفير … لدى سوريا فلان
                     continue
                 break
             rest = nxt.readings[-1][1]
             prefixed_def = any(pre in ("ل",) and r.startswith("ال") for pre, r in nxt.readings)
             if is_definite(nxt):
-                if self._surname_like(nxt) and j > i - 1 and self._title_can_end(j):
+                if self._surname_like(nxt):
                     break
+                after = words[j + 2] if j + 2 < len(words) else None
+                if al_initial_given_name(nxt) and after is not None and not after.breaks_before \
+                        and not is_definite(after) and not self._stop(after):
+                    break  # الجنرال ألكسندر فومين
                 j += 1
                 continue
             if prefixed_def or "-" in nxt.gap:
@@ -287,9 +297,6 @@ class _SentenceScanner:
             break
         return j, head
 
-    def _title_can_end(self, j: int) -> bool:
-        return True
-
     def _parse_name(self, k: int, allow_gap: bool) -> int:
         """Last word index of a name starting at ``k``, or ``k - 1`` when none starts there."""
         words = self.words
@@ -299,11 +306,17 @@ class _SentenceScanner:
         commas = first.gap.count(",") + first.gap.count("،")
         if first.breaks_before and not (allow_gap and commas == 1 and not any(ch in first.gap for ch in ".:;()\n")):
             return k - 1
-        if not self._name_word(first, True):
+        self._after_title = True
+        try:
+            starts = self._name_word(first, True)
+        finally:
+            self._after_title = False
+        if not starts:
             return k - 1
         end = self._extend_name(k)
-        if commas and not self._known_name(first):
-            return k - 1  # "…، تناولت تعزيز": after a comma only a listed name starts a name
+        closed = end + 1 >= len(words) or words[end + 1].breaks_before
+        if commas and not self._known_name(first) and not closed:
+            return k - 1  # "…، تناولت تعزيز": after a comma, an unlisted name must be closed by punctuation
         if end == k:
             following = words[k + 1] if k + 1 < len(words) else None
             if not self._plausible_single(first, following):
@@ -438,7 +451,7 @@ class _SentenceScanner:
         while i < len(words):
             w = words[i]
             if i in self.used or lex.given_names.get(w.norm, 0) < 5 or w.norm in lex.common_words \
-                    or w.norm in _NAME_LINKS or not self._name_word(w, True):
+                    or w.norm in _NAME_LINKS or is_definite(w) or not self._name_word(w, True):
                 i += 1
                 continue
             end = i
@@ -527,6 +540,8 @@ class _SentenceScanner:
                 continue
             start, _ = strip_proclitic_text(w, pre)
             name = self.body_slice(start, words[j].end).strip(" \"'“”«»")
+            if pre.endswith("ل") and rest.startswith("ال") and w.norm[len(pre) - 1:].startswith("لل"):
+                name = "ا" + name  # للقوات العراقية -> القوات العراقية
             key = " ".join(normalize(name).split())
             head = _undefinite(rest)
             self.mentions.append(ActorMention(

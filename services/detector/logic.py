@@ -169,7 +169,7 @@ def _passes(
         nearby = after[:15]
         if after[:1] and after[0] in ("عن", "امكانيه", "في"):
             return False
-        persons_after = [a for a in actors if a.first > last and a.kind != ParticipantKind.country]
+        persons_after = [a for a in actors if a.first > last and a.kind == ParticipantKind.person]
         if "مع" not in nearby and not any(n.startswith("مع") and len(n) > 2 and n[2:] in ("ه", "ها", "هم", "هما") for n in nearby) \
                 and len(persons_after) < 2:
             return False
