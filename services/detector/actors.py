@@ -186,7 +186,7 @@ class _SentenceScanner:
         """Attested at least twice as a name (single attestations include stray common words)."""
         return self.lex.given_names.get(word.norm, 0) + self.lex.surnames.get(word.norm, 0) >= 2
 
-    def _name_word(self, word: Word, first: bool, after_link: bool = False) -> bool:
+    def _name_word(self, word: Word, first: bool, after_link: bool = False, name_len: int = 0) -> bool:
         lex = self.lex
         if self._stop(word) or len(word.norm) < 2:
             return False
@@ -216,7 +216,9 @@ class _SentenceScanner:
                 return True
             if first and self._after_title and al_initial_given_name(word):
                 return True
-            return not first and self._plain_definite(word)
+            previous = self.words[local - 1] if local > 0 else None
+            single_given = name_len == 1 and previous is not None and previous.norm in lex.given_names
+            return not first and single_given and self._plain_definite(word)  # فيصل المجفل
         if first and word.norm.endswith("ات") and not self._known_name(word):
             return False
         if has_conjunction(word) and not self._known_name(word):
@@ -265,7 +267,7 @@ class _SentenceScanner:
                 if ")" in (words[j + 1].gap if j + 1 < len(words) else ")"):
                     in_paren = False
                 continue
-            if nxt.breaks_before and "-" not in nxt.gap:
+            if nxt.breaks_before and "-" not in nxt.gap and not set(nxt.gap.strip()) <= {")"}:
                 break
             if self._stop(nxt) or has_conjunction(nxt):
                 if nxt.norm in ("في", "لدي") and j + 3 < len(words) and not words[j + 2].breaks_before and (
@@ -333,7 +335,7 @@ class _SentenceScanner:
                 continue
             if nxt.gap.strip():
                 break
-            if not self._name_word(nxt, False, after_link=words[end].norm in _NAME_LINKS):
+            if not self._name_word(nxt, False, after_link=words[end].norm in _NAME_LINKS, name_len=end - k + 1):
                 break
             end += 1
         while end > k and words[end].norm in _NAME_LINKS:
@@ -373,6 +375,9 @@ class _SentenceScanner:
                 continue
             if i > 0 and not words[i].breaks_before and words[i - 1].readings[-1][1] in lex.place_nouns:
                 i = parsed[0] + 1  # مطار الملك خالد: a place's name, not a person
+                continue
+            if i > 0 and not words[i].breaks_before and words[i - 1].norm in ("عبد", "ابو", "ابي"):
+                i += 1  # عبد الملك، أبو الأمير: part of a name
                 continue
             title_end, head = parsed
             if head in lex.group_heads:

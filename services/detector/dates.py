@@ -52,10 +52,23 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def explicit_year(text: str) -> int | None:
-    """A four-digit year written in ``text`` (normalised), if any: marks a dated, often past, mention."""
-    match = _YEAR.search(text)
-    return int(match.group(1)) if match else None
+_TIME_YEAR = re.compile(
+    rf"(?<!\w)(?:في|عام|سنه|خلال|العام)\s+(?:(?:شهر\s+)?(?:\d{{1,2}}\s+)?(?:{_MONTH_RE})(?:\s*/\s*(?:{_MONTH_RE}))?\s+)?"
+    r"(?:عام\s+)?(19[5-9]\d|20[0-4]\d)(?!\d)"
+)
+
+
+def explicit_year(after: str, before: str = "") -> int | None:
+    """The year of a time phrase tied to a trigger ("في أبريل 2010", "عام 2017"), if any.
+
+    ``after`` is the normalised text right after the trigger, ``before`` the text right before it;
+    a year after منذ (since) dates something else.
+    """
+    for text in (after, before):
+        for match in _TIME_YEAR.finditer(text):
+            if not re.search(r"(?<!\w)منذ(?!\w)", text[max(0, match.start() - 25):match.start()]):
+                return int(match.group(1))
+    return None
 
 
 def event_date(text: str, published: dt.date | None, looking_ahead: bool = False) -> dt.date | None:

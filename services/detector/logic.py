@@ -140,7 +140,7 @@ def _event_mention(
     if trigger.cue == "onward":
         status = EventStatus.planned
     clause = text[max(0, t0 - 60):t1 + 60]
-    year = explicit_year(clause)
+    year = explicit_year(text[t1:t1 + 60], text[max(0, t0 - 30):t0])
     published = doc.segmented.article.published_at
     if year is not None and published is not None and year == published.year:
         year = None
@@ -150,7 +150,7 @@ def _event_mention(
     strength = 1.0 if trigger.form in ("perfective", "imperfective", "phrase") else 0.5
     has_person = any(entities[a.entity].kind == ParticipantKind.person for a in candidates)
     previous = norms[local_first - 1] if local_first else ""
-    anaphoric = trigger.form == "noun" and not has_person and (
+    anaphoric = trigger.cue == "reception" or trigger.form == "noun" and not has_person and (
         "ال" in trigger.prefix or previous in ("هذه", "هذا", "تلك", "ذلك"))
     return EventMention(
         type=trigger.type, status=status, status_cued=reading.cued, background=reading.background, year=year,

@@ -20,7 +20,8 @@ PARTICIPANT_WINDOW = 30
 _CLAUSE_OPENERS = frozenset(normalize(w) for w in "وأن وأنه وأنها وإن لكن ولكن بينما فيما حيث وحيث بعدما".split())
 _TWO_WORD_OPENERS = frozenset({"في حين", "غير ان", "الا ان", "في الوقت", "وفي الوقت"})
 _COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "بان", "بانه", "انهم", "انهما"})
-_HOST_CUES = ("استقبل", "يستقبل", "تستقبل", "استقبال", "وداع", "مضيف", "يستضيف", "استضاف", "استضافه")
+_HOST_CUES = ("استقبل", "يستقبل", "تستقبل", "استقبال", "وداع", "مضيف", "يستضيف", "استضاف", "استضافه",
+              "التقي", "يلتقي", "اجتمع", "يجتمع")  # in a visit clause, whoever is met there hosts
 _COMPANION_CUES = ("يرافقه", "يرافقها", "برفقه", "رافقه", "ورافق", "رافق", "يرافق", "ترافقه", "بصحبه", "يصحبه")
 _TRAINER_CUES = frozenset({"تقودها", "يقودها", "بقياده", "يقدمها", "تقدمها", "باشراف", "تنفذها", "ينفذها", "يشرف", "تشرف"})
 _TRAINEE_CUES = frozenset({"لتدريب", "تدريب", "لتاهيل", "تاهيل", "لفايده", "لصالح", "منتسبي", "عناصر", "لعناصر"})
@@ -126,7 +127,11 @@ def _visit_roles(
                             or any(rest.startswith(_COMPANION_CUES) for _, rest in w.readings)), None)
     for a in actors:
         k = a.first - base
-        if host_from is not None and k >= host_from:
+        if ceremony and k > last:
+            # مراسم استقبال/وداع لفلان: the one it is held for visits; the officials attending host
+            for_whom = words[k].readings[-1][0].endswith("ل") and k <= last + 3
+            out[a.entity] = ParticipantRole.visitor if for_whom else ParticipantRole.host
+        elif host_from is not None and k >= host_from:
             out[a.entity] = ParticipantRole.host
         elif genitive is not None and a is not genitive and not (companions_from is not None and k > companions_from):
             continue  # زيارة ولي العهد …: the genitive is the visitor; others in the clause are not
