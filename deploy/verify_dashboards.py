@@ -305,6 +305,7 @@ class Tally:
 
     failures: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    server_versions: dict[str, str] = field(default_factory=dict)
 
     def count(self, what: str, n: int = 1) -> None:
         self.counts[what] = self.counts.get(what, 0) + n
@@ -338,6 +339,8 @@ def check_promql(queries: list[Query], prometheus: Prometheus, window: TimeWindo
             tally.count("PromQL over kafka-exporter metrics (parse + names only)")
             if unknown:
                 tally.fail(f"{query.label}: kafka-exporter does not export {sorted(unknown)}")
+            else:
+                print(f"  ok   {query.label}: parses; kafka-exporter metrics {sorted(exporter_metrics)}", flush=True)
             continue
         instant = prometheus.api("query", query=expr, time=f"{window.end:.3f}")
         tally.count("PromQL instant queries run on Prometheus")
@@ -345,14 +348,19 @@ def check_promql(queries: list[Query], prometheus: Prometheus, window: TimeWindo
         if not series:
             tally.fail(f"{query.label}: instant query returned no data: {expr} {instant.get('error', '')}")
             continue
-        nonzero = any(float(s["value"][1]) not in (0.0,) and s["value"][1] != "NaN" for s in series)
+        values = [float(s["value"][1]) for s in series]
+        nonzero = any(v != 0 and v == v for v in values)  # v == v: not NaN
         tally.count("PromQL instant queries with a non-zero value", int(nonzero))
+        detail = f"{len(series)} series, max {max(values):.4g}"
         if query.range:
             ranged = prometheus.api("query_range", query=expr, start=f"{window.start:.3f}", end=f"{window.end:.3f}",
                                     step=str(PROMETHEUS_SCRAPE_S))
             tally.count("PromQL range queries run on Prometheus")
             if ranged.get("status") != "success" or not ranged["data"]["result"]:
                 tally.fail(f"{query.label}: range query returned no data: {expr}")
+                continue
+            detail += f"; range: {sum(len(s['values']) for s in ranged['data']['result'])} points"
+        print(f"  ok   {query.label}: {detail}", flush=True)
 
 
 def check_sql(queries: list[Query], reader_url: str, window: TimeWindow, tally: Tally) -> None:
@@ -360,6 +368,8 @@ def check_sql(queries: list[Query], reader_url: str, window: TimeWindow, tally: 
 
     with psycopg.connect(reader_url) as conn:
         conn.read_only = True
+        tally.server_versions["postgres"] = str(conn.execute("SHOW server_version").fetchone()[0])  # type: ignore[index]
+        conn.rollback()
         for query in queries:
             sql = expand_sql(query.text, window)
             tally.count("SQL queries run on PostgreSQL (as grafana_reader)")
@@ -379,6 +389,7 @@ def check_sql(queries: list[Query], reader_url: str, window: TimeWindow, tally: 
                 tally.fail(f"{query.label}: time_series query without a 'time' column")
             else:
                 tally.count("SQL queries returning rows")
+                print(f"  ok   {query.label}: {len(rows)} rows ({', '.join(columns)})", flush=True)
 
 
 # ---------------------------------------------------------------- the pipeline
@@ -430,7 +441,7 @@ def load_dashboards() -> dict[str, dict[str, Any]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--articles", type=Path, default=REPO / "tests" / "data" / "dev_articles.jsonl")
-    parser.add_argument("--timeout", type=float, default=300.0, help="Seconds to wait for the pipeline.")
+    parser.add_argument("--timeout", type=float, default=180.0, help="Seconds to wait for the pipeline.")
     parser.add_argument("--keep", action="store_true", help="Keep the temporary directory (logs, configs).")
     args = parser.parse_args(argv)
 
@@ -462,10 +473,14 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"3/4 running the pipeline on {args.articles.name} (sink {sink_url})", flush=True)
         window_start = time.time()
-        pipeline = start_pipeline(workdir, sink_url, args.articles)
+        env = hadath_env(workdir, free_port())
+        pipeline = start_pipeline(workdir, env, sink_url, args.articles)
         stack.callback(stop_pipeline, pipeline)
         stored = wait_for_events(sink_url, pipeline, args.timeout)
-        exercise_error_and_replay_paths(workdir, args.articles)
+        wait_for_metric(prometheus, "hadath_sink_events_written_total > 0", timeout_s=30)
+        exercise_error_and_replay_paths(workdir, env, args.articles)
+        wait_for_metric(prometheus, "hadath_sink_duplicates_skipped_total > 0", timeout_s=args.timeout)
+        wait_for_metric(prometheus, "hadath_dead_letters_total > 0", timeout_s=60)
         stored = wait_for_events(sink_url, pipeline, args.timeout)
         grant_reader(bin_dir, sink_url, SUPERUSER)
         time.sleep(4 * PROMETHEUS_SCRAPE_S + 1)  # a few scrapes after the last message
@@ -484,13 +499,23 @@ def main(argv: list[str] | None = None) -> int:
     print("\nverify-dashboards summary")
     for what, n in tally.counts.items():
         print(f"  {n:4d}  {what}")
-    print(f"  servers: Prometheus {prometheus_version()} on 127.0.0.1 (scraping {4} stages every "
-          f"{PROMETHEUS_SCRAPE_S}s), PostgreSQL 15 on 127.0.0.1:{postgres.port}")
+    prom_runs = sum(n for what, n in tally.counts.items() if what.startswith("PromQL") and "Prometheus" in what)
+    print(f"  servers: {prom_runs} requests for {len(promql)} PromQL expressions to Prometheus {prometheus_version()} "
+          f"(127.0.0.1:{prometheus.port}, scraping {len(local_worker_ports())} local workers every "
+          f"{PROMETHEUS_SCRAPE_S}s); {len(sql)} SQL queries to PostgreSQL {tally.server_versions.get('postgres', '?')} "
+          f"(127.0.0.1:{postgres.port}, role {READER_ROLE}); {len(dashboards)} dashboards decoded with "
+          f"grafana-foundation-sdk {sdk_version()}")
     if tally.failures:
         print(f"FAILED: {len(tally.failures)} problem(s)")
         return 1
     print("OK: every dashboard decodes and every query returned data")
     return 0
+
+
+def sdk_version() -> str:
+    from importlib.metadata import version
+
+    return version("grafana-foundation-sdk")
 
 
 def prometheus_version() -> str:
@@ -499,11 +524,48 @@ def prometheus_version() -> str:
     return match.group(1) if match else "?"
 
 
-def start_pipeline(workdir: Path, sink_url: str, articles: Path) -> subprocess.Popen[bytes]:
-    raise NotImplementedError
+def hadath_env(workdir: Path, broker_port: int) -> dict[str, str]:
+    """Environment for ``hadath``: the embedded broker on a free port, faust state in ``workdir``."""
+    return {
+        **os.environ,
+        "HADATH_KAFKA__EMBEDDED_PORT": str(broker_port),
+        "HADATH_SERVICE__DATA_DIR": str(workdir / "faust"),
+        "PYTHONUNBUFFERED": "1",
+    }
+
+
+def hadath_command() -> list[str]:
+    return [sys.executable, "-m", "services.cli"]
+
+
+def start_pipeline(workdir: Path, env: dict[str, str], sink_url: str, articles: Path) -> subprocess.Popen[bytes]:
+    """``hadath up`` (embedded broker, four workers, PostgreSQL sink) publishing ``articles``; runs until stopped."""
+    busy = [port for port in local_worker_ports() if port_in_use(port)]
+    if busy:
+        raise RuntimeError(f"worker ports already in use (another hadath running?): {busy}")
+    log = (workdir / "hadath-up.log").open("wb")
+    return subprocess.Popen(
+        [*hadath_command(), "up", "--publish", str(articles), "--db", sink_url, "--log-dir", str(workdir / "logs")],
+        env=env, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
+def local_worker_ports() -> list[int]:
+    from shared.kafka import STAGES, web_port
+
+    return [web_port(stage, 0) for stage in STAGES]
+
+
+def port_in_use(port: int) -> bool:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
 def stop_pipeline(pipeline: subprocess.Popen[bytes]) -> None:
+    """Ctrl-C for ``hadath up``: it stops its workers and the embedded broker in order."""
     if pipeline.poll() is None:
         pipeline.send_signal(signal.SIGINT)
         try:
@@ -513,8 +575,28 @@ def stop_pipeline(pipeline: subprocess.Popen[bytes]) -> None:
             pipeline.wait()
 
 
-def exercise_error_and_replay_paths(workdir: Path, articles: Path) -> None:
-    raise NotImplementedError
+def exercise_error_and_replay_paths(workdir: Path, env: dict[str, str], articles: Path) -> None:
+    """Publish two malformed articles (dead letters) and the articles again (the sink's duplicate path)."""
+    broken = workdir / "malformed.jsonl"
+    broken.write_text('{"id": "verify-no-body"}\nnot json at all\n', encoding="utf-8")
+    bootstrap = f"127.0.0.1:{env['HADATH_KAFKA__EMBEDDED_PORT']}"
+    publish_env = {**env, "HADATH_KAFKA__BOOTSTRAP_SERVERS": bootstrap}
+    for path, extra in ((broken, ["--raw"]), (articles, [])):
+        done = subprocess.run([*hadath_command(), "publish", *extra, str(path)], env=publish_env, cwd=REPO,
+                              capture_output=True, timeout=120)
+        if done.returncode != 0:
+            raise RuntimeError(f"hadath publish {path.name} failed: {done.stderr.decode(errors='replace')[-2000:]}")
+
+
+def wait_for_metric(prometheus: Prometheus, expr: str, timeout_s: float) -> None:
+    """Wait until Prometheus has scraped a sample making ``expr`` non-empty."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        answer = prometheus.api("query", query=expr)
+        if answer.get("status") == "success" and answer["data"]["result"]:
+            return
+        time.sleep(0.5)
+    raise RuntimeError(f"Prometheus never saw {expr}")
 
 
 if __name__ == "__main__":
