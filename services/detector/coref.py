@@ -119,7 +119,9 @@ def _title_fit(m: ActorMention, e: Entity, rank_group: dict[str, int]) -> float:
     """How well the bare title of ``m`` describes the person ``e`` (0: not at all)."""
     if not e.head or not m.head:
         return 0.0
-    same_head = m.head == e.head or rank_group.get(m.head, -1) == rank_group.get(e.head, -2)
+    heads = {e.head, *(t[2:] if t.startswith("ال") else t for t in e.title_words)}
+    group = rank_group.get(m.head, -1)
+    same_head = m.head in heads or any(rank_group.get(h, -2) == group for h in heads)
     if not same_head:
         return 0.0
     score = 1.0

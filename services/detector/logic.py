@@ -155,7 +155,10 @@ def _event_mention(
     return EventMention(
         type=trigger.type, status=status, status_cued=reading.cued, background=reading.background, year=year,
         date=date, trigger=(trigger.start, trigger.end), sentence=sentence, participants=roles, kinds=kinds,
-        cue=trigger.cue, form=trigger.form, destination=None, strength=strength, anaphoric=anaphoric,
+        cue=trigger.cue, form=trigger.form, strength=strength, anaphoric=anaphoric,
+        destination=participants.destination(words, local_last, lex) if trigger.type == EventType.visit else None,
+        affiliations={a.entity: entities[a.entity].affiliation for a in candidates},
+        delegations={a.entity for a in candidates if a.kind == ParticipantKind.organization and a.head == "وفد"},
     )
 
 

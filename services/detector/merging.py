@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from services.detector.participants import CITY
 from shared.schemas import EventStatus, EventType, ParticipantKind, ParticipantRole
 
 
@@ -27,6 +28,8 @@ class EventMention:
     destination: str | None = None
     strength: float = 0.5
     anaphoric: bool = False  # "هذه الزيارة"، "اللقاء" with no person of its own: refers back
+    affiliations: dict[str, str | None] = field(default_factory=dict)  # entity key -> country
+    delegations: set[str] = field(default_factory=set)  # visiting delegations (الوفد العسكري الأميركي)
 
 
 @dataclass(slots=True)
@@ -41,6 +44,7 @@ class MergedEvent:
     background: bool = False
     year: int | None = None
     destination: str | None = None
+    affiliations: dict[str, str | None] = field(default_factory=dict)
 
     def persons(self) -> set[str]:
         return {k for k, kind in self.kinds.items() if kind == ParticipantKind.person}
@@ -52,6 +56,7 @@ class MergedEvent:
             if current is None or current == ParticipantRole.party and role != ParticipantRole.party:
                 self.participants[key] = role
             self.kinds[key] = mention.kinds[key]
+        self.affiliations.update(mention.affiliations)
         self.destination = self.destination or mention.destination
         self.year = self.year or mention.year
 
@@ -79,6 +84,8 @@ def _compatible(event: MergedEvent, mention: EventMention) -> bool:
         return False
     if event.destination and mention.destination and event.destination != mention.destination:
         return False
+    if (mention.destination or "").startswith(CITY) and event.destination != mention.destination:
+        return False  # a stop in a named town is its own visit (زيارته مدينة سرت)
     return True
 
 
@@ -94,7 +101,11 @@ def _fits(event: MergedEvent, mention: EventMention) -> bool:
         theirs_v = _visitors(event.participants, event.kinds)
         if not mine_v or not theirs_v:
             return True
-        return bool(mine_v & theirs_v)
+        if mine_v & theirs_v:
+            return True
+        # "زيارة الوفد العسكري الأميركي": a delegation of the visitor's country is the visitor's party
+        countries = {event.affiliations.get(k) for k in theirs_v} - {None}
+        return bool(mine_v <= mention.delegations and {mention.affiliations.get(k) for k in mine_v} & countries)
     return True
 
 
@@ -103,7 +114,9 @@ def merge(mentions: list[EventMention]) -> list[MergedEvent]:
     events: list[MergedEvent] = []
     for mention in mentions:
         target = None
-        for event in reversed(events):
+        # prefer an event that goes where the mention goes (or, lacking a destination, one without)
+        ordered = sorted(reversed(events), key=lambda e: e.destination != mention.destination)
+        for event in ordered:
             if _compatible(event, mention) and (mention.anaphoric or _fits(event, mention)):
                 target = event
                 break

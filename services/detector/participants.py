@@ -21,7 +21,8 @@ _CLAUSE_OPENERS = frozenset(normalize(w) for w in "وأن وأنه وأنها و
 _TWO_WORD_OPENERS = frozenset({"في حين", "غير ان", "الا ان", "في الوقت", "وفي الوقت"})
 _COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "بان", "بانه", "انهم", "انهما"})
 _HOST_CUES = ("استقبل", "يستقبل", "تستقبل", "استقبال", "وداع", "مضيف", "يستضيف", "استضاف", "استضافه",
-              "التقي", "يلتقي", "اجتمع", "يجتمع")  # in a visit clause, whoever is met there hosts
+              "التقي", "يلتقي", "اجتمع", "يجتمع",  # in a visit clause, whoever is met there hosts
+              "معسكر", "مقر", "قاعده", "قواعد")  # جولة على معسكرات الجيش: the army hosts
 _COMPANION_CUES = ("يرافقه", "يرافقها", "برفقه", "رافقه", "ورافق", "رافق", "يرافق", "ترافقه", "بصحبه", "يصحبه")
 _TRAINER_CUES = frozenset({"تقودها", "يقودها", "بقياده", "يقدمها", "تقدمها", "باشراف", "تنفذها", "ينفذها", "يشرف", "تشرف"})
 _TRAINEE_CUES = frozenset({"لتدريب", "تدريب", "لتاهيل", "تاهيل", "لفايده", "لصالح", "منتسبي", "عناصر", "لعناصر"})
@@ -138,3 +139,31 @@ def _visit_roles(
         else:
             out.setdefault(a.entity, ParticipantRole.visitor)
     return out
+
+
+CITY = "city:"  # a destination named as a town (مدينة سرت): one leg of a trip, its own visit
+_DESTINATION_NOUNS = frozenset(normalize(w) for w in "مدينة العاصمة بلدة منطقة ولاية محافظة قاعدة".split())
+
+
+def destination(words: list[Word], last: int, lex: Lexicon) -> str | None:
+    """Where a visit mention goes, when the words right after the trigger say it (زيارته مدينة سرت).
+
+    Capitals map to their country (القاهرة ~ مصر) so that two wordings of one trip still agree.
+    """
+    k = last + 1
+    if k < len(words) and words[k].readings[-1][1] in ("الي", "نحو") or k < len(words) and words[k].norm in ("الي", "نحو"):
+        k += 1
+    if k >= len(words) or words[k].breaks_before:
+        return None
+    rests = [rest for _, rest in words[k].readings]
+    if any(r in _DESTINATION_NOUNS or r.removeprefix("ال") in _DESTINATION_NOUNS for r in rests) and k + 1 < len(words):
+        nxt = words[k + 1]
+        if nxt.breaks_before:
+            return None
+        country = lex.country_by_capital.get(nxt.norm) or lex.country_by_name.get(nxt.norm)
+        return country.name if country else f"{CITY}{nxt.norm}"
+    for rest in rests:
+        country = lex.country_by_name.get(rest) or lex.country_by_capital.get(rest)
+        if country is not None:
+            return country.name
+    return None
