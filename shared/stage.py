@@ -75,7 +75,9 @@ class Stage(Generic[In]):
 
     ``process`` returns the messages to send to ``sink_topic`` (keyed by ``key_of`` the input); a stage
     without a sink topic (the events sink) does its writing inside ``process`` and returns nothing.
-    ``observe`` updates stage-specific metrics after a successful message.
+    ``observe`` updates stage-specific metrics after a successful message. ``warm_up`` runs once when the
+    worker starts, so lexicons and indexes the logic builds lazily are ready before the first message
+    (whose time budget would otherwise pay for them).
     """
 
     name: str
@@ -87,6 +89,7 @@ class Stage(Generic[In]):
     body_of: Callable[[In], str]
     limits: LimitSettings
     observe: Callable[[StageMetrics, In, Sequence[BaseModel]], None] | None = None
+    warm_up: Callable[[], object] | None = None
 
     @property
     def dlq_topic(self) -> str:
@@ -186,6 +189,10 @@ def build_faust_app(stage: Stage[Any], settings: Settings, replica: int, metrics
 
     from shared.kafka import consumer_group, faust_broker_options, web_port
 
+    if stage.warm_up is not None:
+        started = time.perf_counter()
+        stage.warm_up()
+        log.info("stage %s warmed up in %.2fs", stage.name, time.perf_counter() - started)
     datadir = Path(settings.service.data_dir) / f"{stage.name}-{replica}"
     datadir.mkdir(parents=True, exist_ok=True)
     app = faust.App(

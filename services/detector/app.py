@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pydantic import BaseModel
 
 from services.detector.logic import detect
+from services.warm_up import warm_up_detector
 from shared.metrics import StageMetrics
 from shared.schemas import DetectedEvents, SegmentedArticle
 from shared.settings import Settings
@@ -31,6 +32,7 @@ def build_stage(settings: Settings, metrics: StageMetrics) -> Stage[SegmentedArt
         body_of=lambda segmented: segmented.article.body,
         limits=settings.limits,
         observe=count_detected,
+        warm_up=warm_up_detector,
     )
 
 

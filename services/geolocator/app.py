@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pydantic import BaseModel
 
 from services.geolocator.logic import geolocate
+from services.warm_up import warm_up_geolocator
 from shared.metrics import StageMetrics
 from shared.schemas import DetectedEvents, Event
 from shared.settings import Settings
@@ -33,6 +34,7 @@ def build_stage(settings: Settings, metrics: StageMetrics) -> Stage[DetectedEven
         body_of=lambda detected: detected.article.body,
         limits=settings.limits,
         observe=count_published,
+        warm_up=warm_up_geolocator,
     )
 
 

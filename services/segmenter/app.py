@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from services.segmenter.logic import segment
+from services.warm_up import warm_up_segmenter
 from shared.metrics import StageMetrics
 from shared.schemas import Article
 from shared.settings import Settings
@@ -19,6 +20,7 @@ def build_stage(settings: Settings, metrics: StageMetrics) -> Stage[Article]:
         key_of=lambda article: article.id,
         body_of=lambda article: article.body,
         limits=settings.limits,
+        warm_up=warm_up_segmenter,
     )
 
 
