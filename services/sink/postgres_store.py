@@ -131,6 +131,12 @@ def event_row(event: Event) -> dict[str, Any]:
     }
 
 
+def libpq_url(url: str) -> str:
+    """``url`` as libpq reads it: SQLAlchemy-style ``postgresql+psycopg://`` becomes ``postgresql://``."""
+    scheme, sep, rest = url.partition("://")
+    return f"postgresql://{rest}" if sep and scheme.startswith("postgresql+") else url
+
+
 def migrate(conn: psycopg.Connection[Any]) -> list[int]:
     """Apply the migrations this database lacks, in one transaction; returns the versions applied."""
     applied: list[int] = []
@@ -161,7 +167,7 @@ class PostgresEventStore:
 
     def __init__(self, url: str, pool_size: int = 4) -> None:
         self._pool: ConnectionPool[psycopg.Connection[Any]] = ConnectionPool(
-            url, min_size=1, max_size=max(1, pool_size), open=True, name="hadath-sink"
+            libpq_url(url), min_size=1, max_size=max(1, pool_size), open=True, name="hadath-sink"
         )
         self._pool.wait(timeout=30.0)
         with self._pool.connection() as conn:

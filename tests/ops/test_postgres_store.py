@@ -96,6 +96,14 @@ def test_first_open_applies_migrations_and_reopen_applies_none(opened_store: Pos
     assert versions == [(1,)]
 
 
+def test_sqlalchemy_style_url_opens_the_same_database(opened_store: PostgresEventStore, postgres_url: str):
+    other = PostgresEventStore(postgres_url.replace("postgresql://", "postgresql+psycopg://"), pool_size=1)
+    try:
+        assert other.count() == opened_store.count()
+    finally:
+        other.close()
+
+
 def test_concurrent_starts_migrate_once(postgres_server: object):
     url = postgres_server.create_database("t_concurrent_migrations")  # type: ignore[attr-defined]
     with ThreadPoolExecutor(max_workers=3) as pool:
@@ -181,3 +189,13 @@ def test_hostile_text_is_stored_verbatim(store: PostgresEventStore):
     store.upsert([make_event(article_id, 1)])
     assert [e.article_id for e in store.query(EventQuery(article_id=article_id))] == [article_id]
     assert store.count() == 1
+
+
+def test_open_store_dispatches_postgresql_urls_here(postgres_url: str):
+    from services.sink.store import open_store
+
+    store = open_store(postgres_url)
+    try:
+        assert isinstance(store, PostgresEventStore)
+    finally:
+        store.close()
