@@ -26,6 +26,7 @@ LOCATIVE_WORDS = {"في": 3.0, "داخل": 3.0, "الي": 2.5, "الى": 2.5, "�
                   "نحو": 2.0, "صوب": 2.0, "حتي": 1.0}
 # A place after these is someone's post or a border, not where the event is.
 _POST_WORDS = frozenset(["سفير", "السفير", "سفيرا", "سفاره", "السفاره", "سفارتها", "سفارته", "مندوب", "المندوب", "ممثل", "المبعوث", "مبعوث", "قنصل", "القنصل"])
+_FUNCTION_WORDS = frozenset("ان انه انها الي الى علي عن مع من في لا لم لن ما هذا هذه ذلك التي الذي".split())
 _BORDER_WORDS = frozenset(["حدود", "الحدود", "حدودها", "حدوده"])
 
 
@@ -54,6 +55,7 @@ class Mention:
     toponym_noun: bool = False  # preceded by مدينة، العاصمة …
     post_or_border: bool = False
     nearby_countries: set[str] = field(default_factory=set)  # demonyms right around it (مدينة أنطاليا التركية)
+    group: int = -1  # mentions coordinated in one list (في طانطان وتزنيت وقنيطرة) share a group
     entry: GazetteerEntry | None = None  # chosen candidate
 
 
@@ -104,9 +106,10 @@ def find_mentions(words: list[Word], gazetteer: Gazetteer, blocked: set[int] | N
         for form, prefix in _clitic_forms(words[i].norm, gazetteer.clitic_words):
             found = gazetteer.lookup([form, *window])
             span = len(found[0].words) if found else 0
-            if not found and joined is not None:
-                # بيونغ يانغ written apart while the gazetteer has بيونغيانغ
-                found = [n for n in gazetteer.lookup([form + window[0]]) if len(n.words) == 1]
+            if not found and joined is not None and len(window[0]) >= 3 and window[0] not in _FUNCTION_WORDS:
+                # بيونغ يانغ written apart while the gazetteer has بيونغيانغ (big places only: قبل أن is no town)
+                found = [n for n in gazetteer.lookup([form + window[0]]) if len(n.words) == 1
+                         and (n.entry.precision != "city" or n.entry.population >= 100_000)]
                 span = 2 if found else 0
             if not found or (best is not None and span <= best[0]):
                 continue
@@ -128,7 +131,24 @@ def find_mentions(words: list[Word], gazetteer: Gazetteer, blocked: set[int] | N
         i = last + 1
     for mention in mentions:
         _read_cue(mention, words, gazetteer)
+    _link_coordinated(mentions, words)
     return mentions
+
+
+def _link_coordinated(mentions: list[Mention], words: list[Word]) -> None:
+    """Places listed with و or commas right after a cued place share its cue: بكل من تافنيت وطانطان وتزنيت."""
+    for k, mention in enumerate(mentions):
+        mention.group = k
+        if k == 0:
+            continue
+        previous = mentions[k - 1]
+        gap = words[mention.first].gap.strip()
+        listed = mention.first == previous.last + 1 and gap in ("", ",") and (
+            (mention.peeled and words[mention.first].norm[0] == "و") or gap == ","
+        )
+        if listed and previous.cue >= 1.0:
+            mention.cue = max(mention.cue, previous.cue)
+            mention.group = previous.group
 
 
 def _sentence_break(gap: str) -> bool:
@@ -137,7 +157,7 @@ def _sentence_break(gap: str) -> bool:
 
 def _read_cue(mention: Mention, words: list[Word], gazetteer: Gazetteer) -> None:
     """How the words before the name introduce it: في/إلى/ب…, a toponym noun, a post or a border."""
-    cue = {"ب": 3.0, "ل": 1.5, "ك": 0.0}.get(mention.prefix, 0.0)
+    cue = {"ب": 3.0, "ل": 0.5, "ك": 0.0}.get(mention.prefix, 0.0)  # لـ is mostly genitive (رئيس لجمهورية تشاد)
     k = mention.first - 1
     steps = 0
     gap = words[mention.first].gap
@@ -149,11 +169,12 @@ def _read_cue(mention: Mention, words: list[Word], gazetteer: Gazetteer) -> None
             mention.toponym_noun = True
             if bare[0] == "ب" and stem != bare:
                 cue = max(cue, 3.0)
-            elif bare[0] == "ل" and stem != bare:
-                cue = max(cue, 1.5)
             cue = max(cue, 2.0)
         elif word in gazetteer.demonyms:
             mention.nearby_countries.add(gazetteer.demonyms[word])
+        elif word in ("بكل", "وبكل") or (word == "من" and k > 0 and words[k - 1].norm in ("كل", "بكل", "وبكل")):
+            cue = max(cue, 3.0)  # في كل من طانطان وتزنيت (بكل من)
+            break
         elif word in LOCATIVE_WORDS:
             cue = max(cue, LOCATIVE_WORDS[word])
             _check_post_or_border(mention, words, k)

@@ -16,12 +16,38 @@ from services.geolocator.gazetteer import Gazetteer, GazetteerEntry, name_words
 from services.geolocator.mentions import Mention, Word, article_countries, choose_entries, find_mentions, words_of
 from shared.schemas import DetectedEvent, EventStatus, EventType, Participant, ParticipantKind
 
-_VISIT_VERB_STEMS = ("زار", "يزور", "تزور", "سيزور", "ستزور", "يصل", "وصل", "تصل", "سيصل", "ستصل", "زيار", "جول", "توجه", "متوجه", "حل", "يحل")
+# Verbs whose bare object is the visited place (زار مصر، سيصل موسكو، غادر القاهرة), normalised.
+_VISIT_VERBS = frozenset(
+    "زار زارت زاروا زارا يزور تزور نزور سيزور ستزور يزوران وصل وصلت وصلوا وصلا يصل تصل سيصل ستصل يصلان "
+    "حل حلت يحل تحل توجه توجهت يتوجه تتوجه سيتوجه غادر غادرت غادروا غادرا يغادر تغادر سيغادر".split()
+)
+# Verbal nouns whose object may follow directly (زيارة مصر، جولته الخليجية).
+_VISIT_NOUNS = frozenset("زياره زيارته زيارتها زيارتهم زيارتهما جوله جولته جولتها وصول وصوله مغادره".split())
+# Nouns heading a construct: in "رئيس وزراء النيجر" the bare country is no visited place.
+_CONSTRUCT_HEADS = frozenset(
+    "رئيس وزير وزراء وزاره حكومه جيش قوات سفير سفاره ملك امير دوله برلمان مجلس شعب رئاسه قائد مبعوث ممثل وفد "
+    "زعيم خارجيه دفاع داخليه رئيسا وزيرا نائب اركان".split()
+)
+# Topics: "الوضع في سوريا" is what was discussed, not where.
+_TOPIC_NOUNS = frozenset(
+    "وضع اوضاع ازمه ازمات حرب ملف ملفات صراع نزاع تطورات مستجدات امن استقرار سلام تسويه عمليه احداث قضيه "
+    "قضايا اوضاعها الاوضاع الوضع الازمه الحرب الملف الصراع النزاع التطورات المستجدات الامن الاستقرار السلام "
+    "التسويه العمليه الاحداث القضيه الاستثمار الاستثمارات التعاون مشاريع المشاريع الانتخابات انتخابات".split()
+)
 _DURING = frozenset(["خلالها", "خلاله", "خلالهما"])
 _BACK_REFERENCE_VERBS = frozenset(["جاء", "وجاء", "ياتي", "وياتي", "جاءت", "وجاءت"])
 _INSTITUTIONS = frozenset(["وزاره", "الوزاره", "مقر", "رئاسه", "الرئاسه", "القصر", "قصر", "ديوان"])
 _MIN_CUE = 1.0
-_DISTANCE_PENALTY = 0.12
+_BARE_OBJECT_CUE = 1.5
+_DISTANCE_PENALTY = 0.04
+_RELATIVE_PENALTY = 2.0
+_LATER_MENTION_PENALTY = 1.5
+_MIN_SCORE = -0.5
+_HOLDING_VERBS = frozenset(
+    "عقد عقدت انعقد انعقدت يعقد تعقد ستعقد سيعقد جري جرت يجري تجري اقيم اقيمت تم تمت جمع جمعت جمعهما جمعتهما "
+    "كان كانت".split()
+)
+_RELATIVE_PRONOUNS = frozenset(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي"])
 _CLAUSE_PENALTY = 0.4
 _DATELINE_CHARS = 160
 
@@ -87,9 +113,18 @@ class ArticlePlaces:
         return None
 
 
+def _bare(word: str) -> str:
+    """A word without its conjunction and article: وزيارة -> زياره, والرئيس -> رئيس."""
+    if len(word) > 3 and word[0] in "وف":
+        word = word[1:]
+    if word.startswith("ال") and len(word) > 4:
+        word = word[2:]
+    return word
+
+
 def _is_visit_verb(word: Word) -> bool:
     norm = word.norm
-    return any(form.startswith(_VISIT_VERB_STEMS) for form in (norm, norm[1:] if norm[:1] in "وفل" else norm))
+    return norm in _VISIT_VERBS or (len(norm) > 3 and norm[0] in "وف" and norm[1:] in _VISIT_VERBS)
 
 
 def _clauses_between(words: list[Word], a: int, b: int) -> int:
@@ -98,37 +133,75 @@ def _clauses_between(words: list[Word], a: int, b: int) -> int:
 
 
 def _visit_object(places: ArticlePlaces, mention: Mention, reach: int) -> bool:
-    """A bare place right after a visit verb (زار مصر، سيصل موسكو): the visited place."""
-    if mention.prefix or mention.cue >= _MIN_CUE:
+    """A bare place after a visit verb (زار مصر، يزور ... طهران) or right after a visit noun (زيارة مصر)."""
+    if mention.prefix or mention.cue >= _MIN_CUE or mention.first == 0:
         return False
+    words = places.words
+    previous = _bare(words[mention.first - 1].norm)
+    if previous in _CONSTRUCT_HEADS or ("ال" + previous) in _CONSTRUCT_HEADS:
+        return False
+    if previous in _VISIT_NOUNS or words[mention.first - 1].norm in _VISIT_NOUNS:
+        return True
     for k in range(mention.first - 1, max(-1, mention.first - 1 - reach), -1):
-        if _is_visit_verb(places.words[k]):
+        if _is_visit_verb(words[k]):
             return True
-        if any(ch in places.words[k + 1].gap for ch in ",;:"):
+        if any(ch in words[k + 1].gap for ch in ",;:"):
             return False
     return False
 
 
-def place_near(places: ArticlePlaces, event_type: EventType, trigger_start: int, sentence: tuple[int, int]) -> Mention | None:
+def _foreign_relative_clauses(words: list[Word], trigger: int, until: int) -> int:
+    """Relative clauses between a trigger and a place that are not about the event itself.
+
+    "الاجتماع الذي عقد في …" and "الزيارة الأخيرة التي كان من المقرر …" describe the event; "الحرب التي
+    يشنها التحالف … في اليمن" describes something else.
+    """
+    count = 0
+    for k in range(trigger + 1, until):
+        if words[k].norm not in _RELATIVE_PRONOUNS:
+            continue
+        next_word = _bare(words[k + 1].norm) if k + 1 < len(words) else ""
+        if k - trigger <= 3 or next_word in _HOLDING_VERBS:
+            continue
+        count += 1
+    return count
+
+
+def _is_topic(places: ArticlePlaces, mention: Mention) -> bool:
+    """"بحثا الأوضاع في ليبيا": the place qualifies a topic noun."""
+    words = places.words
+    k = mention.first - 1
+    if mention.prefix == "ب" or k < 1 or words[k].norm not in ("في", "داخل"):
+        return False
+    return words[k - 1].norm in _TOPIC_NOUNS or _bare(words[k - 1].norm) in _TOPIC_NOUNS
+
+
+def place_near(
+    places: ArticlePlaces, event_type: EventType, trigger_start: int, sentence: tuple[int, int]
+) -> tuple[float, Mention] | None:
     """The place phrase tied to a trigger in its sentence: strongest cue, then nearest, same clause first."""
     trigger = places.word_index(trigger_start)
     best: tuple[float, Mention] | None = None
     for mention in places.mentions:
         if mention.start < sentence[0] or mention.end > sentence[1] or mention.post_or_border:
             continue
+        if _is_topic(places, mention):
+            continue
         cue = mention.cue
         is_visit = event_type == EventType.visit
         if _visit_object(places, mention, 10 if is_visit else 2) and (is_visit or abs(mention.first - trigger) <= 6):
-            cue = 2.0  # a meeting "ليلتقي" right after "سيصل موسكو" is held there too
-        if event_type == EventType.visit and mention.prefix == "ل" and mention.first - trigger in (1, 2):
-            cue = max(cue, 2.5)  # زيارة لمصر
+            cue = max(cue, _BARE_OBJECT_CUE)  # a meeting "ليلتقي" right after "سيصل موسكو" is held there too
+        if is_visit and mention.prefix == "ل":  # زيارة لمصر، يقوم بها ... لكوريا الشمالية: the destination
+            cue = max(cue, 2.5 if mention.first - trigger in (1, 2) else 1.5)
         if cue < _MIN_CUE:
             continue
         distance = abs(mention.first - trigger) if mention.first > trigger else abs(trigger - mention.last)
         score = cue - _DISTANCE_PENALTY * distance - _CLAUSE_PENALTY * _clauses_between(places.words, trigger, mention.first)
-        if best is None or score > best[0]:
+        if mention.first > trigger:  # "الحرب التي يشنها التحالف ... في اليمن": the place of a relative clause
+            score -= _RELATIVE_PENALTY * _foreign_relative_clauses(places.words, trigger, mention.first)
+        if score > _MIN_SCORE and (best is None or score > best[0]):
             best = (score, mention)
-    return best[1] if best else None
+    return best
 
 
 def _sentence_index(offset: int, sentences: list[tuple[int, int]]) -> int | None:
@@ -167,7 +240,9 @@ def _institution_capital(places: ArticlePlaces, sentence: tuple[int, int], trigg
         head = word[1:] if word[:1] == "ب" else word
         if head not in _INSTITUTIONS or not (word[:1] == "ب" or (k > 0 and words[k - 1].norm == "في")):
             continue
-        for j in range(k + 1, min(k + 4, len(words))):
+        for j in range(k + 1, min(k + 3, len(words))):
+            if any(ch in words[j].gap for ch in ".,;:!?\n"):
+                break
             cc = places.gazetteer.demonyms.get(words[j].norm)
             if cc and cc in places.gazetteer.capitals:
                 capital = places.gazetteer.capitals[cc]
@@ -181,18 +256,22 @@ def resolve_places(
     """The place of every event of one article (None where the article gives none)."""
     chosen: list[Mention | None] = []
     for event in events:
-        found = None
-        for trigger in event.triggers:
+        best: tuple[float, Mention] | None = None
+        for rank, trigger in enumerate(event.triggers):
             k = _sentence_index(trigger.start, sentences)
             if k is None:
                 continue
-            found = place_near(places, event.type, trigger.start, sentences[k])
-            found = found or _institution_capital(places, sentences[k], trigger.start)
-            if found is None and k + 1 < len(sentences) and _opens_with_back_reference(places, sentences[k + 1]):
-                found = place_near(places, event.type, sentences[k + 1][0], sentences[k + 1])
-            if found:
-                break
-        chosen.append(found)
+            scored = place_near(places, event.type, trigger.start, sentences[k])
+            if scored is None:
+                capital = _institution_capital(places, sentences[k], trigger.start)
+                scored = (2.0, capital) if capital else None
+            if scored is None and k + 1 < len(sentences) and _opens_with_back_reference(places, sentences[k + 1]):
+                scored = place_near(places, event.type, sentences[k + 1][0], sentences[k + 1])
+            if scored is not None:
+                score = scored[0] - _LATER_MENTION_PENALTY * min(rank, 1)  # the first mention is the event's own
+                if score > _MIN_SCORE and (best is None or score > best[0]):
+                    best = (score, scored[1])
+        chosen.append(best[1] if best else None)
     for k, event in enumerate(events):
         # a meeting held "during" a visit (استقبله خلالها، التقى خلالها) takes the visit's place
         if event.type != EventType.visit and _followed_by_during(places, event.triggers[0].start):
@@ -208,9 +287,25 @@ def resolve_places(
                       and _shares_participant(e, event)]
             if visits:
                 chosen[k] = chosen[min(visits, key=lambda j: abs(events[j].triggers[0].start - event.triggers[0].start))]
+    chosen = [_widen_list(places, c) if c is not None else None for c in chosen]
     if places.dateline is not None:
         chosen = [c if c is not None else places.dateline for c in chosen]
     return [_refine(places, c) if c is not None else None for c in chosen]
+
+
+def _widen_list(places: ArticlePlaces, mention: Mention) -> Mention:
+    """Several cities of one country listed together (تافنيت وطانطان وتزنيت): the event spans the country."""
+    group = [m for m in places.mentions if m.group == mention.group and m.entry is not None]
+    entries = {m.entry.id for m in group if m.entry is not None}
+    codes = {m.entry.country_code for m in group if m.entry is not None}
+    if len(entries) < 2 or len(codes) != 1:
+        return mention
+    country = places.gazetteer.by_country.get(codes.pop())
+    if country is None or any(m.entry is not None and m.entry.precision in ("country", "region") for m in group):
+        return mention
+    first, last = group[0], group[-1]
+    return Mention(first.first, last.last, first.start, last.end, "", [], cue=mention.cue, entry=country,
+                   group=mention.group)
 
 
 def _refine(places: ArticlePlaces, mention: Mention) -> ResolvedPlace:
