@@ -81,7 +81,8 @@ def is_definite(word: Word) -> bool:
 
 def al_initial_given_name(word: Word) -> bool:
     """A given name that merely starts with ال (الكسندر، اليكسي), not a definite noun."""
-    return is_definite(word) and lexicon().given_names.get(word.norm, 0) >= 3 and word.norm not in lexicon().surnames
+    given = lexicon().given_names.get(word.norm, 0)
+    return is_definite(word) and given >= 3 and given > lexicon().surnames.get(word.norm, 0)
 
 
 def has_prefixed_article(word: Word) -> bool:
@@ -221,6 +222,11 @@ class _SentenceScanner:
             return not first and single_given and self._plain_definite(word)  # فيصل المجفل
         if first and word.norm.endswith("ات") and not self._known_name(word):
             return False
+        if word.norm in lex.frequent_words and not self._known_name(word):
+            # a frequent word (عقد، استعداد) ends a name unless punctuation or a function word closes it
+            # right after (… رجب طيب أردوغان،)
+            if first or not self._boundary_after(local + 1):
+                return False
         if has_conjunction(word) and not self._known_name(word):
             return False
         return True
@@ -488,7 +494,7 @@ class _SentenceScanner:
         words = self.words
         if k >= len(words) or words[k].breaks_before:
             return True
-        return words[k].norm in self.lex.stopwords or _title_head(words, k, self.lex) is not None
+        return self._stop(words[k]) or _title_head(words, k, self.lex) is not None
 
     def scan_organisations(self) -> None:
         words, lex = self.words, self.lex
@@ -545,8 +551,10 @@ class _SentenceScanner:
                 continue
             start, _ = strip_proclitic_text(w, pre)
             name = self.body_slice(start, words[j].end).strip(" \"'“”«»")
-            if pre.endswith("ل") and rest.startswith("ال") and w.norm[len(pre) - 1:].startswith("لل"):
-                name = "ا" + name  # للقوات العراقية -> القوات العراقية
+            plain = w.norm[len(pre) - 1:]
+            if pre.endswith("ل") and rest.startswith("ال") and plain.startswith("لل"):
+                # the article's alef drops after ل: للقوات -> القوات, للجنة -> اللجنة
+                name = ("ا" if rest == "ال" + plain[2:] else "ال") + name
             key = " ".join(normalize(name).split())
             head = _undefinite(rest)
             self.mentions.append(ActorMention(

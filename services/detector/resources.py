@@ -55,6 +55,7 @@ class Lexicon:
     adjectives: frozenset[str]
     place_nouns: frozenset[str]
     participation_words: frozenset[str]
+    frequent_words: frozenset[str]
     given_names: dict[str, int]
     surnames: dict[str, int]
     countries: tuple[Country, ...]
@@ -131,6 +132,9 @@ def lexicon() -> Lexicon:
         adjectives=_norm_words(actors["adjectives"]),
         place_nouns=_norm_words(actors["place_nouns"]),
         participation_words=_norm_words(actors["participation_words"]),
+        frequent_words=frozenset(
+            w for w in (RESOURCES / "common_words.txt").read_text(encoding="utf-8").splitlines() if w and w[0] != "#"
+        ),
         given_names=given,
         surnames=surnames,
         countries=countries,

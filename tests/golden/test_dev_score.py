@@ -1,0 +1,50 @@
+"""Regression guard: the whole extraction on the dev set keeps event_f1 >= 0.80 (tests/data/score.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from services.pipeline import extract
+from shared.schemas import Article
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+WHEN = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+def _scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("dev_score", DATA / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def result(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    out = tmp_path_factory.mktemp("dev") / "events.jsonl"
+    lines = []
+    for raw in (DATA / "dev_articles.jsonl").read_text(encoding="utf-8").splitlines():
+        if raw.strip():
+            lines.extend(e.model_dump_json() for e in extract(Article.model_validate_json(raw), WHEN))
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    scored: dict = _scorer().score(str(DATA / "dev_gold.jsonl"), str(out))
+    return scored
+
+
+def test_event_f1_guard(result: dict) -> None:
+    assert result["event_f1"] >= 0.80, json.dumps({k: v for k, v in result.items() if k != "by_article"})
+
+
+def test_participants_and_status_hold(result: dict) -> None:
+    assert result["participant_recall"] >= 0.80
+    assert result["status_accuracy"] >= 0.85
+
+
+def test_no_events_for_unknown_articles(result: dict) -> None:
+    assert result["events_for_unknown_articles"] == 0
