@@ -23,6 +23,7 @@ _WEEKDAYS_AND_MONTHS = frozenset(
     "أفريل ماي جوان جويلية أوت صباح مساء اليوم أمس غدا".split()
 )
 MAX_NAME_WORDS = 6
+_DUAL_STEMS = frozenset({"جيش", "بلد", "قوت", "دولت", "جانب", "بحريت"})
 # How often a definite word must be attested as a family name to end a title and start a name
 # (الرئيس السيسي) rather than continue it (رئيس أركان الحرب).
 SURNAME_AFTER_TITLE = 5
@@ -225,7 +226,7 @@ class _SentenceScanner:
         if word.norm in lex.frequent_words and not self._known_name(word):
             # a frequent word (عقد، استعداد) ends a name unless punctuation or a function word closes it
             # right after (… رجب طيب أردوغان،)
-            if first or not self._boundary_after(local + 1):
+            if first or not self._closed_after(local + 1):
                 return False
         if has_conjunction(word) and not self._known_name(word):
             return False
@@ -490,6 +491,13 @@ class _SentenceScanner:
             self.used.update(range(i, end + 1))
             i = end + 1
 
+    def _closed_after(self, k: int) -> bool:
+        """Punctuation, the end, or a function word follows (not merely another content word)."""
+        words = self.words
+        if k >= len(words) or words[k].breaks_before:
+            return True
+        return words[k].norm in self.lex.stopwords or words[k].norm in _WEEKDAYS_AND_MONTHS
+
     def _boundary_after(self, k: int) -> bool:
         words = self.words
         if k >= len(words) or words[k].breaks_before:
@@ -565,6 +573,33 @@ class _SentenceScanner:
             self.used.update(range(i, j + 1))
             i = j + 1
 
+    def scan_dual_forces(self) -> None:
+        """"الجيشين المصري والسعودي": two armies named by their demonyms are their two countries."""
+        words, lex = self.words, self.lex
+        for i, w in enumerate(words[:-1]):
+            if i in self.used:
+                continue
+            base = _undefinite(w.readings[-1][1])
+            if not (base.endswith(("ين", "ان")) and base[:-2] in lex.org_heads | _DUAL_STEMS):
+                continue
+            k = i + 1
+            found: list[tuple[int, Country]] = []
+            while k < len(words) and not words[k].breaks_before:
+                country = demonym_country(words[k], lex)
+                if country is None:
+                    break
+                found.append((k, country))
+                k += 1
+            if len(found) < 2:
+                continue
+            for k, country in found:
+                start, _ = strip_proclitic_text(words[k], words[k].readings[1][0] if has_conjunction(words[k]) else "")
+                self.mentions.append(ActorMention(
+                    ParticipantKind.country, words[k].sentence, k, k, k, k, country.name, country.name,
+                    affiliation=country.name,
+                ))
+            self.used.update(range(i, k))
+
     def scan_countries(self) -> None:
         words = self.words
         i = 0
@@ -615,6 +650,7 @@ def sentence_actors(body: str, words: list[Word], trigger_words: set[int]) -> li
     scanner = _BodyScanner(body, words, lexicon(), trigger_words)
     scanner.scan_persons()
     scanner.scan_lexicon_persons()
+    scanner.scan_dual_forces()
     scanner.scan_organisations()
     scanner.scan_countries()
     offset = words[0].index if words else 0

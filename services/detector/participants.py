@@ -112,7 +112,13 @@ def roles(
 def _visit_roles(
     trigger: TriggerMention, words: list[Word], actors: list[ActorMention], first: int, last: int, base: int,
 ) -> dict[str, ParticipantRole]:
-    host_from = last + 1 if trigger.cue == "reception" and trigger.norm.startswith(("في", "وفي")) else None
+    if trigger.cue == "inspect":
+        # تفقد الوزير القوات: the person inspects (visits); the units or sites inspected host
+        return {a.entity: ParticipantRole.visitor if a.kind == ParticipantKind.person else ParticipantRole.host
+                for a in actors}
+    host_from = None
+    if trigger.cue == "reception" and trigger.norm.startswith(("في", "وفي")):
+        host_from = last + 1  # كان في استقباله فلان: whoever comes after receives the visitor
     ceremony = trigger.cue == "reception" and host_from is None  # مراسم استقبال X من قبل Y
     for k, w in enumerate(words):
         if host_from is not None:

@@ -12,6 +12,7 @@ from shared.schemas import EventStatus
 # How far a cue may stand from its trigger, in characters of normalised text.
 BEFORE_WINDOW = 90
 AFTER_WINDOW = 30
+PLANNED_AFTER_WINDOW = 80  # a time ahead (الأسبوع المقبل) may close a long noun phrase
 _CLAUSE_BREAK = re.compile(r"[.;!?]|(?<!\w)(?:و?لكن|بينما|فيما|في حين|بعد|عقب|منذ|وان|وانه|وانها)(?!\w)")
 # The present tense reads as ongoing after "while" (في الوقت الذي يزور): not a plan.
 _ONGOING = re.compile(r"(?<!\w)(?:في\s+الوقت\s+الذي|حاليا|بينما)(?!\w)")
@@ -80,11 +81,14 @@ def mention_status(sentence: str, trigger_start: int, trigger_end: int, form: st
         for match in pattern.finditer(left):
             if nearest is None or match.end() > nearest[0]:
                 nearest = (match.end(), status)
+    if nearest is not None and nearest[1] == EventStatus.denied:
+        return StatusReading(EventStatus.denied, True, background)  # ألغى زيارته المقررة
     if "س" in prefix and form == "imperfective" or prefix.endswith("ل") and form == "imperfective":
         return StatusReading(EventStatus.planned, True, background)
-    for status in (EventStatus.planned, EventStatus.proposed):
-        if cues.after[status].search(right[:AFTER_WINDOW]):
-            return StatusReading(status, True, background)
+    if cues.after[EventStatus.planned].search(right[:PLANNED_AFTER_WINDOW]):
+        return StatusReading(EventStatus.planned, True, background)  # … العام المقبل
+    if cues.after[EventStatus.proposed].search(right[:AFTER_WINDOW]):
+        return StatusReading(EventStatus.proposed, True, background)
     if nearest is not None:
         return StatusReading(nearest[1], True, background)
     if form == "imperfective" and left.strip() and not re.search(r"(?<!\w)(?:و)?(?:كان|كانت)(?!\w)", left) \
