@@ -19,7 +19,7 @@ from services.detector import participants
 from services.detector.dates import event_date, explicit_year
 from services.detector.merging import EventMention, MergedEvent, merge
 from services.detector.resources import Lexicon, lexicon
-from services.detector.status import mention_status
+from services.detector.status import clause_index, mention_status
 from services.detector.triggers import TriggerMention, find_triggers
 from services.detector.words import Word, article_words
 from shared.arabic import NormalizedView, normalized_view
@@ -155,7 +155,7 @@ def _event_mention(
     return EventMention(
         type=trigger.type, status=status, status_cued=reading.cued, background=reading.background, year=year,
         date=date, trigger=(trigger.start, trigger.end), sentence=sentence, participants=roles, kinds=kinds,
-        cue=trigger.cue, form=trigger.form, strength=strength, anaphoric=anaphoric,
+        cue=trigger.cue, form=trigger.form, strength=strength, anaphoric=anaphoric, clause=clause_index(text, t0),
         destination=participants.destination(words, local_last, lex) if trigger.type == EventType.visit else None,
         affiliations={a.entity: entities[a.entity].affiliation for a in candidates},
         delegations={a.entity for a in candidates if a.kind == ParticipantKind.organization and a.head == "وفد"},
@@ -185,6 +185,8 @@ def _passes(
     if "not_round" in needs:
         if after[:1] and after[0] in _ROUND_WORDS or any(n in ("المحادثات", "المفاوضات", "محادثات", "مفاوضات") for n in after[:3]):
             return False
+    if "guest" in needs and not any(n in ("حل", "حلت", "وحل", "وحلت", "حلا", "حلوا") for n in before[-8:]):
+        return False
     if "toward" in needs and not any(n in ("الي", "نحو") or n.startswith("لل") for n in after[:6]):
         return False
     if "subject" in needs:

@@ -27,6 +27,7 @@ class EventMention:
     form: str
     destination: str | None = None
     strength: float = 0.5
+    clause: int = 0  # index of the clause within the sentence (split at بعد، لكن، وأن …)
     anaphoric: bool = False  # "هذه الزيارة"، "اللقاء" with no person of its own: refers back
     affiliations: dict[str, str | None] = field(default_factory=dict)  # entity key -> country
     delegations: set[str] = field(default_factory=set)  # visiting delegations (الوفد العسكري الأميركي)
@@ -76,8 +77,11 @@ def _compatible(event: MergedEvent, mention: EventMention) -> bool:
     if event.type != mention.type:
         return False
     # one article rarely reports two training programmes: their mentions differ in modality, not identity
-    if event.status != mention.status and mention.type != EventType.training_agreement:
-        return False
+    same_clause = any(m.sentence == mention.sentence and m.clause == mention.clause for m in event.mentions)
+    movement = {"onward", "departure"} & ({mention.cue} | {m.cue for m in event.mentions})
+    if event.status != mention.status and mention.type != EventType.training_agreement \
+            and not (same_clause and not movement and not mention.status_cued):
+        return False  # (one clause, "يجتمع … لإجراء جولة من المحادثات", is one meeting: the verb rules)
     if event.background != mention.background and (event.year or mention.year):
         return False
     if event.year != mention.year and (event.year is not None or mention.year is not None):

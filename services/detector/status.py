@@ -97,3 +97,8 @@ def mention_status(sentence: str, trigger_start: int, trigger_end: int, form: st
         if len(left.split()) >= 3:
             return StatusReading(EventStatus.planned, False, background)
     return StatusReading(EventStatus.occurred, False, background)
+
+
+def clause_index(sentence: str, trigger_start: int) -> int:
+    """Which clause of the normalised sentence the trigger stands in (0 = the first)."""
+    return len(_CLAUSE_BREAK.findall(sentence[:trigger_start]))
