@@ -109,8 +109,9 @@ def evaluate(articles_path: Path, gold_path: Path, show_errors: bool = False) ->
                 nulls += 1
                 null_ok += event.place is None
             if show_errors and (not good or (g.get("place") is None and event.place is not None)):
-                got = event.place and f"{event.place.text} -> {event.place.name_en} {event.place.country_code} {event.place.precision}"
-                want = g.get("place") and f"{g['place']['names']} {g['place']['country_code']} {g['place']['precision']}"
+                p, w = event.place, g.get("place")
+                got = p and f"{p.text} -> {p.name_en} {p.country_code} {p.precision}"
+                want = w and f"{w['names']} {w['country_code']} {w['precision']}"
                 print(f"{article.id} {g['type']} [{event.trigger}] got {got} want {want}")
     return {"gold_places": total, "place_accuracy": round(ok / total, 3) if total else 0.0,
             "null_places": nulls, "null_kept_null": null_ok}

@@ -19,7 +19,9 @@ def geolocate(detected: DetectedEvents, extracted_at: dt.datetime, gazetteer: Ga
     places = ArticlePlaces(article.body, gazetteer or default_gazetteer(), participants)
     sentences = [(s.start, s.end) for s in detected.sentences] or [(0, len(article.body))]
     resolved = resolve_places(places, detected.events, sentences)
-    return [_event(detected, event, place, extracted_at) for event, place in zip(detected.events, resolved, strict=True)]
+    return [
+        _event(detected, event, place, extracted_at) for event, place in zip(detected.events, resolved, strict=True)
+    ]
 
 
 def _place(resolved: ResolvedPlace | None) -> Place | None:
@@ -33,7 +35,9 @@ def _place(resolved: ResolvedPlace | None) -> Place | None:
     )
 
 
-def _event(detected: DetectedEvents, event: DetectedEvent, place: ResolvedPlace | None, extracted_at: dt.datetime) -> Event:
+def _event(
+    detected: DetectedEvents, event: DetectedEvent, place: ResolvedPlace | None, extracted_at: dt.datetime
+) -> Event:
     article = detected.article
     first = event.triggers[0]
     return Event(

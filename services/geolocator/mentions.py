@@ -19,14 +19,24 @@ _WORD = re.compile(r"[\u0621-\u064a]+|[A-Za-z]+|\d+")
 
 # Nouns that introduce a place name (مدينة سرت، العاصمة طرابلس، بمقر …); normalised.
 TOPONYM_NOUNS = frozenset(
-    ["مدينه", "العاصمه", "عاصمه", "بلده", "قريه", "منطقه", "ولايه", "محافظه", "اقليم", "واحه", "ميناء", "مقر", "قصر", "مطار", "قاعده", "ديوان", "جزيره", "المدينه", "البلده", "القريه", "المنطقه", "الولايه", "المحافظه", "الاقليم", "مدينتي", "مخيم", "معسكر", "القصر", "المطار", "المقر"]
+    [
+        "مدينه", "العاصمه", "عاصمه", "بلده", "قريه", "منطقه", "ولايه", "محافظه", "اقليم", "واحه", "ميناء", "مقر",
+        "قصر", "مطار", "قاعده", "ديوان", "جزيره", "المدينه", "البلده", "القريه", "المنطقه", "الولايه", "المحافظه",
+        "الاقليم", "مدينتي", "مخيم", "معسكر", "القصر", "المطار", "المقر",
+    ]
 )
 # Prepositions and adverbs that tie a place to an event, with how strongly.
 LOCATIVE_WORDS = {"في": 3.0, "داخل": 3.0, "الي": 2.5, "الى": 2.5, "لدي": 1.5, "قرب": 2.0, "خارج": 0.0, "من": 0.5,
                   "نحو": 2.0, "صوب": 2.0, "حتي": 1.0}
 # A place after these is someone's post or a border, not where the event is.
-_POST_WORDS = frozenset(["سفير", "السفير", "سفيرا", "سفاره", "السفاره", "سفارتها", "سفارته", "مندوب", "المندوب", "ممثل", "المبعوث", "مبعوث", "قنصل", "القنصل"])
-_FUNCTION_WORDS = frozenset("ان انه انها الي الى علي عن مع من في لا لم لن ما هذا هذه ذلك التي الذي".split())
+_POST_WORDS = frozenset([
+    "سفير", "السفير", "سفيرا", "سفاره", "السفاره", "سفارتها", "سفارته", "مندوب", "المندوب", "ممثل", "المبعوث",
+    "مبعوث", "قنصل", "القنصل",
+])
+_FUNCTION_WORDS = frozenset([
+    "ان", "انه", "انها", "الي", "الى", "علي", "عن", "مع", "من", "في", "لا", "لم", "لن", "ما", "هذا", "هذه", "ذلك",
+    "التي", "الذي",
+])
 _BORDER_WORDS = frozenset(["حدود", "الحدود", "حدودها", "حدوده"])
 
 
@@ -124,7 +134,8 @@ def find_mentions(words: list[Word], gazetteer: Gazetteer, blocked: set[int] | N
             continue
         length, prefix, candidates, peeled = best
         last = i + length - 1
-        if any(k in blocked for k in range(i, last + 1)) or any(_sentence_break(words[k].gap) for k in range(i + 1, last + 1)):
+        broken = any(_sentence_break(words[k].gap) for k in range(i + 1, last + 1))
+        if broken or any(k in blocked for k in range(i, last + 1)):
             i += 1
             continue
         mentions.append(Mention(i, last, words[i].start, words[last].end, prefix, candidates, peeled))

@@ -18,21 +18,33 @@ from shared.schemas import DetectedEvent, EventStatus, EventType, Participant, P
 
 # Verbs whose bare object is the visited place (زار مصر، سيصل موسكو، غادر القاهرة), normalised.
 _VISIT_VERBS = frozenset(
-    "زار زارت زاروا زارا يزور تزور نزور سيزور ستزور يزوران وصل وصلت وصلوا وصلا يصل تصل سيصل ستصل يصلان "
-    "حل حلت يحل تحل توجه توجهت يتوجه تتوجه سيتوجه غادر غادرت غادروا غادرا يغادر تغادر سيغادر".split()
+    [
+        "زار", "زارت", "زاروا", "زارا", "يزور", "تزور", "نزور", "سيزور", "ستزور", "يزوران", "وصل", "وصلت", "وصلوا",
+        "وصلا", "يصل", "تصل", "سيصل", "ستصل", "يصلان", "حل", "حلت", "يحل", "تحل", "توجه", "توجهت", "يتوجه",
+        "تتوجه", "سيتوجه", "غادر", "غادرت", "غادروا", "غادرا", "يغادر", "تغادر", "سيغادر",
+    ]
 )
 # Verbal nouns whose object may follow directly (زيارة مصر، جولته الخليجية).
-_VISIT_NOUNS = frozenset("زياره زيارته زيارتها زيارتهم زيارتهما جوله جولته جولتها وصول وصوله مغادره".split())
+_VISIT_NOUNS = frozenset([
+    "زياره", "زيارته", "زيارتها", "زيارتهم", "زيارتهما", "جوله", "جولته", "جولتها", "وصول", "وصوله", "مغادره",
+])
 # Nouns heading a construct: in "رئيس وزراء النيجر" the bare country is no visited place.
 _CONSTRUCT_HEADS = frozenset(
-    "رئيس وزير وزراء وزاره حكومه جيش قوات سفير سفاره ملك امير دوله برلمان مجلس شعب رئاسه قائد مبعوث ممثل وفد "
-    "زعيم خارجيه دفاع داخليه رئيسا وزيرا نائب اركان".split()
+    [
+        "رئيس", "وزير", "وزراء", "وزاره", "حكومه", "جيش", "قوات", "سفير", "سفاره", "ملك", "امير", "دوله", "برلمان",
+        "مجلس", "شعب", "رئاسه", "قائد", "مبعوث", "ممثل", "وفد", "زعيم", "خارجيه", "دفاع", "داخليه", "رئيسا",
+        "وزيرا", "نائب", "اركان",
+    ]
 )
 # Topics: "الوضع في سوريا" is what was discussed, not where.
 _TOPIC_NOUNS = frozenset(
-    "وضع اوضاع ازمه ازمات حرب ملف ملفات صراع نزاع تطورات مستجدات امن استقرار سلام تسويه عمليه احداث قضيه "
-    "قضايا اوضاعها الاوضاع الوضع الازمه الحرب الملف الصراع النزاع التطورات المستجدات الامن الاستقرار السلام "
-    "التسويه العمليه الاحداث القضيه الاستثمار الاستثمارات التعاون مشاريع المشاريع الانتخابات انتخابات".split()
+    [
+        "وضع", "اوضاع", "ازمه", "ازمات", "حرب", "ملف", "ملفات", "صراع", "نزاع", "تطورات", "مستجدات", "امن",
+        "استقرار", "سلام", "تسويه", "عمليه", "احداث", "قضيه", "قضايا", "اوضاعها", "الاوضاع", "الوضع", "الازمه",
+        "الحرب", "الملف", "الصراع", "النزاع", "التطورات", "المستجدات", "الامن", "الاستقرار", "السلام", "التسويه",
+        "العمليه", "الاحداث", "القضيه", "الاستثمار", "الاستثمارات", "التعاون", "مشاريع", "المشاريع", "الانتخابات",
+        "انتخابات",
+    ]
 )
 _DURING = frozenset(["خلالها", "خلاله", "خلالهما"])
 _BACK_REFERENCE_VERBS = frozenset(["جاء", "وجاء", "ياتي", "وياتي", "جاءت", "وجاءت"])
@@ -44,8 +56,10 @@ _RELATIVE_PENALTY = 2.0
 _LATER_MENTION_PENALTY = 1.5
 _MIN_SCORE = -0.5
 _HOLDING_VERBS = frozenset(
-    "عقد عقدت انعقد انعقدت يعقد تعقد ستعقد سيعقد جري جرت يجري تجري اقيم اقيمت تم تمت جمع جمعت جمعهما جمعتهما "
-    "كان كانت".split()
+    [
+        "عقد", "عقدت", "انعقد", "انعقدت", "يعقد", "تعقد", "ستعقد", "سيعقد", "جري", "جرت", "يجري", "تجري", "اقيم",
+        "اقيمت", "تم", "تمت", "جمع", "جمعت", "جمعهما", "جمعتهما", "كان", "كانت",
+    ]
 )
 _RELATIVE_PRONOUNS = frozenset(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي"])
 _CLAUSE_PENALTY = 0.4
@@ -196,7 +210,8 @@ def place_near(
         if cue < _MIN_CUE:
             continue
         distance = abs(mention.first - trigger) if mention.first > trigger else abs(trigger - mention.last)
-        score = cue - _DISTANCE_PENALTY * distance - _CLAUSE_PENALTY * _clauses_between(places.words, trigger, mention.first)
+        clauses = _clauses_between(places.words, trigger, mention.first)
+        score = cue - _DISTANCE_PENALTY * distance - _CLAUSE_PENALTY * clauses
         if mention.first > trigger:  # "الحرب التي يشنها التحالف ... في اليمن": the place of a relative clause
             score -= _RELATIVE_PENALTY * _foreign_relative_clauses(places.words, trigger, mention.first)
         if score > _MIN_SCORE and (best is None or score > best[0]):
@@ -286,7 +301,8 @@ def resolve_places(
             visits = [j for j, e in enumerate(events) if e.type == EventType.visit and chosen[j] is not None
                       and _shares_participant(e, event)]
             if visits:
-                chosen[k] = chosen[min(visits, key=lambda j: abs(events[j].triggers[0].start - event.triggers[0].start))]
+                start = event.triggers[0].start
+                chosen[k] = chosen[min(visits, key=lambda j: abs(events[j].triggers[0].start - start))]
     chosen = [_widen_list(places, c) if c is not None else None for c in chosen]
     if places.dateline is not None:
         chosen = [c if c is not None else places.dateline for c in chosen]

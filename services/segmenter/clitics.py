@@ -65,10 +65,10 @@ def split_clitics(norm: str, original: str | None = None, protected: frozenset[s
         if stem in protected:
             more, stem, _ = _definite_only(stem)
             return prefixes + more, stem, []
-    if stem.startswith("س") and len(stem) > _MIN_STEM + 1 and stem[1] in _IMPERFECT and not stem.endswith(("ه", "ات")):
-        if stem[1] == "ي" or len(stem) > _MIN_STEM + 2:
-            prefixes.append("س")
-            return prefixes, stem[1:], []
+    future = stem.startswith("س") and len(stem) > _MIN_STEM + 1 and stem[1] in _IMPERFECT
+    if future and not stem.endswith(("ه", "ات")) and (stem[1] == "ي" or len(stem) > _MIN_STEM + 2):
+        prefixes.append("س")  # سيلتقي، ستعقد: future on an imperfect verb (not سيارة، سياسة)
+        return prefixes, stem[1:], []
     if stem.startswith("لل") and len(stem) >= _MIN_STEM + 2:
         prefixes.extend(["ل", "ال"])
         stem = stem[2:]

@@ -44,6 +44,7 @@ def tokenize(text: str, sentences: list[Sentence]) -> list[Token]:
         norm = normalize(original)
         if not norm:
             continue
+        suffixes: list[str]
         if original.endswith("\u0640") and len(norm) == 1:  # لـ written apart: a bare proclitic
             prefixes, stem, suffixes = [norm], norm, []
         else:

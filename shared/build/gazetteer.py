@@ -180,7 +180,8 @@ def direction_regions(countries: list[Place], demonyms: dict[str, list[str]], ci
             lat = statistics.median(p.lat for p in chosen)
             lon = statistics.median(p.lon for p in chosen)
             names = [f"{direction} {country.name}", f"{direction}ي {country.name}"]
-            names += [f"{_DEFINITE_DIRECTIONS[direction]} ال{d}" for d in demonyms.get(country.country_code, []) if " " not in d]
+            definite = _DEFINITE_DIRECTIONS[direction]
+            names += [f"{definite} ال{d}" for d in demonyms.get(country.country_code, []) if " " not in d]
             regions.append(
                 Place(
                     id=f"derived:{country.country_code.lower()}-{_DIRECTIONS[direction].lower()}", precision="region",
@@ -195,7 +196,8 @@ def curated_places(curated: dict) -> list[Place]:
     return [
         Place(
             id=p["id"], precision=p["precision"], country_code=p["cc"], lat=p["lat"], lon=p["lon"],
-            population=int(p.get("population", 0)), name_en=p["name_en"], name=p["name"], aliases=list(p.get("aliases", [])),
+            population=int(p.get("population", 0)), name_en=p["name_en"], name=p["name"],
+            aliases=list(p.get("aliases", [])),
         )
         for p in curated["places"]
     ]
@@ -227,7 +229,7 @@ class WordFrequencies:
 def clitic_lookalikes(name: str, frequencies: WordFrequencies) -> list[str]:
     """Words spelled proclitic + ``name`` that are more frequent than the name itself: ordinary words."""
     own = frequencies.zipf(name)
-    return [prefix + name for prefix in _PROCLITICS if 3.0 <= frequencies.zipf(prefix + name) and
+    return [prefix + name for prefix in _PROCLITICS if frequencies.zipf(prefix + name) >= 3.0 and
             frequencies.zipf(prefix + name) > own]
 
 
