@@ -51,6 +51,9 @@ class MergedEvent:
         return {k for k, kind in self.kinds.items() if kind == ParticipantKind.person}
 
     def add(self, mention: EventMention) -> None:
+        if mention.status_cued and not any(m.status_cued for m in self.mentions) and self.mentions \
+                and mention.type != EventType.training_agreement:
+            self.status = mention.status  # "يبحث … في لقاء مرتقب": the cued mention says when
         self.mentions.append(mention)
         for key, role in mention.participants.items():
             current = self.participants.get(key)
@@ -79,8 +82,9 @@ def _compatible(event: MergedEvent, mention: EventMention) -> bool:
     # one article rarely reports two training programmes: their mentions differ in modality, not identity
     same_clause = any(m.sentence == mention.sentence and m.clause == mention.clause for m in event.mentions)
     movement = {"onward", "departure"} & ({mention.cue} | {m.cue for m in event.mentions})
+    event_cued = any(m.status_cued for m in event.mentions)
     if event.status != mention.status and mention.type != EventType.training_agreement \
-            and not (same_clause and not movement and not mention.status_cued):
+            and not (same_clause and not movement and not (mention.status_cued and event_cued)):
         return False  # (one clause, "يجتمع … لإجراء جولة من المحادثات", is one meeting: the verb rules)
     if event.background != mention.background and (event.year or mention.year):
         return False

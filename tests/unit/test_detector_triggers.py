@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.detector_helpers import events, has_name, one
+from detector_helpers import events, has_name, one
 
 
 @pytest.mark.parametrize(
