@@ -24,6 +24,7 @@ class Reason(StrEnum):
     decode = "decode"  # not JSON, or not the schema of the topic
     body_too_large = "body_too_large"  # article body above limits.max_body_bytes
     time_budget = "time_budget"  # the stage took longer than limits.article_time_budget_s
+    not_arabic = "not_arabic"  # too few Arabic letters in the body (limits.min_arabic_ratio)
     processing = "processing"  # the stage logic raised
 
 

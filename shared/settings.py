@@ -84,6 +84,11 @@ class LimitSettings(_Frozen):
 
     max_body_bytes: int = Field(1_000_000, ge=1, description="Largest article body (UTF-8 bytes) accepted.")
     article_time_budget_s: float = Field(5.0, gt=0, description="Most time one article may take in one stage.")
+    min_arabic_ratio: float = Field(
+        0.5, ge=0.0, le=1.0,
+        description="Least share of a body's letters that must be Arabic; below it the segmenter dead-letters the "
+        "article as not Arabic.",
+    )
 
 
 class ExtractionSettings(_Frozen):

@@ -50,6 +50,14 @@ class EmptyMessage(ValueError):
     """The record has no value (a tombstone or an empty payload)."""
 
 
+class Rejected(ValueError):
+    """A stage's ``admit`` check refused a decoded message; ``reason`` says why (the dead-letter reason)."""
+
+    def __init__(self, reason: Reason, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
 @dataclass(frozen=True)
 class Incoming:
     """A consumed record, as bytes."""
@@ -90,6 +98,8 @@ class Stage(Generic[In]):
     limits: LimitSettings
     observe: Callable[[StageMetrics, In, Sequence[BaseModel]], None] | None = None
     warm_up: Callable[[], object] | None = None
+    admit: Callable[[In], None] | None = None
+    """Checks a decoded message before the logic runs; raises Rejected to dead-letter it with its reason."""
 
     @property
     def dlq_topic(self) -> str:
@@ -146,12 +156,16 @@ class StageRunner(Generic[In]):
         started = time.perf_counter()
         try:
             with time_budget(budget):
+                if stage.admit is not None:
+                    stage.admit(message)
                 outputs = list(stage.process(message))
             elapsed = time.perf_counter() - started
             if elapsed > budget:
                 raise TimeBudgetExceeded(f"stage took {elapsed:.2f}s, budget is {budget:g}s")
         except TimeBudgetExceeded as exc:
             return self._dead_letter(record, Reason.time_budget, exc)
+        except Rejected as exc:
+            return self._dead_letter(record, exc.reason, exc)
         except Exception as exc:  # any logic failure is contained, never a crash
             return self._dead_letter(record, Reason.processing, exc)
         self.metrics.processing_seconds.labels(stage.name).observe(elapsed)

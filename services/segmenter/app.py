@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from services.segmenter.logic import segment
 from services.warm_up import warm_up_segmenter
+from shared.arabic import arabic_ratio
+from shared.dead_letter import Reason
 from shared.metrics import StageMetrics
 from shared.schemas import Article
 from shared.settings import Settings
-from shared.stage import Stage
+from shared.stage import Rejected, Stage
+
+
+def admit_arabic(min_ratio: float) -> Callable[[Article], None]:
+    """The segmenter's admission check: bodies with too few Arabic letters are dead-lettered, not segmented."""
+
+    def admit(article: Article) -> None:
+        ratio = arabic_ratio(article.body)
+        if ratio < min_ratio:
+            raise Rejected(
+                Reason.not_arabic,
+                f"not Arabic: {ratio:.0%} of the body's letters are Arabic, the minimum is {min_ratio:.0%}",
+            )
+
+    return admit
 
 
 def build_stage(settings: Settings, metrics: StageMetrics) -> Stage[Article]:
@@ -20,6 +38,7 @@ def build_stage(settings: Settings, metrics: StageMetrics) -> Stage[Article]:
         key_of=lambda article: article.id,
         body_of=lambda article: article.body,
         limits=settings.limits,
+        admit=admit_arabic(settings.limits.min_arabic_ratio),
         warm_up=warm_up_segmenter,
     )
 
