@@ -478,9 +478,7 @@ def main(argv: list[str] | None = None) -> int:
         stack.callback(stop_pipeline, pipeline)
         stored = wait_for_events(sink_url, pipeline, args.timeout)
         wait_for_metric(prometheus, "hadath_sink_events_written_total > 0", timeout_s=30)
-        exercise_error_and_replay_paths(workdir, env, args.articles)
-        wait_for_metric(prometheus, "hadath_sink_duplicates_skipped_total > 0", timeout_s=args.timeout)
-        wait_for_metric(prometheus, "hadath_dead_letters_total > 0", timeout_s=60)
+        exercise_error_and_replay_paths(workdir, env, args.articles, prometheus, args.timeout)
         stored = wait_for_events(sink_url, pipeline, args.timeout)
         grant_reader(bin_dir, sink_url, SUPERUSER)
         time.sleep(4 * PROMETHEUS_SCRAPE_S + 1)  # a few scrapes after the last message
@@ -575,17 +573,31 @@ def stop_pipeline(pipeline: subprocess.Popen[bytes]) -> None:
             pipeline.wait()
 
 
-def exercise_error_and_replay_paths(workdir: Path, env: dict[str, str], articles: Path) -> None:
-    """Publish two malformed articles (dead letters) and the articles again (the sink's duplicate path)."""
+MALFORMED_ARTICLES = ('{"id": "verify-no-body"}', "not json at all")
+
+
+def publish(env: dict[str, str], path: Path, raw: bool = False) -> None:
+    """``hadath publish`` to the pipeline's embedded broker."""
+    publish_env = {**env, "HADATH_KAFKA__BOOTSTRAP_SERVERS": f"127.0.0.1:{env['HADATH_KAFKA__EMBEDDED_PORT']}"}
+    command = [*hadath_command(), "publish", *(["--raw"] if raw else []), str(path)]
+    done = subprocess.run(command, env=publish_env, cwd=REPO, capture_output=True, timeout=120)
+    if done.returncode != 0:
+        raise RuntimeError(f"hadath publish {path.name} failed: {done.stderr.decode(errors='replace')[-2000:]}")
+
+
+def exercise_error_and_replay_paths(
+    workdir: Path, env: dict[str, str], articles: Path, prometheus: Prometheus, timeout_s: float
+) -> None:
+    """Malformed articles in two rounds (a counter series only shows an increase after its first scrape) and a
+    replay of the articles (the sink's duplicate path)."""
     broken = workdir / "malformed.jsonl"
-    broken.write_text('{"id": "verify-no-body"}\nnot json at all\n', encoding="utf-8")
-    bootstrap = f"127.0.0.1:{env['HADATH_KAFKA__EMBEDDED_PORT']}"
-    publish_env = {**env, "HADATH_KAFKA__BOOTSTRAP_SERVERS": bootstrap}
-    for path, extra in ((broken, ["--raw"]), (articles, [])):
-        done = subprocess.run([*hadath_command(), "publish", *extra, str(path)], env=publish_env, cwd=REPO,
-                              capture_output=True, timeout=120)
-        if done.returncode != 0:
-            raise RuntimeError(f"hadath publish {path.name} failed: {done.stderr.decode(errors='replace')[-2000:]}")
+    broken.write_text("\n".join(MALFORMED_ARTICLES) + "\n", encoding="utf-8")
+    publish(env, broken, raw=True)
+    wait_for_metric(prometheus, "sum(hadath_dead_letters_total) > 0", timeout_s=60)
+    publish(env, broken, raw=True)
+    publish(env, articles)
+    wait_for_metric(prometheus, f"sum(hadath_dead_letters_total) >= {2 * len(MALFORMED_ARTICLES)}", timeout_s=60)
+    wait_for_metric(prometheus, "hadath_sink_duplicates_skipped_total > 0", timeout_s=timeout_s)
 
 
 def wait_for_metric(prometheus: Prometheus, expr: str, timeout_s: float) -> None:
