@@ -278,8 +278,9 @@ class _SentenceScanner:
                 break
             if self._stop(nxt) or has_conjunction(nxt):
                 if nxt.norm in ("في", "لدي") and j + 3 < len(words) and not words[j + 2].breaks_before and (
-                        "(" in words[j + 3].gap or self._country_at(j + 2) is not None and not words[j + 3].breaks_before
-                        and (self._name_word(words[j + 3], True) or _title_head(words, j + 3, lex) is not None)):
+                        "(" in words[j + 3].gap or not words[j + 3].breaks_before and (
+                            _title_head(words, j + 3, lex) is not None
+                            or self._country_at(j + 2) is not None and self._name_word(words[j + 3], True))):
                     j += 2  # نائب قائد القيادة … في أفريقيا (أفريكوم) الفريق …; السفير … لدى سوريا فلان
                     continue
                 break
@@ -546,8 +547,8 @@ class _SentenceScanner:
                     j += 1
                     modifiers += 1
                     continue
-                if _undefinite(nrest) in lex.title_complements or _undefinite(nrest) in lex.org_heads:
-                    j += 1
+                if (nxt.norm in lex.title_complements or nxt.norm in lex.org_heads) and not has_prefixed_article(nxt):
+                    j += 1  # بعثة حلف الناتو (but لقوات الشرق starts another organisation)
                     continue
                 if self._country_at(j + 1) is not None and not any(p for p, _ in nxt.readings[1:2]):
                     j += 1

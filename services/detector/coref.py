@@ -98,8 +98,9 @@ def resolve(mentions: list[ActorMention], words: list[Word], body: str) -> dict[
             if score > best_score or score == best_score and best is not None and score > 0 \
                     and abs(e.first_word - m.first) < abs(best.first_word - m.first):
                 best, best_score = e, score
-        if best is not None and best_score >= 2:
-            m.entity = best.key
+        fitting = [e for e in named if _title_fit(m, e, lex.rank_group) > 0]
+        if best is not None and (best_score >= 2 or len(fitting) == 1):
+            m.entity = best.key  # a clear fit, or the only person the title can describe
     # organisations and countries: one entity per normalised name
     for m in mentions:
         if m.kind == ParticipantKind.person:

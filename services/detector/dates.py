@@ -91,6 +91,8 @@ def event_date(text: str, published: dt.date | None, looking_ahead: bool = False
         return published - dt.timedelta(days=2)
     if _YESTERDAY.search(text):
         return published - dt.timedelta(days=1)
+    if re.search(rf"(?<!\w)اليوم\W+(?:\w+\W+)?ال(?:{_WEEKDAY_RE})(?!\w)", text):
+        return published  # "اليوم الجمعة": today, whatever the weekday says
     match = _WEEKDAY.search(text)
     if match:
         weekday = _WEEKDAYS["ال" + match.group(1)]
