@@ -188,7 +188,7 @@ class PostgresEventStore:
         return UpsertResult(written=written, duplicates=len(rows) - written)
 
     def query(self, query: EventQuery) -> list[Event]:
-        """Events matching every filter given, oldest extraction first (ties by id, so the order is stable)."""
+        """Events matching every filter given, by article, then in order of first mention (as the SQLite store)."""
         conditions: list[sql.Composable] = []
         params: list[Any] = []
         for column, value in (
@@ -200,7 +200,7 @@ class PostgresEventStore:
         statement: sql.Composable = sql.SQL("SELECT payload FROM events")
         if conditions:
             statement += sql.SQL(" WHERE ") + sql.SQL(" AND ").join(conditions)
-        statement += sql.SQL(" ORDER BY extracted_at, event_id")
+        statement += sql.SQL(" ORDER BY article_id, (payload #>> '{triggers,0,start}')::int, event_id")
         if query.limit is not None:
             statement += sql.SQL(" LIMIT %s")
             params.append(query.limit)

@@ -159,11 +159,11 @@ def test_same_event_twice_in_one_batch_counts_once(store: PostgresEventStore):
 
 
 def test_query_filters(store: PostgresEventStore):
-    meeting_ly = make_event("a1", 10)
     visit_ly = make_event("a1", 90, EventType.visit, extracted_at=dt.datetime(2026, 11, 29, 13, tzinfo=dt.UTC))
+    meeting_ly = make_event("a1", 10)
     meeting_eg = make_event("a2", 5, place=CAIRO)
     unplaced = make_event("a3", 7, EventType.training_agreement, EventStatus.proposed, place=None)
-    store.upsert([meeting_ly, visit_ly, meeting_eg, unplaced])
+    store.upsert([unplaced, visit_ly, meeting_eg, meeting_ly])
 
     assert {e.event_id for e in store.query(EventQuery(type="meeting"))} == {meeting_ly.event_id, meeting_eg.event_id}
     assert store.query(EventQuery(country="EG")) == [meeting_eg]
@@ -172,6 +172,7 @@ def test_query_filters(store: PostgresEventStore):
     assert len(store.query(EventQuery(limit=2))) == 2
     assert len(store.query(EventQuery())) == 4
     assert store.query(EventQuery(type="training_agreement")) == [unplaced]
+    assert store.query(EventQuery()) == [meeting_ly, visit_ly, meeting_eg, unplaced]  # by article, then mention
 
 
 def test_columns_mirror_the_payload(store: PostgresEventStore, postgres_url: str):
