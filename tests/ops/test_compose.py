@@ -118,3 +118,31 @@ def test_dockerfile_runs_as_non_root_user():
     dockerfile = (REPO / "Dockerfile").read_text()
     users = re.findall(r"^USER\s+(\S+)", dockerfile, flags=re.MULTILINE)
     assert users and users[-1] not in ("root", "0")
+
+
+def test_grafana_loads_the_provisioned_dashboards_from_where_compose_mounts_them(compose: dict[str, Any]):
+    grafana = compose["services"]["grafana"]
+    mounts = {Path(v["source"]).relative_to(REPO).as_posix(): v["target"] for v in grafana["volumes"]
+              if v["type"] == "bind"}
+    provider = yaml.safe_load((REPO / "deploy/grafana/provisioning/dashboards/hadath.yml").read_text())
+    (dashboards,) = provider["providers"]
+    assert mounts["deploy/grafana/dashboards"] == dashboards["options"]["path"]
+    assert mounts["deploy/grafana/provisioning"] == "/etc/grafana/provisioning"
+    home = grafana["environment"]["GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH"]
+    assert (REPO / "deploy/grafana/dashboards" / Path(home).name).exists()
+    assert home.startswith(dashboards["options"]["path"])
+
+
+def test_kafka_exporter_watches_the_hadath_consumer_groups(compose: dict[str, Any]):
+    from shared.kafka import consumer_group
+
+    (group_filter,) = [arg.split("=", 1)[1] for arg in compose["services"]["kafka-exporter"]["command"]
+                       if arg.startswith("--group.filter=")]
+    assert all(re.fullmatch(group_filter, consumer_group(stage)) for stage in STAGES)
+
+
+def test_topic_init_creates_every_topic_hadath_uses(compose: dict[str, Any]):
+    script = " ".join(compose["services"]["topic-init"]["command"])
+    topics = Settings().topics
+    main_topics = [t for t in topics.all() if not t.endswith(".dlq")]
+    assert all(t in script for t in main_topics) and 'topic.dlq"' in script  # each topic and its twin
