@@ -139,6 +139,7 @@ class _SentenceScanner:
         self.mentions: list[ActorMention] = []
         self.used: set[int] = set()
         self._after_title = False
+        self._country_cache: dict[int, tuple[Country, int, str] | None] = {}
 
     # ---- word tests
     def _stop(self, word: Word) -> bool:
@@ -153,22 +154,25 @@ class _SentenceScanner:
 
     def _country_at(self, i: int) -> tuple[Country, int, str] | None:
         """(country, last word index, prefix) of a country or capital name starting at word ``i``."""
-        words = self.words
+        if i in self._country_cache:
+            return self._country_cache[i]
+        found = None
+        words, lex = self.words, self.lex
         for pre, rest in words[i].readings:
+            if rest not in lex.place_first_words:
+                continue
             for span in (3, 2, 1):
-                if i + span > len(words):
-                    continue
-                if any(words[k].breaks_before for k in range(i + 1, i + span)):
+                if i + span > len(words) or any(words[k].breaks_before for k in range(i + 1, i + span)):
                     continue
                 text = " ".join([rest, *(words[k].norm for k in range(i + 1, i + span))])
-                country = self.lex.country_by_name.get(text)
-                if country is None and pre == "":
-                    country = self.lex.country_by_capital.get(text)
-                if country is None and pre:
-                    country = self.lex.country_by_capital.get(text)
+                country = lex.country_by_name.get(text) or lex.country_by_capital.get(text)
                 if country is not None:
-                    return country, i + span - 1, pre
-        return None
+                    found = (country, i + span - 1, pre)
+                    break
+            if found:
+                break
+        self._country_cache[i] = found
+        return found
 
     def _surname_like(self, word: Word) -> bool:
         """A definite word that is a family name (السيسي، الدبيبة) rather than an adjective."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from functools import cache
 
 from services.detector.actors import ActorMention, sentence_actors
 from services.detector.codes import cameo_plover
@@ -54,6 +55,10 @@ class _Article:
         sports = lexicon().sports_words
         self.sports_words = sum(1 for w in self.words if w.norm in sports or _bare(w.norm) in sports)
 
+    def view_word_starts(self) -> list[int]:
+        """Where each word starts in the normalised view (triggers are only tried there)."""
+        return [self.view_index(w.start) for w in self.words]
+
     def view_index(self, offset: int) -> int:
         return bisect_left(self.view.offsets, offset)
 
@@ -78,7 +83,7 @@ def detect(segmented: SegmentedArticle) -> DetectedEvents:
     """Find the meetings, visits and training agreements the article reports (spec/EVENTS.md)."""
     doc = _Article(segmented)
     lex = lexicon()
-    triggers = [t for t in find_triggers(doc.view) if doc.words_in(t.start, t.end)]
+    triggers = [t for t in find_triggers(doc.view, doc.view_word_starts()) if doc.words_in(t.start, t.end)]
     trigger_words = {k for t in triggers for k in doc.words_in(t.start, t.end)}
     actors: list[ActorMention] = []
     for sentence_words in doc.by_sentence.values():
@@ -203,6 +208,7 @@ def _passes(
     return True
 
 
+@cache
 def _bare(norm: str) -> str:
     """A word without و/ب/ل/ال and a pronoun suffix: enough to look it up in a small word list."""
     if len(norm) > 4 and norm[0] in "وفبل":

@@ -62,6 +62,7 @@ class Lexicon:
     country_by_name: dict[str, Country]
     country_by_demonym: dict[str, Country]
     country_by_capital: dict[str, Country]
+    place_first_words: frozenset[str]  # first words of country and capital names, for a quick test
 
 
 def _read_countries() -> tuple[Country, ...]:
@@ -141,6 +142,7 @@ def lexicon() -> Lexicon:
         country_by_name=by_name,
         country_by_demonym=by_demonym,
         country_by_capital=by_capital,
+        place_first_words=frozenset(name.split()[0] for name in [*by_name, *by_capital]),
     )
 
 

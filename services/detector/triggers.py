@@ -63,11 +63,23 @@ def _compiled() -> tuple[re.Pattern[str], tuple[_Entry, ...]]:
     return combined, tuple(compiled)
 
 
-def find_triggers(view: NormalizedView) -> list[TriggerMention]:
-    """Every trigger occurrence in the body, in text order."""
+def find_triggers(view: NormalizedView, word_starts: list[int] | None = None) -> list[TriggerMention]:
+    """Every trigger occurrence in the body, in text order (tried only at ``word_starts`` when given)."""
     combined, entries = _compiled()
     found: list[TriggerMention] = []
-    for match in combined.finditer(view.text):
+    if word_starts is None:
+        matches = list(combined.finditer(view.text))
+    else:
+        matches = []
+        reach = 0
+        for pos in word_starts:
+            if pos < reach:
+                continue
+            match = combined.match(view.text, pos)
+            if match is not None:
+                matches.append(match)
+                reach = match.end()
+    for match in matches:
         if match.lastgroup is None:
             continue
         if match.group() in trigger_not_words():

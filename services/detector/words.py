@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from shared.schemas import SegmentedArticle
 
@@ -24,15 +25,8 @@ class Word:
     sentence: int
     gap: str  # body text between the previous token and this one
     readings: tuple[tuple[str, str], ...] = field(default=())  # (proclitics, rest), fullest word first
-
-    @property
-    def breaks_before(self) -> bool:
-        """True when punctuation separates this word from the previous one."""
-        return any(ch in HARD_BREAKS for ch in self.gap)
-
-    @property
-    def comma_before(self) -> bool:
-        return "," in self.gap or "،" in self.gap
+    breaks_before: bool = False  # punctuation separates this word from the previous one
+    comma_before: bool = False
 
     def bare(self) -> str:
         """The word without conjunction, preposition and article (best effort)."""
@@ -40,6 +34,7 @@ class Word:
         return rest[2:] if rest.startswith("ال") and len(rest) > 3 else rest
 
 
+@cache
 def clitic_readings(norm: str) -> tuple[tuple[str, str], ...]:
     """Possible (proclitics, rest) splits of a normalised word, from none to the most stripped."""
     out: list[tuple[str, str]] = [("", norm)]
@@ -67,6 +62,7 @@ def article_words(segmented: SegmentedArticle) -> list[Word]:
             Word(
                 index=i, start=token.start, end=token.end, text=token.text, norm=token.norm,
                 sentence=token.sentence, gap=gap, readings=clitic_readings(token.norm),
+                breaks_before=not HARD_BREAKS.isdisjoint(gap), comma_before="," in gap or "،" in gap,
             )
         )
         previous_end = token.end
