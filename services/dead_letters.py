@@ -6,7 +6,10 @@ import time
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from services.reading import assigned_consumer, poll_until_idle
+from kafka import TopicPartition
+from kafka.structs import OffsetAndMetadata
+
+from services.reading import assigned_consumer, now_ms, poll_until_idle
 from shared.dead_letter import original_headers, read_dead_letter
 from shared.kafka import make_consumer, make_producer
 from shared.settings import Settings
@@ -75,29 +78,43 @@ def list_dead_letters(settings: Settings, topics: list[str], idle_s: float) -> l
 
 
 def replay_dead_letters(settings: Settings, topics: list[str], idle_s: float) -> int:
-    """Republish dead letters not replayed before to their source topics; commit so each goes back once."""
+    """Republish dead letters not replayed before to their source topics; commit so each goes back once.
+
+    Only dead letters older than this replay are sent: one that fails again lands on the same topic
+    while we read it, and is left for the next replay (its partition is paused and the commit stops
+    just before it).
+    """
+    started_ms = now_ms()
     consumer = make_consumer(settings.kafka, group_id=REPLAY_GROUP)
     producer = make_producer(settings.kafka)
+    next_offsets: dict[TopicPartition, int] = {}
     replayed = 0
     try:
         consumer.subscribe(topics)
         deadline = time.monotonic() + 30
-        while not consumer.assignment() and time.monotonic() < deadline:
-            for part in consumer.poll(timeout_ms=500).values():  # joining the group; keep what arrives early
-                for record in part:
-                    replayed += _replay(producer, record)
-        for record in poll_until_idle(consumer, idle_s):
-            replayed += _replay(producer, record)
+        last = time.monotonic()
+        assigned = False
+        while (not assigned and time.monotonic() < deadline) or time.monotonic() - last <= idle_s:
+            if not assigned and consumer.assignment():
+                assigned, last = True, time.monotonic()  # the idle clock starts once we own partitions
+            sent = 0
+            for tp, records in consumer.poll(timeout_ms=500).items():
+                for record in records:
+                    if record.timestamp >= started_ms:
+                        consumer.pause(tp)  # dead-lettered again during this replay: next time
+                        break
+                    info = read_dead_letter(record.headers)
+                    target = info.topic if info else record.topic.removesuffix(".dlq")
+                    producer.send(target, key=record.key, value=record.value, headers=original_headers(record.headers))
+                    next_offsets[tp] = record.offset + 1
+                    sent += 1
+            if sent:
+                replayed += sent
+                last = time.monotonic()
         producer.flush(timeout=60)
-        consumer.commit()
+        if next_offsets:
+            consumer.commit({tp: OffsetAndMetadata(offset, "", -1) for tp, offset in next_offsets.items()})
     finally:
         producer.close(timeout=10)
         consumer.close()
     return replayed
-
-
-def _replay(producer: Any, record: Any) -> int:
-    info = read_dead_letter(record.headers)
-    target = info.topic if info else record.topic.removesuffix(".dlq")
-    producer.send(target, key=record.key, value=record.value, headers=original_headers(record.headers))
-    return 1
