@@ -63,6 +63,8 @@ class Gazetteer:
         self.entries = [entry for entry, _ in entries]
         # words that look like proclitic + name but are ordinary words (لجنة): never peeled
         self.clitic_words = {normalize(w) for w in clitic_words or ()}
+        # word -> its (form, preposition) readings, filled as articles are read (bounded by the vocabulary)
+        self.forms_cache: dict[str, list[tuple[str, str]]] = {}
         self.by_first_word: dict[str, list[IndexedName]] = {}
         self.by_country: dict[str, GazetteerEntry] = {}
         self.capitals: dict[str, GazetteerEntry] = {}

@@ -48,6 +48,7 @@ class Word:
     start: int
     end: int
     gap: str
+    broken: bool = False  # punctuation or a line break in the gap
 
 
 @dataclass
@@ -76,7 +77,8 @@ def words_of(text: str) -> list[Word]:
     previous_end = 0
     for match in _WORD.finditer(view.text):
         start, end = view.span(match.start(), match.end())
-        words.append(Word(match.group(), start, end, view.text[previous_end:match.start()]))
+        gap = view.text[previous_end:match.start()]
+        words.append(Word(match.group(), start, end, gap, _BREAK.search(gap) is not None))
         previous_end = match.end()
     return words
 
@@ -104,37 +106,43 @@ def _clitic_forms(word: str, ordinary: set[str]) -> list[tuple[str, str]]:
 def find_mentions(words: list[Word], gazetteer: Gazetteer, blocked: set[int] | None = None) -> list[Mention]:
     """Longest gazetteer names in ``words`` (left to right, no overlaps); ``blocked`` words are skipped."""
     blocked = blocked or set()
+    norms = [w.norm for w in words]
+    index = gazetteer.by_first_word
+    forms_cache = gazetteer.forms_cache
     mentions: list[Mention] = []
     i = 0
     while i < len(words):
         if i in blocked:
             i += 1
             continue
+        word = norms[i]
+        following = norms[i + 1] if i + 1 < len(norms) and not words[i + 1].broken else None
         best: tuple[int, str, list[IndexedName], int] | None = None
-        window = [w.norm for w in words[i + 1:i + gazetteer.max_words]]
-        joined = words[i].norm + window[0] if window and not _sentence_break(words[i + 1].gap) else None
-        for form, prefix in _clitic_forms(words[i].norm, gazetteer.clitic_words):
-            found = gazetteer.lookup([form, *window])
+        forms = forms_cache.get(word)
+        if forms is None:
+            forms = forms_cache[word] = _clitic_forms(word, gazetteer.clitic_words)
+        for form, prefix in forms:
+            found = [n for n in index.get(form, ()) if _continues(n.words, norms, i)]
             span = len(found[0].words) if found else 0
-            if not found and joined is not None and len(window[0]) >= 3 and window[0] not in _FUNCTION_WORDS:
+            if not found and following is not None and len(following) >= 3 and following not in _FUNCTION_WORDS:
                 # بيونغ يانغ written apart while the gazetteer has بيونغيانغ (big places only: قبل أن is no town)
-                found = [n for n in gazetteer.lookup([form + window[0]]) if len(n.words) == 1
+                found = [n for n in index.get(form + following, ()) if len(n.words) == 1
                          and (n.entry.precision != "city" or n.entry.population >= 100_000)]
                 span = 2 if found else 0
             if not found or (best is not None and span <= best[0]):
                 continue
-            if len(form) <= 3 and form != words[i].norm:  # short peeled single words: big places only
+            if len(form) <= 3 and form != word:  # short peeled single words: big places only
                 found = [n for n in found if len(n.words) > 1 or n.entry.precision != "city"
                          or n.entry.population >= 200_000]
-            top = max(len(n.words) for n in found) if found else 0
             if found:
-                best = (span, prefix, [n for n in found if len(n.words) == top], len(words[i].norm) - len(form))
+                top = max(len(n.words) for n in found)
+                best = (span, prefix, [n for n in found if len(n.words) == top], len(word) - len(form))
         if best is None:
             i += 1
             continue
         length, prefix, candidates, peeled = best
         last = i + length - 1
-        broken = any(_sentence_break(words[k].gap) for k in range(i + 1, last + 1))
+        broken = any(words[k].broken for k in range(i + 1, last + 1))
         if broken or any(k in blocked for k in range(i, last + 1)):
             i += 1
             continue
@@ -144,6 +152,12 @@ def find_mentions(words: list[Word], gazetteer: Gazetteer, blocked: set[int] | N
         _read_cue(mention, words, gazetteer)
     _link_coordinated(mentions, words)
     return mentions
+
+
+def _continues(name: tuple[str, ...], norms: list[str], i: int) -> bool:
+    """True when the words after position ``i`` are the rest of ``name``."""
+    n = len(name)
+    return n == 1 or (i + n <= len(norms) and tuple(norms[i + 1:i + n]) == name[1:])
 
 
 def _link_coordinated(mentions: list[Mention], words: list[Word]) -> None:
@@ -162,8 +176,11 @@ def _link_coordinated(mentions: list[Mention], words: list[Word]) -> None:
             mention.group = previous.group
 
 
+_BREAK = re.compile(r'[.!?\n,;:()"]')
+
+
 def _sentence_break(gap: str) -> bool:
-    return any(ch in gap for ch in ".!?\n,;:()\"")
+    return _BREAK.search(gap) is not None
 
 
 def _read_cue(mention: Mention, words: list[Word], gazetteer: Gazetteer) -> None:

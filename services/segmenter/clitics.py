@@ -54,7 +54,20 @@ def protected_words() -> frozenset[str]:
 def split_clitics(norm: str, original: str | None = None, protected: frozenset[str] | None = None
                   ) -> tuple[list[str], str, list[str]]:
     """(prefixes, stem, suffixes) of a normalised word; ``original`` (diacritics removed) guides suffixes."""
-    protected = protected_words() if protected is None else protected
+    if protected is None:
+        prefixes, stem, suffixes = _split_cached(norm, original)
+        return list(prefixes), stem, list(suffixes)
+    return _split(norm, original, protected)
+
+
+@lru_cache(maxsize=200_000)
+def _split_cached(norm: str, original: str | None) -> tuple[tuple[str, ...], str, tuple[str, ...]]:
+    """News repeats its words: each distinct word is analysed once per process."""
+    prefixes, stem, suffixes = _split(norm, original, protected_words())
+    return tuple(prefixes), stem, tuple(suffixes)
+
+
+def _split(norm: str, original: str | None, protected: frozenset[str]) -> tuple[list[str], str, list[str]]:
     prefixes: list[str] = []
     stem = norm
     if stem in protected:

@@ -42,10 +42,10 @@ def is_clutter(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return True
-    words = _WORD.findall(stripped)
+    words = _WORD.findall(stripped, 0, 400)
     if not words:
         return True
-    if _CLUTTER_LATIN.match(stripped) or (arabic_ratio(stripped) == 0.0 and len(words) <= 4):
+    if len(words) <= 4 and (_CLUTTER_LATIN.match(stripped) or arabic_ratio(stripped) == 0.0):
         return True
     if len(words) <= 8:
         norms = [normalize(w) for w in words]
@@ -69,6 +69,7 @@ def _abbreviation_stop(text: str, stop: int) -> bool:
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` with offsets into it (whitespace trimmed; clutter lines dropped)."""
     sentences: list[Sentence] = []
+    clutter: dict[int, bool] = {}  # by line start: a line holding several sentences is judged once
     start = 0
     for match in _STOP.finditer(text):
         if match.group() == "." and _abbreviation_stop(text, match.start()):
@@ -76,13 +77,13 @@ def split_sentences(text: str) -> list[Sentence]:
         end = match.end()
         while end < len(text) and text[end] in _CLOSERS:
             end += 1
-        _append(sentences, text, start, end)
+        _append(sentences, text, start, end, clutter)
         start = end
-    _append(sentences, text, start, len(text))
+    _append(sentences, text, start, len(text), clutter)
     return sentences
 
 
-def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
+def _append(out: list[Sentence], text: str, start: int, end: int, clutter: dict[int, bool]) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -90,8 +91,9 @@ def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
     if end <= start or not any(ch.isalnum() for ch in text[start:end]):
         return
     line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
-    if is_clutter(line):
+    if line_start not in clutter:
+        line_end = text.find("\n", end)
+        clutter[line_start] = is_clutter(text[line_start:line_end if line_end >= 0 else len(text)])
+    if clutter[line_start]:
         return
     out.append(Sentence(index=len(out), start=start, end=end, text=text[start:end]))
