@@ -6,8 +6,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.hadath-installed
-# Installed without its dependencies: it would drag onnxruntime in; hadath only reads its name database.
-NO_DEPS_PACKAGES := arabic-name-romanizer==0.2.0
+# Packages of the `data` extra installed without their dependencies: arabic-name-romanizer would drag
+# onnxruntime in, and hadath only reads the name database inside its wheel.
+NO_DEPS := arabic-name-romanizer
 
 .PHONY: help install run test eval lint schemas verify-dashboards chaos bench
 
@@ -19,8 +20,13 @@ install: $(STAMP) ## Create .venv and install hadath with its pinned dependencie
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,data]'
-	$(BIN)/python -m pip install --quiet --no-deps $(NO_DEPS_PACKAGES)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -c 'import tomllib; data = tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["data"]; \
+	  skip = "$(NO_DEPS)".split(); \
+	  open("$(VENV)/data-deps.txt", "w").write("\n".join(r for r in data if not any(r.startswith(s) for s in skip)) + "\n"); \
+	  open("$(VENV)/data-nodeps.txt", "w").write("\n".join(r for r in data if any(r.startswith(s) for s in skip)) + "\n")'
+	$(BIN)/python -m pip install --quiet -r $(VENV)/data-deps.txt
+	$(BIN)/python -m pip install --quiet --no-deps -r $(VENV)/data-nodeps.txt
 	touch $(STAMP)
 
 run: install ## Start broker + services, publish seeds/, print events; stops 20 s after the last event
