@@ -14,13 +14,57 @@ from shared.arabic import normalize
 from shared.schemas import ParticipantKind
 
 _QUOTES = frozenset("\"'“”«»‘’`")
-_NO_QUOTES = str.maketrans("", "", "\"“”«»")
-_NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "عبد", "ال", "ولد", "ابي", "ام", "بك", "دي", "دو", "فان", "فون", "لو", "لا"})
+_NO_QUOTES = str.maketrans("", "", '"“”«»')
+_NAME_LINKS = frozenset(
+    ["بن", "بنت", "ابن", "ابو", "عبد", "ال", "ولد", "ابي", "ام", "بك", "دي", "دو", "فان", "فون", "لو", "لا"]
+)
 _WEEKDAYS_AND_MONTHS = frozenset(
     normalize(w)
-    for w in "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت يناير فبراير مارس أبريل إبريل مايو يونيو "
-    "يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين جانفي فيفري "
-    "أفريل ماي جوان جويلية أوت صباح مساء اليوم أمس غدا".split()
+    for w in [
+        "الأحد",
+        "الاثنين",
+        "الإثنين",
+        "الثلاثاء",
+        "الأربعاء",
+        "الخميس",
+        "الجمعة",
+        "السبت",
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "إبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+        "كانون",
+        "شباط",
+        "آذار",
+        "نيسان",
+        "أيار",
+        "حزيران",
+        "تموز",
+        "آب",
+        "أيلول",
+        "تشرين",
+        "جانفي",
+        "فيفري",
+        "أفريل",
+        "ماي",
+        "جوان",
+        "جويلية",
+        "أوت",
+        "صباح",
+        "مساء",
+        "اليوم",
+        "أمس",
+        "غدا",
+    ]
 )
 MAX_NAME_WORDS = 6
 _DUAL_STEMS = frozenset({"جيش", "بلد", "قوت", "دولت", "جانب", "بحريت"})
@@ -71,7 +115,7 @@ def strip_proclitic_text(word: Word, prefix: str) -> tuple[int, str]:
         if normalize(ch):
             seen += 1
             if seen == len(prefix):
-                return word.start + i + 1, word.text[i + 1:]
+                return word.start + i + 1, word.text[i + 1 :]
     return word.start, word.text
 
 
@@ -98,8 +142,13 @@ def has_conjunction(word: Word) -> bool:
         return False
     lex = lexicon()
     norm = word.norm
-    whole_word = (norm in lex.title_heads or norm in lex.title_complements or norm in lex.org_heads
-                  or norm in lex.given_names or lex.surnames.get(norm, 0) >= 2)
+    whole_word = (
+        norm in lex.title_heads
+        or norm in lex.title_complements
+        or norm in lex.org_heads
+        or norm in lex.given_names
+        or lex.surnames.get(norm, 0) >= 2
+    )
     return not whole_word
 
 
@@ -107,8 +156,12 @@ def demonym_country(word: Word, lex: Lexicon) -> Country | None:
     """The country of a demonym adjective (التركي، الأميركية، روسية)."""
     for rest in _rest_forms(word):
         base = _undefinite(rest)
-        for form in (base, base[:-1] if base.endswith("ه") else base, base[:-2] if base.endswith("ين") else base,
-                     base[:-2] if base.endswith("ان") else base):
+        for form in (
+            base,
+            base[:-1] if base.endswith("ه") else base,
+            base[:-2] if base.endswith("ين") else base,
+            base[:-2] if base.endswith("ان") else base,
+        ):
             country = lex.country_by_demonym.get(form)
             if country is not None:
                 return country
@@ -149,7 +202,7 @@ class _SentenceScanner:
             or word.norm in _WEEKDAYS_AND_MONTHS
             or word.index in self.triggers
             or word.norm.isdigit()
-            or word.text.endswith("ى") and len(word.norm) <= 4
+            or (word.text.endswith("ى") and len(word.norm) <= 4)
         )
 
     def _country_at(self, i: int) -> tuple[Country, int, str] | None:
@@ -205,8 +258,11 @@ class _SentenceScanner:
         local = word.index - self.words[0].index
         if _title_head(self.words, local, lex) is not None:
             nxt = self.words[local + 1] if local + 1 < len(self.words) else None
-            governs = nxt is not None and not nxt.breaks_before and (
-                is_definite(nxt) or has_prefixed_article(nxt) or nxt.readings[-1][1] in lex.title_complements)
+            governs = (
+                nxt is not None
+                and not nxt.breaks_before
+                and (is_definite(nxt) or has_prefixed_article(nxt) or nxt.readings[-1][1] in lex.title_complements)
+            )
             if any(rest.startswith("ال") for _, rest in word.readings) or governs:
                 return False  # a title (الرئيس، بوزير الدفاع), not لامين in علي لامين زين
         if any(rest in lex.org_heads or _undefinite(rest) in lex.org_heads for _, rest in word.readings[:1]):
@@ -227,24 +283,31 @@ class _SentenceScanner:
             return not first and single_given and self._plain_definite(word)  # فيصل المجفل
         if first and word.norm.endswith("ات") and not self._known_name(word):
             return False
-        if word.norm in lex.frequent_words and not self._known_name(word):
-            # a frequent word (عقد، استعداد) ends a name unless punctuation or a function word closes it
-            # right after (… رجب طيب أردوغان،)
-            if first or not self._closed_after(local + 1):
-                return False
-        if has_conjunction(word) and not self._known_name(word):
+        # a frequent word (عقد، استعداد) ends a name unless punctuation or a function word closes it
+        # right after (… رجب طيب أردوغان،)
+        if (
+            word.norm in lex.frequent_words
+            and not self._known_name(word)
+            and (first or not self._closed_after(local + 1))
+        ):
             return False
-        return True
+        return not (has_conjunction(word) and not self._known_name(word))
 
     def _plain_definite(self, word: Word) -> bool:
         """A definite family name the lexicon lacks (فيصل المجفل): not an adjective, office or place word."""
         lex = self.lex
         base = _undefinite(word.norm)
         return not (
-            word.norm in lex.adjectives or word.norm in lex.military_words or base in lex.title_complements
-            or base in lex.org_heads or base in lex.title_heads or base in lex.definite_only_heads
-            or base in lex.place_nouns or demonym_country(word, lex) is not None
-            or lex.country_by_name.get(word.norm) is not None or lex.country_by_capital.get(word.norm) is not None
+            word.norm in lex.adjectives
+            or word.norm in lex.military_words
+            or base in lex.title_complements
+            or base in lex.org_heads
+            or base in lex.title_heads
+            or base in lex.definite_only_heads
+            or base in lex.place_nouns
+            or demonym_country(word, lex) is not None
+            or lex.country_by_name.get(word.norm) is not None
+            or lex.country_by_capital.get(word.norm) is not None
             or word.norm.endswith(("يه", "ات", "ين", "ون"))
         )
 
@@ -255,10 +318,14 @@ class _SentenceScanner:
         norm = word.norm
         if norm.startswith(("ي", "سي", "ست", "سن")) or norm.endswith(("ت", "ا", "وا", "ون", "ين")):
             return False
-        if following is not None and not following.breaks_before and is_definite(following) \
-                and not self._stop(following) and following.norm not in self.lex.surnames:
-            return False  # عمل البعثة: a noun in construct, not a name
-        return True
+        # عمل البعثة: a noun in construct, not a name
+        return not (
+            following is not None
+            and not following.breaks_before
+            and is_definite(following)
+            and not self._stop(following)
+            and following.norm not in self.lex.surnames
+        )
 
     # ---- parsers
     def _parse_title(self, i: int) -> tuple[int, str] | None:
@@ -281,10 +348,21 @@ class _SentenceScanner:
             if nxt.breaks_before and "-" not in nxt.gap and not set(nxt.gap.strip()) <= {")"}:
                 break
             if self._stop(nxt) or has_conjunction(nxt):
-                if nxt.norm in ("في", "لدي") and j + 3 < len(words) and not words[j + 2].breaks_before and (
-                        "(" in words[j + 3].gap or not words[j + 3].breaks_before and (
-                            _title_head(words, j + 3, lex) is not None
-                            or self._country_at(j + 2) is not None and self._name_word(words[j + 3], True))):
+                if (
+                    nxt.norm in ("في", "لدي")
+                    and j + 3 < len(words)
+                    and not words[j + 2].breaks_before
+                    and (
+                        "(" in words[j + 3].gap
+                        or (
+                            not words[j + 3].breaks_before
+                            and (
+                                _title_head(words, j + 3, lex) is not None
+                                or (self._country_at(j + 2) is not None and self._name_word(words[j + 3], True))
+                            )
+                        )
+                    )
+                ):
                     j += 2  # نائب قائد القيادة … في أفريقيا (أفريكوم) الفريق …; السفير … لدى سوريا فلان
                     continue
                 break
@@ -294,8 +372,13 @@ class _SentenceScanner:
                 if self._surname_like(nxt):
                     break
                 after = words[j + 2] if j + 2 < len(words) else None
-                if al_initial_given_name(nxt) and after is not None and not after.breaks_before \
-                        and not is_definite(after) and not self._stop(after):
+                if (
+                    al_initial_given_name(nxt)
+                    and after is not None
+                    and not after.breaks_before
+                    and not is_definite(after)
+                    and not self._stop(after)
+                ):
                     break  # الجنرال ألكسندر فومين
                 j += 1
                 continue
@@ -364,7 +447,7 @@ class _SentenceScanner:
         raise NotImplementedError
 
     def _affiliation(self, first: int, last: int) -> str | None:
-        for w in self.words[first:last + 1]:
+        for w in self.words[first : last + 1]:
             country = demonym_country(w, self.lex)
             if country is not None:
                 return country.name
@@ -398,35 +481,59 @@ class _SentenceScanner:
             kin = head in lex.kin_heads
             name_end = self._parse_name(title_end + 1, allow_gap=True)
             # keep the article, drop conjunction/preposition: والرئيس -> الرئيس, بوزير -> وزير
-            title_prefix = next((pre for pre, rest in words[i].readings
-                                 if rest in (head, "ال" + head) or _undefinite(rest) == head), "")
+            title_prefix = next(
+                (pre for pre, rest in words[i].readings if rest in (head, "ال" + head) or _undefinite(rest) == head), ""
+            )
             t_start, _ = strip_proclitic_text(words[i], title_prefix)
             title_text = " ".join(self.body_slice(t_start, words[title_end].end).translate(_NO_QUOTES).split())
-            title_words = tuple(w.norm for w in words[i:title_end + 1])
+            title_words = tuple(w.norm for w in words[i : title_end + 1])
             affiliation = self._affiliation(i, title_end)
             if name_end <= title_end:
                 # a bare title: an apposition to the person just before, or a mention to resolve later
                 previous = self.mentions[-1] if self.mentions else None
-                if previous is not None and previous.kind == ParticipantKind.person and previous.last == i - 1 \
-                        and previous.key:
+                if (
+                    previous is not None
+                    and previous.kind == ParticipantKind.person
+                    and previous.last == i - 1
+                    and previous.key
+                ):
                     if previous.title is None or len(title_words) > len(previous.title_words):
                         previous.title, previous.title_words, previous.head = title_text, title_words, head
                     previous.affiliation = previous.affiliation or affiliation
                     previous.last = title_end
                 elif not kin:
-                    self.mentions.append(ActorMention(
-                        ParticipantKind.person, words[i].sentence, i, title_end, title=title_text,
-                        title_words=title_words, head=head, affiliation=affiliation,
-                        dual=head in lex.dual_heads,
-                    ))
+                    self.mentions.append(
+                        ActorMention(
+                            ParticipantKind.person,
+                            words[i].sentence,
+                            i,
+                            title_end,
+                            title=title_text,
+                            title_words=title_words,
+                            head=head,
+                            affiliation=affiliation,
+                            dual=head in lex.dual_heads,
+                        )
+                    )
                 self.used.update(range(i, title_end + 1))
                 i = title_end + 1
                 continue
             name, key = self._name_text(title_end + 1, name_end)
             mention = ActorMention(
-                ParticipantKind.person, words[i].sentence, i, name_end, title_end + 1, name_end, name, key,
-                title=title_text if not kin else None, title_words=title_words, head=head, affiliation=affiliation,
-                kin=kin, dual=head in lex.dual_heads,
+                ParticipantKind.person,
+                words[i].sentence,
+                i,
+                name_end,
+                title_end + 1,
+                name_end,
+                name,
+                key,
+                title=title_text if not kin else None,
+                title_words=title_words,
+                head=head,
+                affiliation=affiliation,
+                kin=kin,
+                dual=head in lex.dual_heads,
             )
             if kin and head.endswith(("ه", "ها")):
                 # فلان ونجله صدام: the name is the relative's own; the anchor is the person before
@@ -442,12 +549,24 @@ class _SentenceScanner:
                 end = self._parse_coordinated(k)
                 if end < k:
                     break
-                start, text = strip_proclitic_text(words[k], words[k].readings[1][0])
+                start, _text = strip_proclitic_text(words[k], words[k].readings[1][0])
                 name = self.body_slice(start, words[end].end)
-                self.mentions.append(ActorMention(
-                    ParticipantKind.person, words[k].sentence, k, end, k, end, name, " ".join(normalize(name).split()),
-                    title=title_text, title_words=title_words, head=head, affiliation=affiliation,
-                ))
+                self.mentions.append(
+                    ActorMention(
+                        ParticipantKind.person,
+                        words[k].sentence,
+                        k,
+                        end,
+                        k,
+                        end,
+                        name,
+                        " ".join(normalize(name).split()),
+                        title=title_text,
+                        title_words=title_words,
+                        head=head,
+                        affiliation=affiliation,
+                    )
+                )
                 self.used.update(range(k, end + 1))
                 i = end + 1
 
@@ -467,8 +586,14 @@ class _SentenceScanner:
         i = 0
         while i < len(words):
             w = words[i]
-            if i in self.used or lex.given_names.get(w.norm, 0) < 5 or w.norm in lex.common_words \
-                    or w.norm in _NAME_LINKS or is_definite(w) or not self._name_word(w, True):
+            if (
+                i in self.used
+                or lex.given_names.get(w.norm, 0) < 5
+                or w.norm in lex.common_words
+                or w.norm in _NAME_LINKS
+                or is_definite(w)
+                or not self._name_word(w, True)
+            ):
                 i += 1
                 continue
             end = i
@@ -477,10 +602,20 @@ class _SentenceScanner:
                 if nxt.gap.strip():
                     break
                 linked = words[end].norm in _NAME_LINKS
-                known = nxt.norm in _NAME_LINKS or linked or lex.surnames.get(nxt.norm, 0) >= 3 \
+                known = (
+                    nxt.norm in _NAME_LINKS
+                    or linked
+                    or lex.surnames.get(nxt.norm, 0) >= 3
                     or lex.given_names.get(nxt.norm, 0) >= 5
-                if not known and end == i and self._name_word(nxt, False) and not is_definite(nxt) \
-                        and self._plausible_single(nxt, None) and self._boundary_after(end + 2):
+                )
+                if (
+                    not known
+                    and end == i
+                    and self._name_word(nxt, False)
+                    and not is_definite(nxt)
+                    and self._plausible_single(nxt, None)
+                    and self._boundary_after(end + 2)
+                ):
                     end += 1  # an unlisted family name closed by punctuation, a title or a function word
                     break
                 if not known or not self._name_word(nxt, False, linked):
@@ -535,12 +670,11 @@ class _SentenceScanner:
                 nxt = words[j + 1]
                 if nxt.breaks_before and "-" not in nxt.gap:
                     break
-                if self._stop(nxt) or has_conjunction(nxt) and not is_definite(nxt):
+                if self._stop(nxt) or (has_conjunction(nxt) and not is_definite(nxt)):
                     break
                 if has_conjunction(nxt):
                     # والتهريب inside a name joined by و is rare; stop at coordination
                     break
-                nrest = nxt.readings[-1][1]
                 if lex.country_by_capital.get(nxt.norm) is not None:
                     break
                 if is_definite(nxt) or any(p == "ل" and r.startswith("ال") for p, r in nxt.readings[1:]):
@@ -564,22 +698,32 @@ class _SentenceScanner:
                 continue
             start, _ = strip_proclitic_text(w, pre)
             name = self.body_slice(start, words[j].end).strip(" \"'“”«»")
-            plain = w.norm[len(pre) - 1:]
+            plain = w.norm[len(pre) - 1 :]
             if pre.endswith("ل") and rest.startswith("ال") and plain.startswith("لل"):
                 # the article's alef drops after ل: للقوات -> القوات, للجنة -> اللجنة
                 name = ("ا" if rest == "ال" + plain[2:] else "ال") + name
             key = " ".join(normalize(name).split())
             head = _undefinite(rest)
-            self.mentions.append(ActorMention(
-                ParticipantKind.organization, w.sentence, i, j, i, j, name, key, head=head,
-                affiliation=self._affiliation(i, j),
-                locative=head in lex.non_participant_org_heads,
-            ))
+            self.mentions.append(
+                ActorMention(
+                    ParticipantKind.organization,
+                    w.sentence,
+                    i,
+                    j,
+                    i,
+                    j,
+                    name,
+                    key,
+                    head=head,
+                    affiliation=self._affiliation(i, j),
+                    locative=head in lex.non_participant_org_heads,
+                )
+            )
             self.used.update(range(i, j + 1))
             i = j + 1
 
     def scan_dual_forces(self) -> None:
-        """"الجيشين المصري والسعودي": two armies named by their demonyms are their two countries."""
+        """ "الجيشين المصري والسعودي": two armies named by their demonyms are their two countries."""
         words, lex = self.words, self.lex
         for i, w in enumerate(words[:-1]):
             if i in self.used:
@@ -598,11 +742,20 @@ class _SentenceScanner:
             if len(found) < 2:
                 continue
             for k, country in found:
-                start, _ = strip_proclitic_text(words[k], words[k].readings[1][0] if has_conjunction(words[k]) else "")
-                self.mentions.append(ActorMention(
-                    ParticipantKind.country, words[k].sentence, k, k, k, k, country.name, country.name,
-                    affiliation=country.name,
-                ))
+                _start, _ = strip_proclitic_text(words[k], words[k].readings[1][0] if has_conjunction(words[k]) else "")
+                self.mentions.append(
+                    ActorMention(
+                        ParticipantKind.country,
+                        words[k].sentence,
+                        k,
+                        k,
+                        k,
+                        k,
+                        country.name,
+                        country.name,
+                        affiliation=country.name,
+                    )
+                )
             self.used.update(range(i, k))
 
     def scan_countries(self) -> None:
@@ -619,16 +772,50 @@ class _SentenceScanner:
             country, last, pre = found
             start, _ = strip_proclitic_text(words[i], pre)
             name = self.body_slice(start, words[last].end)
-            self.mentions.append(ActorMention(
-                ParticipantKind.country, words[i].sentence, i, last, i, last, name, country.name,
-                affiliation=country.name, locative=_located(words, i, pre),
-            ))
+            self.mentions.append(
+                ActorMention(
+                    ParticipantKind.country,
+                    words[i].sentence,
+                    i,
+                    last,
+                    i,
+                    last,
+                    name,
+                    country.name,
+                    affiliation=country.name,
+                    locative=_located(words, i, pre),
+                )
+            )
             self.used.update(range(i, last + 1))
             i = last + 1
 
 
-_LOCATIVE_WORDS = frozenset(normalize(w) for w in "في إلى الى من نحو داخل خارج عبر مدينة العاصمة بمدينة بالعاصمة لدى مع بين و عن حدود".split())
-_STATE_WORDS = frozenset(normalize(w) for w in "جمهورية دولة مملكة سلطنة إمارة الجمهورية الدولة المملكة".split())
+_LOCATIVE_WORDS = frozenset(
+    normalize(w)
+    for w in [
+        "في",
+        "إلى",
+        "الى",
+        "من",
+        "نحو",
+        "داخل",
+        "خارج",
+        "عبر",
+        "مدينة",
+        "العاصمة",
+        "بمدينة",
+        "بالعاصمة",
+        "لدى",
+        "مع",
+        "بين",
+        "و",
+        "عن",
+        "حدود",
+    ]
+)
+_STATE_WORDS = frozenset(
+    normalize(w) for w in ["جمهورية", "دولة", "مملكة", "سلطنة", "إمارة", "الجمهورية", "الدولة", "المملكة"]
+)
 
 
 def _located(words: list[Word], i: int, prefix: str) -> bool:

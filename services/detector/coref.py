@@ -41,7 +41,7 @@ def _tokens(key: str) -> tuple[str, ...]:
 
 def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
     n = len(small)
-    return any(big[k:k + n] == small for k in range(len(big) - n + 1))
+    return any(big[k : k + n] == small for k in range(len(big) - n + 1))
 
 
 def _fits_short(entity: Entity, short: tuple[str, ...]) -> bool:
@@ -51,9 +51,7 @@ def _fits_short(entity: Entity, short: tuple[str, ...]) -> bool:
     word = short[0]
     if word == entity.tokens[-1]:
         return True
-    if word in entity.tokens and lexicon().given_names.get(word, 0) < _COMMON_GIVEN and len(word) > 2:
-        return True
-    return False
+    return bool(word in entity.tokens and lexicon().given_names.get(word, 0) < _COMMON_GIVEN and len(word) > 2)
 
 
 def resolve(mentions: list[ActorMention], words: list[Word], body: str) -> dict[str, Entity]:
@@ -83,7 +81,9 @@ def resolve(mentions: list[ActorMention], words: list[Word], body: str) -> dict[
     for m in mentions:
         if m.kind == ParticipantKind.person and m.kin and m.key:
             toks = _tokens(m.key)
-            anchor = next((e for e in entities.values() if e.kind == ParticipantKind.person and _fits_short(e, toks)), None)
+            anchor = next(
+                (e for e in entities.values() if e.kind == ParticipantKind.person and _fits_short(e, toks)), None
+            )
             relative = next((e for e in entities.values() if anchor is not None and e.anchor == anchor.key), None)
             if relative is not None:
                 m.entity = relative.key
@@ -95,8 +95,12 @@ def resolve(mentions: list[ActorMention], words: list[Word], body: str) -> dict[
         best, best_score = None, 0.0
         for e in named:
             score = _title_fit(m, e, lex.rank_group)
-            if score > best_score or score == best_score and best is not None and score > 0 \
-                    and abs(e.first_word - m.first) < abs(best.first_word - m.first):
+            if score > best_score or (
+                score == best_score
+                and best is not None
+                and score > 0
+                and abs(e.first_word - m.first) < abs(best.first_word - m.first)
+            ):
                 best, best_score = e, score
         fitting = [e for e in named if _title_fit(m, e, lex.rank_group) > 0]
         if best is not None and (best_score >= 2 or len(fitting) == 1):
@@ -147,14 +151,33 @@ def _add_short_form_mentions(mentions: list[ActorMention], words: list[Word], en
             if rest in lex.stopwords:
                 break
             toks = (rest[2:],) if is_definite_text(rest) else (rest,)
-            target = next((e for e in persons if toks[0] == e.tokens[-1]
-                           or (toks[0] in e.tokens and lex.given_names.get(toks[0], 0) < _COMMON_GIVEN
-                               and toks[0] not in lex.common_words)), None)
+            target = next(
+                (
+                    e
+                    for e in persons
+                    if toks[0] == e.tokens[-1]
+                    or (
+                        toks[0] in e.tokens
+                        and lex.given_names.get(toks[0], 0) < _COMMON_GIVEN
+                        and toks[0] not in lex.common_words
+                    )
+                ),
+                None,
+            )
             if target is not None:
-                mentions.append(ActorMention(
-                    ParticipantKind.person, w.sentence, w.index, w.index, w.index, w.index,
-                    name=w.text, key=normalize(rest), entity=target.key,
-                ))
+                mentions.append(
+                    ActorMention(
+                        ParticipantKind.person,
+                        w.sentence,
+                        w.index,
+                        w.index,
+                        w.index,
+                        w.index,
+                        name=w.text,
+                        key=normalize(rest),
+                        entity=target.key,
+                    )
+                )
                 break
     mentions.sort(key=lambda m: m.first)
 
@@ -163,4 +186,4 @@ def is_definite_text(norm: str) -> bool:
     return norm.startswith("ال") and len(norm) > 3
 
 
-__all__ = ["Entity", "resolve", "is_definite"]
+__all__ = ["Entity", "is_definite", "resolve"]

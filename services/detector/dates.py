@@ -28,13 +28,23 @@ _MONTHS: dict[str, int] = {
 }
 _WEEKDAYS: dict[str, int] = {
     normalize(name): number
-    for number, names in {0: ["الاثنين", "الإثنين"], 1: ["الثلاثاء"], 2: ["الأربعاء"], 3: ["الخميس"],
-                          4: ["الجمعة"], 5: ["السبت"], 6: ["الأحد"]}.items()
+    for number, names in {
+        0: ["الاثنين", "الإثنين"],
+        1: ["الثلاثاء"],
+        2: ["الأربعاء"],
+        3: ["الخميس"],
+        4: ["الجمعة"],
+        5: ["السبت"],
+        6: ["الأحد"],
+    }.items()
     for name in names
 }
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 _WEEKDAY_RE = "|".join(sorted((re.escape(d[2:]) for d in _WEEKDAYS), key=len, reverse=True))
-_EXPLICIT = re.compile(rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?[\/]?\s*({_MONTH_RE})(?:\s*[\/]\s*(?:{_MONTH_RE}))?(?:\s+(?:عام|سنه)?\s*(\d{{4}}))?(?!\w)")
+_EXPLICIT = re.compile(
+    rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?[\/]?\s*({_MONTH_RE})(?:\s*[\/]\s*(?:{_MONTH_RE}))?"
+    rf"(?:\s+(?:عام|سنه)?\s*(\d{{4}}))?(?!\w)"
+)
 _MONTH_YEAR = re.compile(rf"(?<!\w)({_MONTH_RE})(?:\s*[\/]\s*(?:{_MONTH_RE}))?\s+(?:عام\s+)?(\d{{4}})(?!\d)")
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 _YESTERDAY = re.compile(r"(?<!\w)(?:[وب]?ال)?(?:امس)(?!\w)|(?<!\w)البارحه(?!\w)")
@@ -66,7 +76,7 @@ def explicit_year(after: str, before: str = "") -> int | None:
     """
     for text in (after, before):
         for match in _TIME_YEAR.finditer(text):
-            if not re.search(r"(?<!\w)منذ(?!\w)", text[max(0, match.start() - 25):match.start()]):
+            if not re.search(r"(?<!\w)منذ(?!\w)", text[max(0, match.start() - 25) : match.start()]):
                 return int(match.group(1))
     return None
 
@@ -79,7 +89,8 @@ def event_date(text: str, published: dt.date | None, looking_ahead: bool = False
         year = int(match.group(3)) if match.group(3) else (published.year if published else None)
         if year is not None:
             found = _safe(year, month, day)
-            if found and published and not match.group(3) and found > published + dt.timedelta(days=31) and not looking_ahead:
+            too_late = found is not None and published is not None and found > published + dt.timedelta(days=31)
+            if too_late and not match.group(3) and not looking_ahead:
                 found = _safe(year - 1, month, day)
             return found
     match = _NUMERIC.search(text)

@@ -12,11 +12,11 @@ from bisect import bisect_left
 from collections import defaultdict
 from functools import cache
 
+from services.detector import participants
 from services.detector.actors import ActorMention, sentence_actors
 from services.detector.codes import cameo_plover
 from services.detector.confidence import confidence
 from services.detector.coref import Entity, resolve
-from services.detector import participants
 from services.detector.dates import event_date, explicit_year
 from services.detector.merging import EventMention, MergedEvent, merge
 from services.detector.resources import Lexicon, lexicon
@@ -36,8 +36,14 @@ from shared.schemas import (
     Trigger,
 )
 
-_ROUND_WORDS = frozenset({"ثانيه", "ثالثه", "رابعه", "خامسه", "اولي", "جديده", "اخيره", "من", "اخري", "مفاوضات", "محادثات"})
-_BACK_REFERENCES = frozenset({"جاء ذلك", "وجاء ذلك", "جاء هذا", "وجاء هذا", "ياتي ذلك", "وياتي ذلك", "تم ذلك", "وتم ذلك"})
+_ROUND_WORDS = frozenset(
+    ["ثانيه", "ثالثه", "رابعه", "خامسه", "اولي", "جديده", "اخيره", "من", "اخري", "مفاوضات", "محادثات"]
+)
+_TALKS = frozenset({"المحادثات", "المفاوضات", "محادثات", "مفاوضات"})
+_BACK_REFERENCES = frozenset(
+    {"جاء ذلك", "وجاء ذلك", "جاء هذا", "وجاء هذا", "ياتي ذلك", "وياتي ذلك", "تم ذلك", "وتم ذلك"}
+)
+_WITH_PRONOUN = frozenset({"معه", "معها", "معهم", "معهما"})
 
 
 class _Article:
@@ -107,7 +113,10 @@ def detect(segmented: SegmentedArticle) -> DetectedEvents:
 
 
 def _event_mention(
-    doc: _Article, lex: Lexicon, trigger: TriggerMention, actors_by_sentence: dict[int, list[ActorMention]],
+    doc: _Article,
+    lex: Lexicon,
+    trigger: TriggerMention,
+    actors_by_sentence: dict[int, list[ActorMention]],
     entities: dict[str, Entity],
 ) -> EventMention | None:
     word_ids = doc.words_in(trigger.start, trigger.end)
@@ -121,15 +130,16 @@ def _event_mention(
         return None  # a match or a tournament: sports, not diplomacy
     if trigger.form == "noun" and trigger.type != EventType.training_agreement and doc.sports_words >= 3:
         return None  # "اللقاء" in a sports story is a match
-    after = norms[local_last + 1:]
+    after = norms[local_last + 1 :]
     before = norms[:local_first]
     if not _passes(doc, lex, trigger, sentence, norms, before, after, actors_by_sentence[sentence], first, last):
         return None
     candidates = participants.select(trigger, words, lex, actors_by_sentence[sentence], local_first, local_last)
     if " ".join(norms[:2]) in _BACK_REFERENCES:
         # "جاء ذلك خلال لقاء ...": the parties are those of the sentence before
-        candidates += [a for a in actors_by_sentence.get(sentence - 1, []) if not a.locative
-                       and a.kind != ParticipantKind.country]
+        candidates += [
+            a for a in actors_by_sentence.get(sentence - 1, []) if not a.locative and a.kind != ParticipantKind.country
+        ]
     if trigger.type == EventType.training_agreement:
         for other in (sentence - 1, sentence + 1):
             other_words = doc.by_sentence.get(other, [])
@@ -144,8 +154,8 @@ def _event_mention(
     status = reading.status
     if trigger.cue == "onward":
         status = EventStatus.planned
-    clause = text[max(0, t0 - 60):t1 + 60]
-    year = explicit_year(text[t1:t1 + 60], text[max(0, t0 - 30):t0])
+    clause = text[max(0, t0 - 60) : t1 + 60]
+    year = explicit_year(text[t1 : t1 + 60], text[max(0, t0 - 30) : t0])
     published = doc.segmented.article.published_at
     if year is not None and published is not None and year == published.year:
         year = None
@@ -155,12 +165,27 @@ def _event_mention(
     strength = 1.0 if trigger.form in ("perfective", "imperfective", "phrase") else 0.5
     has_person = any(entities[a.entity].kind == ParticipantKind.person for a in candidates)
     previous = norms[local_first - 1] if local_first else ""
-    anaphoric = trigger.cue == "reception" or trigger.form == "noun" and not has_person and (
-        "ال" in trigger.prefix or previous in ("هذه", "هذا", "تلك", "ذلك"))
+    anaphoric = trigger.cue == "reception" or (
+        trigger.form == "noun"
+        and not has_person
+        and ("ال" in trigger.prefix or previous in ("هذه", "هذا", "تلك", "ذلك"))
+    )
     return EventMention(
-        type=trigger.type, status=status, status_cued=reading.cued, background=reading.background, year=year,
-        date=date, trigger=(trigger.start, trigger.end), sentence=sentence, participants=roles, kinds=kinds,
-        cue=trigger.cue, form=trigger.form, strength=strength, anaphoric=anaphoric, clause=clause_index(text, t0),
+        type=trigger.type,
+        status=status,
+        status_cued=reading.cued,
+        background=reading.background,
+        year=year,
+        date=date,
+        trigger=(trigger.start, trigger.end),
+        sentence=sentence,
+        participants=roles,
+        kinds=kinds,
+        cue=trigger.cue,
+        form=trigger.form,
+        strength=strength,
+        anaphoric=anaphoric,
+        clause=clause_index(text, t0),
         destination=participants.destination(words, local_last, lex) if trigger.type == EventType.visit else None,
         affiliations={a.entity: entities[a.entity].affiliation for a in candidates},
         delegations={a.entity for a in candidates if a.kind == ParticipantKind.organization and a.head == "وفد"},
@@ -168,8 +193,16 @@ def _event_mention(
 
 
 def _passes(
-    doc: _Article, lex: Lexicon, trigger: TriggerMention, sentence: int, norms: list[str], before: list[str],
-    after: list[str], actors: list[ActorMention], first: int, last: int,
+    doc: _Article,
+    lex: Lexicon,
+    trigger: TriggerMention,
+    sentence: int,
+    norms: list[str],
+    before: list[str],
+    after: list[str],
+    actors: list[ActorMention],
+    first: int,
+    last: int,
 ) -> bool:
     """The trigger's own checks (event_triggers.json 'needs') and the traps."""
     needs = trigger.needs
@@ -178,8 +211,7 @@ def _passes(
         if after[:1] and after[0] in ("عن", "امكانيه", "في"):
             return False
         persons_after = [a for a in actors if a.first > last and a.kind == ParticipantKind.person]
-        if "مع" not in nearby and not any(n.startswith("مع") and len(n) > 2 and n[2:] in ("ه", "ها", "هم", "هما") for n in nearby) \
-                and len(persons_after) < 2:
+        if "مع" not in nearby and not _WITH_PRONOUN.intersection(nearby) and len(persons_after) < 2:
             return False
     if "military" in needs:
         window = set(norms)
@@ -187,25 +219,33 @@ def _passes(
             window.update(w.norm for w in doc.by_sentence.get(other, []))
         if not any(w in lex.military_words or any(r in lex.military_words for _, r in _readings(w)) for w in window):
             return False
-    if "not_round" in needs:
-        if after[:1] and after[0] in _ROUND_WORDS or any(n in ("المحادثات", "المفاوضات", "محادثات", "مفاوضات") for n in after[:3]):
-            return False
+    if "not_round" in needs and ((after[:1] and after[0] in _ROUND_WORDS) or _TALKS.intersection(after[:3])):
+        return False
     if "guest" in needs and not any(n in ("حل", "حلت", "وحل", "وحلت", "حلا", "حلوا") for n in before[-8:]):
         return False
     if "toward" in needs and not any(n in ("الي", "نحو") or n.startswith("لل") for n in after[:6]):
         return False
     if "subject" in needs:
-        if after[:1] and after[0] in ("اليه", "اليها", "اليهم"):
-            if not any(a.first > last and a.first - last <= 6 and a.kind != ParticipantKind.country for a in actors):
-                return False
-        near = [a for a in actors if (0 < a.first - last <= 6 or 0 < first - a.last <= 3)
-                and a.kind != ParticipantKind.country and not a.locative]
+        pronoun_goal = after[:1] and after[0] in ("اليه", "اليها", "اليهم")  # وصلت إليه العلاقات
+        if pronoun_goal and not any(0 < a.first - last <= 6 and a.kind != ParticipantKind.country for a in actors):
+            return False
+        near = [
+            a
+            for a in actors
+            if (0 < a.first - last <= 6 or 0 < first - a.last <= 3)
+            and a.kind != ParticipantKind.country
+            and not a.locative
+        ]
         if not near:
             return False
-    if trigger.type == EventType.meeting and trigger.norm.endswith(("لقاء", "لقاءا")) and before[-2:] and \
-            any(n.startswith(("اجرت", "اجري", "اجرى")) for n in before[-2:]) and any(n in lex.media_words for n in norms):
-        return False  # a media interview, not a meeting
-    return True
+    # a media interview ("أجرت لقاء معه") is not a meeting
+    interview = (
+        trigger.type == EventType.meeting
+        and trigger.norm.endswith(("لقاء", "لقاءا"))
+        and any(n.startswith(("اجرت", "اجري")) for n in before[-2:])
+        and any(n in lex.media_words for n in norms)
+    )
+    return not interview
 
 
 @cache
@@ -238,11 +278,16 @@ def _build(doc: _Article, event: MergedEvent, entities: dict[str, Entity]) -> De
     participants = []
     for key, role in event.participants.items():
         entity = entities[key]
-        participants.append(Participant(
-            name=entity.name, kind=entity.kind, role=role, title=entity.title,
-            affiliation=entity.affiliation if entity.affiliation != entity.name else None,
-            aliases=[a for a in entity.aliases if a != entity.name],
-        ))
+        participants.append(
+            Participant(
+                name=entity.name,
+                kind=entity.kind,
+                role=role,
+                title=entity.title,
+                affiliation=entity.affiliation if entity.affiliation != entity.name else None,
+                aliases=[a for a in entity.aliases if a != entity.name],
+            )
+        )
     sentences = doc.segmented.sentences
     date = next((m.date for m in event.mentions if m.date is not None), None)
     return DetectedEvent(
@@ -253,9 +298,11 @@ def _build(doc: _Article, event: MergedEvent, entities: dict[str, Entity]) -> De
         participants=participants,
         date=date,
         triggers=[Trigger(start=a, end=b, text=body[a:b]) for a, b in triggers],
-        evidence=[Evidence(start=sentences[i].start, end=sentences[i].end, text=sentences[i].text) for i in sentence_ids],
+        evidence=[
+            Evidence(start=sentences[i].start, end=sentences[i].end, text=sentences[i].text) for i in sentence_ids
+        ],
         confidence=confidence(event),
     )
 
 
-__all__ = ["detect", "EventType"]
+__all__ = ["EventType", "detect"]

@@ -51,13 +51,17 @@ class MergedEvent:
         return {k for k, kind in self.kinds.items() if kind == ParticipantKind.person}
 
     def add(self, mention: EventMention) -> None:
-        if mention.status_cued and not any(m.status_cued for m in self.mentions) and self.mentions \
-                and mention.type != EventType.training_agreement:
+        if (
+            mention.status_cued
+            and not any(m.status_cued for m in self.mentions)
+            and self.mentions
+            and mention.type != EventType.training_agreement
+        ):
             self.status = mention.status  # "يبحث … في لقاء مرتقب": the cued mention says when
         self.mentions.append(mention)
         for key, role in mention.participants.items():
             current = self.participants.get(key)
-            if current is None or current == ParticipantRole.party and role != ParticipantRole.party:
+            if current is None or (current == ParticipantRole.party and role != ParticipantRole.party):
                 self.participants[key] = role
             self.kinds[key] = mention.kinds[key]
         self.affiliations.update(mention.affiliations)
@@ -83,8 +87,11 @@ def _compatible(event: MergedEvent, mention: EventMention) -> bool:
     same_clause = any(m.sentence == mention.sentence and m.clause == mention.clause for m in event.mentions)
     movement = {"onward", "departure"} & ({mention.cue} | {m.cue for m in event.mentions})
     event_cued = any(m.status_cued for m in event.mentions)
-    if event.status != mention.status and mention.type != EventType.training_agreement \
-            and not (same_clause and not movement and not (mention.status_cued and event_cued)):
+    if (
+        event.status != mention.status
+        and mention.type != EventType.training_agreement
+        and not (same_clause and not movement and not (mention.status_cued and event_cued))
+    ):
         return False  # (one clause, "يجتمع … لإجراء جولة من المحادثات", is one meeting: the verb rules)
     if event.background != mention.background and (event.year or mention.year):
         return False
@@ -92,9 +99,8 @@ def _compatible(event: MergedEvent, mention: EventMention) -> bool:
         return False
     if event.destination and mention.destination and event.destination != mention.destination:
         return False
-    if (mention.destination or "").startswith(CITY) and event.destination != mention.destination:
-        return False  # a stop in a named town is its own visit (زيارته مدينة سرت)
-    return True
+    # a stop in a named town is its own visit (زيارته مدينة سرت)
+    return not ((mention.destination or "").startswith(CITY) and event.destination != mention.destination)
 
 
 def _fits(event: MergedEvent, mention: EventMention) -> bool:

@@ -17,14 +17,34 @@ from shared.schemas import EventType, ParticipantKind, ParticipantRole
 
 # How far (in words) a participant may stand from its trigger within the clause.
 PARTICIPANT_WINDOW = 30
-_CLAUSE_OPENERS = frozenset(normalize(w) for w in "وأن وأنه وأنها وإن لكن ولكن بينما فيما حيث وحيث بعدما".split())
+_CLAUSE_OPENERS = frozenset(
+    normalize(w) for w in ["وأن", "وأنه", "وأنها", "وإن", "لكن", "ولكن", "بينما", "فيما", "حيث", "وحيث", "بعدما"]
+)
 _TWO_WORD_OPENERS = frozenset({"في حين", "غير ان", "الا ان", "في الوقت", "وفي الوقت"})
 _COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "بان", "بانه", "انهم", "انهما"})
-_HOST_CUES = ("استقبل", "يستقبل", "تستقبل", "استقبال", "وداع", "مضيف", "يستضيف", "استضاف", "استضافه",
-              "التقي", "يلتقي", "اجتمع", "يجتمع",  # in a visit clause, whoever is met there hosts
-              "معسكر", "مقر", "قاعده", "قواعد")  # جولة على معسكرات الجيش: the army hosts
+_HOST_CUES = (
+    "استقبل",
+    "يستقبل",
+    "تستقبل",
+    "استقبال",
+    "وداع",
+    "مضيف",
+    "يستضيف",
+    "استضاف",
+    "استضافه",
+    "التقي",
+    "يلتقي",
+    "اجتمع",
+    "يجتمع",  # in a visit clause, whoever is met there hosts
+    "معسكر",
+    "مقر",
+    "قاعده",
+    "قواعد",
+)  # جولة على معسكرات الجيش: the army hosts
 _COMPANION_CUES = ("يرافقه", "يرافقها", "برفقه", "رافقه", "ورافق", "رافق", "يرافق", "ترافقه", "بصحبه", "يصحبه")
-_TRAINER_CUES = frozenset({"تقودها", "يقودها", "بقياده", "يقدمها", "تقدمها", "باشراف", "تنفذها", "ينفذها", "يشرف", "تشرف"})
+_TRAINER_CUES = frozenset(
+    ["تقودها", "يقودها", "بقياده", "يقدمها", "تقدمها", "باشراف", "تنفذها", "ينفذها", "يشرف", "تشرف"]
+)
 _TRAINEE_CUES = frozenset({"لتدريب", "تدريب", "لتاهيل", "تاهيل", "لفايده", "لصالح", "منتسبي", "عناصر", "لعناصر"})
 
 
@@ -65,7 +85,12 @@ def speaker_cut(words: list[Word], lex: Lexicon, lo: int, first: int) -> int:
 
 
 def select(
-    trigger: TriggerMention, words: list[Word], lex: Lexicon, actors: list[ActorMention], first: int, last: int,
+    trigger: TriggerMention,
+    words: list[Word],
+    lex: Lexicon,
+    actors: list[ActorMention],
+    first: int,
+    last: int,
 ) -> list[ActorMention]:
     """Actors of the trigger's clause that can take part (``first``/``last``: local trigger words)."""
     base = words[0].index
@@ -75,7 +100,7 @@ def select(
     has_person = any(a.kind == ParticipantKind.person and lo <= a.first - base < hi for a in actors)
     for a in actors:
         k = a.first - base
-        if not lo <= k < hi or k < cut or a.locative or k <= last and a.last - base >= first:
+        if not lo <= k < hi or k < cut or a.locative or (k <= last and a.last - base >= first):
             continue
         if abs(k - first) > PARTICIPANT_WINDOW:
             continue
@@ -86,7 +111,11 @@ def select(
 
 
 def roles(
-    trigger: TriggerMention, words: list[Word], actors: list[ActorMention], first: int, last: int,
+    trigger: TriggerMention,
+    words: list[Word],
+    actors: list[ActorMention],
+    first: int,
+    last: int,
 ) -> dict[str, ParticipantRole]:
     """Entity key -> role for the chosen actors of one mention."""
     out: dict[str, ParticipantRole] = {}
@@ -101,21 +130,28 @@ def roles(
         k = a.first - base
         previous = words[k - 1].norm if k > 0 else ""
         role = ParticipantRole.party
-        if previous in _TRAINER_CUES or k > 0 and words[k - 1].readings[-1][1] == "مع" and k > last:
+        if previous in _TRAINER_CUES or (k > 0 and words[k - 1].readings[-1][1] == "مع" and k > last):
             role = ParticipantRole.trainer if a.kind != ParticipantKind.person else ParticipantRole.party
-        elif previous in _TRAINEE_CUES or k == last + 1 and a.kind == ParticipantKind.organization:
+        elif previous in _TRAINEE_CUES or (k == last + 1 and a.kind == ParticipantKind.organization):
             role = ParticipantRole.trainee
         out.setdefault(a.entity, role)
     return out
 
 
 def _visit_roles(
-    trigger: TriggerMention, words: list[Word], actors: list[ActorMention], first: int, last: int, base: int,
+    trigger: TriggerMention,
+    words: list[Word],
+    actors: list[ActorMention],
+    first: int,
+    last: int,
+    base: int,
 ) -> dict[str, ParticipantRole]:
     if trigger.cue == "inspect":
         # تفقد الوزير القوات: the person inspects (visits); the units or sites inspected host
-        return {a.entity: ParticipantRole.visitor if a.kind == ParticipantKind.person else ParticipantRole.host
-                for a in actors}
+        return {
+            a.entity: ParticipantRole.visitor if a.kind == ParticipantKind.person else ParticipantRole.host
+            for a in actors
+        }
     host_from = None
     if trigger.cue == "reception" and trigger.norm.startswith(("في", "وفي")):
         host_from = last + 1  # كان في استقباله فلان: whoever comes after receives the visitor
@@ -123,15 +159,23 @@ def _visit_roles(
     for k, w in enumerate(words):
         if host_from is not None:
             break
-        if k > last and (any(rest.startswith(_HOST_CUES) for _, rest in w.readings)
-                         or w.norm == "قبل" and k > 0 and words[k - 1].norm == "من"):
+        if k > last and (
+            any(rest.startswith(_HOST_CUES) for _, rest in w.readings)
+            or (w.norm == "قبل" and k > 0 and words[k - 1].norm == "من")
+        ):
             host_from = k
         elif k < first and not ceremony and any(rest.startswith(("استقبل", "يستقبل")) for _, rest in w.readings):
             host_from = None  # استقبل X Y في زيارة: the subject is the host, handled below
     out: dict[str, ParticipantRole] = {}
     genitive = next((a for a in actors if trigger.form == "noun" and 0 < a.first - base - last <= 1), None)
-    companions_from = next((k for k, w in enumerate(words) if w.norm.startswith(_COMPANION_CUES)
-                            or any(rest.startswith(_COMPANION_CUES) for _, rest in w.readings)), None)
+    companions_from = next(
+        (
+            k
+            for k, w in enumerate(words)
+            if w.norm.startswith(_COMPANION_CUES) or any(rest.startswith(_COMPANION_CUES) for _, rest in w.readings)
+        ),
+        None,
+    )
     for a in actors:
         k = a.first - base
         if ceremony and k > last:
@@ -148,7 +192,7 @@ def _visit_roles(
 
 
 CITY = "city:"  # a destination named as a town (مدينة سرت): one leg of a trip, its own visit
-_DESTINATION_NOUNS = frozenset(normalize(w) for w in "مدينة العاصمة بلدة منطقة ولاية محافظة قاعدة".split())
+_DESTINATION_NOUNS = frozenset(normalize(w) for w in ["مدينة", "العاصمة", "بلدة", "منطقة", "ولاية", "محافظة", "قاعدة"])
 
 
 def destination(words: list[Word], last: int, lex: Lexicon) -> str | None:
@@ -157,7 +201,7 @@ def destination(words: list[Word], last: int, lex: Lexicon) -> str | None:
     Capitals map to their country (القاهرة ~ مصر) so that two wordings of one trip still agree.
     """
     k = last + 1
-    if k < len(words) and words[k].readings[-1][1] in ("الي", "نحو") or k < len(words) and words[k].norm in ("الي", "نحو"):
+    if k < len(words) and (words[k].readings[-1][1] in ("الي", "نحو") or words[k].norm in ("الي", "نحو")):
         k += 1
     if k >= len(words) or words[k].breaks_before:
         return None

@@ -70,7 +70,7 @@ def _read_countries() -> tuple[Country, ...]:
     for line in (RESOURCES / "countries.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        cells = (line.split("\t") + ["", "", ""])[:4]
+        cells = ([*line.split("\t"), "", "", ""])[:4]
         name = cells[0].strip()
         if name in countries:
             continue

@@ -55,20 +55,20 @@ class StatusReading:
 def mention_status(sentence: str, trigger_start: int, trigger_end: int, form: str, prefix: str) -> StatusReading:
     """Status of the trigger at ``sentence[trigger_start:trigger_end]`` (normalised sentence text)."""
     cues = _cues()
-    left = sentence[max(0, trigger_start - BEFORE_WINDOW):trigger_start]
+    left = sentence[max(0, trigger_start - BEFORE_WINDOW) : trigger_start]
     breaks = list(_CLAUSE_BREAK.finditer(left))
     if breaks:
-        left = left[breaks[-1].end():]
-    right = sentence[trigger_end:trigger_end + AFTER_WINDOW]
+        left = left[breaks[-1].end() :]
+    right = sentence[trigger_end : trigger_end + AFTER_WINDOW]
     cut = _CLAUSE_BREAK.search(right)
     if cut:
-        right = right[:cut.start()]
+        right = right[: cut.start()]
     background = bool(cues.background.search(left))
-    if cues.honoured.search(sentence[max(0, trigger_start - 40):trigger_end + 40]):
+    if cues.honoured.search(sentence[max(0, trigger_start - 40) : trigger_end + 40]):
         return StatusReading(EventStatus.occurred, True, background)
     # a negation must govern the trigger itself: لم يلتق، لن يزور
     immediate = left.rstrip().rsplit(" ", 1)[-1] if left.strip() else ""
-    tail = sentence[trigger_end:trigger_end + DENIAL_WINDOW]
+    tail = sentence[trigger_end : trigger_end + DENIAL_WINDOW]
     if immediate in ("لم", "لن", "عدم") or cues.after[EventStatus.denied].search(tail):
         return StatusReading(EventStatus.denied, True, background)
     nearest: tuple[int, EventStatus] | None = None
@@ -83,7 +83,7 @@ def mention_status(sentence: str, trigger_start: int, trigger_end: int, form: st
                 nearest = (match.end(), status)
     if nearest is not None and nearest[1] == EventStatus.denied:
         return StatusReading(EventStatus.denied, True, background)  # ألغى زيارته المقررة
-    if "س" in prefix and form == "imperfective" or prefix.endswith("ل") and form == "imperfective":
+    if ("س" in prefix and form == "imperfective") or (prefix.endswith("ل") and form == "imperfective"):
         return StatusReading(EventStatus.planned, True, background)
     if cues.after[EventStatus.planned].search(right[:PLANNED_AFTER_WINDOW]):
         return StatusReading(EventStatus.planned, True, background)  # … العام المقبل
@@ -91,11 +91,14 @@ def mention_status(sentence: str, trigger_start: int, trigger_end: int, form: st
         return StatusReading(EventStatus.proposed, True, background)
     if nearest is not None:
         return StatusReading(nearest[1], True, background)
-    if form == "imperfective" and left.strip() and not re.search(r"(?<!\w)(?:و)?(?:كان|كانت)(?!\w)", left) \
-            and not _ONGOING.search(left):
-        # a present-tense trigger inside a clause (يلتقيان خلالها) looks ahead; a sentence-initial one is news
-        if len(left.split()) >= 3:
-            return StatusReading(EventStatus.planned, False, background)
+    # a present-tense trigger inside a clause (يلتقيان خلالها) looks ahead; a sentence-initial one is news
+    if (
+        form == "imperfective"
+        and len(left.split()) >= 3
+        and not _ONGOING.search(left)
+        and not re.search(r"(?<!\w)(?:و)?(?:كان|كانت)(?!\w)", left)
+    ):
+        return StatusReading(EventStatus.planned, False, background)
     return StatusReading(EventStatus.occurred, False, background)
 
 

@@ -55,8 +55,13 @@ def _compiled() -> tuple[re.Pattern[str], tuple[_Entry, ...]]:
     for k, entry in enumerate(entries):
         body = rf"(?P<pre>{_PREFIX[entry['form']]})(?:{entry['stem']}){_SUFFIX}"
         compiled.append(
-            _Entry(EventType(entry["type"]), entry["form"], entry.get("cue"), tuple(entry.get("needs", ())),
-                   re.compile(rf"^{body}$"))
+            _Entry(
+                EventType(entry["type"]),
+                entry["form"],
+                entry.get("cue"),
+                tuple(entry.get("needs", ())),
+                re.compile(rf"^{body}$"),
+            )
         )
         alternatives.append(rf"(?P<t{k}>{body.replace('(?P<pre>', '(?:')})")
     combined = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")

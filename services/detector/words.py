@@ -57,12 +57,19 @@ def article_words(segmented: SegmentedArticle) -> list[Word]:
     words: list[Word] = []
     previous_end = 0
     for i, token in enumerate(segmented.tokens):
-        gap = body[previous_end:token.start] if token.start >= previous_end else ""
+        gap = body[previous_end : token.start] if token.start >= previous_end else ""
         words.append(
             Word(
-                index=i, start=token.start, end=token.end, text=token.text, norm=token.norm,
-                sentence=token.sentence, gap=gap, readings=clitic_readings(token.norm),
-                breaks_before=not HARD_BREAKS.isdisjoint(gap), comma_before="," in gap or "،" in gap,
+                index=i,
+                start=token.start,
+                end=token.end,
+                text=token.text,
+                norm=token.norm,
+                sentence=token.sentence,
+                gap=gap,
+                readings=clitic_readings(token.norm),
+                breaks_before=not HARD_BREAKS.isdisjoint(gap),
+                comma_before="," in gap or "،" in gap,
             )
         )
         previous_end = token.end

@@ -19,7 +19,10 @@ from pathlib import Path
 from shared.arabic import normalize
 
 OUTPUT = Path(__file__).resolve().parent.parent / "resources" / "person_names.tsv"
-HEADER = "# hadath person-name units, derived from arabic-name-romanizer names.sqlite3 (Wikidata, CC0) by shared/build/names.py\n"
+HEADER = (
+    "# hadath person-name units, derived from arabic-name-romanizer names.sqlite3 (Wikidata, CC0)"
+    " by shared/build/names.py\n"
+)
 # Every attested unit enters the lexicon (the detector filters common words itself):
 # rare units are often foreign given names in Arabic script (فلاديمير، جيرمي).
 MIN_COUNT = 1

@@ -28,7 +28,7 @@ def _scorer() -> ModuleType:
 @pytest.fixture(scope="module")
 def result(tmp_path_factory: pytest.TempPathFactory) -> dict:
     out = tmp_path_factory.mktemp("dev") / "events.jsonl"
-    lines = []
+    lines: list[str] = []
     for raw in (DATA / "dev_articles.jsonl").read_text(encoding="utf-8").splitlines():
         if raw.strip():
             lines.extend(e.model_dump_json() for e in extract(Article.model_validate_json(raw), WHEN))

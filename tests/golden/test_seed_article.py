@@ -32,17 +32,24 @@ def _has(event: DetectedEvent, name: str, roles: set[str] | None = None) -> bool
     )
 
 
-def _pick(events: list[DetectedEvent], kind: str, status: str, names: list[str], trigger: str | None = None) -> DetectedEvent:
+def _pick(
+    events: list[DetectedEvent], kind: str, status: str, names: list[str], trigger: str | None = None
+) -> DetectedEvent:
     for event in events:
-        if event.type.value == kind and event.status.value == status and all(_has(event, n) for n in names) \
-                and (trigger is None or any(t.text == trigger for t in event.triggers)):
+        if (
+            event.type.value == kind
+            and event.status.value == status
+            and all(_has(event, n) for n in names)
+            and (trigger is None or any(t.text == trigger for t in event.triggers))
+        ):
             events.remove(event)
             return event
     raise AssertionError(f"no {status} {kind} with {names} among {[(e.type.value, e.status.value) for e in events]}")
 
 
 def test_exactly_five_events(seed: DetectedEvents) -> None:
-    assert len(seed.events) == 5, [(e.type.value, e.status.value, [p.name for p in e.participants]) for e in seed.events]
+    summary = [(e.type.value, e.status.value, [p.name for p in e.participants]) for e in seed.events]
+    assert len(seed.events) == 5, summary
 
 
 def test_each_event_of_the_spec(seed: DetectedEvents) -> None:
@@ -72,7 +79,7 @@ def test_evidence_points_into_the_body(seed: DetectedEvents) -> None:
     for event in seed.events:
         assert event.triggers and event.evidence
         for span in [*event.triggers, *event.evidence]:
-            assert body[span.start:span.end] == span.text
+            assert body[span.start : span.end] == span.text
         for trigger in event.triggers:
             assert any(s.start <= trigger.start and trigger.end <= s.end for s in event.evidence)
 

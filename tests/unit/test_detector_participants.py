@@ -11,8 +11,11 @@ def _person(body: str, kind: str, name: str):  # type: ignore[no-untyped-def]
 
 
 def test_title_and_affiliation_split_from_the_name() -> None:
-    p = _person("التقى وزير الدفاع الوطني التركي ياشار غولر رئيس حكومة الوحدة الوطنية عبد الحميد الدبيبة.",
-                "meeting", "ياشار غولر")
+    p = _person(
+        "التقى وزير الدفاع الوطني التركي ياشار غولر رئيس حكومة الوحدة الوطنية عبد الحميد الدبيبة.",
+        "meeting",
+        "ياشار غولر",
+    )
     assert p.title == "وزير الدفاع الوطني التركي"
     assert p.affiliation == "تركيا" and p.kind.value == "person"
 
@@ -23,16 +26,17 @@ def test_demonym_gives_the_affiliation() -> None:
 
 
 def test_short_form_resolves_to_the_fullest_name() -> None:
-    body = ("وصل وزير الخارجية الأميركي أنتوني بلينكن إلى القاهرة. والتقى بلينكن بنظيره المصري سامح شكري "
-            "في مقر الوزارة.")
+    body = "وصل وزير الخارجية الأميركي أنتوني بلينكن إلى القاهرة. والتقى بلينكن بنظيره المصري سامح شكري في مقر الوزارة."
     meeting = one(body, "meeting")
     assert has_name(meeting, "أنتوني بلينكن") and has_name(meeting, "سامح شكري")
     assert "بلينكن" not in names(meeting)
 
 
 def test_bare_title_resolves_to_the_named_person() -> None:
-    body = ("التقى قائد القيادة الأمريكية في أفريقيا الجنرال مايكل لانغلي في بنغازي المشير خليفة حفتر. "
-            "وقال مصدر إن الجنرال الأمريكي زار أيضا مدينة سرت.")
+    body = (
+        "التقى قائد القيادة الأمريكية في أفريقيا الجنرال مايكل لانغلي في بنغازي المشير خليفة حفتر. "
+        "وقال مصدر إن الجنرال الأمريكي زار أيضا مدينة سرت."
+    )
     visit = one(body, "visit")
     assert has_name(visit, "مايكل لانغلي")
 
@@ -48,29 +52,34 @@ def test_speaker_of_reported_speech_is_not_a_party() -> None:
 
 
 def test_dual_title_names_both_people() -> None:
-    body = ("عقد نائبا وزير الدفاع الروسي ألكسندر فومين ويونس بك يفكوروف اجتماعا مع وزير دفاع النيجر "
-            "ساليفو مودي.")
+    body = "عقد نائبا وزير الدفاع الروسي ألكسندر فومين ويونس بك يفكوروف اجتماعا مع وزير دفاع النيجر ساليفو مودي."
     assert names(one(body, "meeting")) == {"ألكسندر فومين", "يونس بك يفكوروف", "ساليفو مودي"}
 
 
 def test_kinship_phrase_points_to_the_relative() -> None:
-    body = ("التقى الجنرال الأمريكي جون برينان قائد الجيش الوطني خليفة حفتر ونجله صدام. "
-            "وجاء لقاء برينان نجل حفتر في بنغازي.")
+    body = (
+        "التقى الجنرال الأمريكي جون برينان قائد الجيش الوطني خليفة حفتر ونجله صدام. "
+        "وجاء لقاء برينان نجل حفتر في بنغازي."
+    )
     meeting = one(body, "meeting")
     assert has_name(meeting, "صدام") and has_name(meeting, "خليفة حفتر")
 
 
 def test_visitor_and_host() -> None:
-    body = ("وصل رئيس مجلس السيادة عبد الفتاح البرهان إلى القاهرة في زيارة رسمية، وكان في استقباله بالمطار "
-            "الرئيس المصري عبد الفتاح السيسي.")
+    body = (
+        "وصل رئيس مجلس السيادة عبد الفتاح البرهان إلى القاهرة في زيارة رسمية، وكان في استقباله بالمطار "
+        "الرئيس المصري عبد الفتاح السيسي."
+    )
     visit = one(body, "visit")
     roles = {p.name: p.role.value for p in visit.participants}
     assert roles["عبد الفتاح البرهان"] == "visitor" and roles["عبد الفتاح السيسي"] == "host"
 
 
 def test_companion_is_a_visitor() -> None:
-    body = ("وصل الرئيس السوري أحمد الشرع إلى الرياض في زيارة رسمية التقى خلالها ولي العهد محمد بن سلمان. "
-            "ورافق الشرع في زيارته وزير الخارجية أسعد الشيباني.")
+    body = (
+        "وصل الرئيس السوري أحمد الشرع إلى الرياض في زيارة رسمية التقى خلالها ولي العهد محمد بن سلمان. "
+        "ورافق الشرع في زيارته وزير الخارجية أسعد الشيباني."
+    )
     visit = one(body, "visit")
     roles = {p.name: p.role.value for p in visit.participants}
     assert roles.get("أسعد الشيباني") == "visitor" and roles.get("أحمد الشرع") == "visitor"
@@ -80,8 +89,10 @@ def test_capital_stands_for_its_government_but_not_as_a_place() -> None:
     body = "وأبدت واشنطن استعدادها لتدريب قوات الجيش الليبي في إطار التعاون العسكري."
     training = one(body, "training_agreement")
     assert has_name(training, "واشنطن")
-    assert not any(p.name == "موسكو" for p in
-                   one("وصل وزير الخارجية الليبي إلى موسكو والتقى نظيره الروسي سيرغي لافروف.", "meeting").participants)
+    assert not any(
+        p.name == "موسكو"
+        for p in one("وصل وزير الخارجية الليبي إلى موسكو والتقى نظيره الروسي سيرغي لافروف.", "meeting").participants
+    )
 
 
 def test_trainer_and_trainee() -> None:

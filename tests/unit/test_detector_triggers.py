@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from detector_helpers import events, has_name, one
 
 
@@ -22,7 +21,10 @@ from detector_helpers import events, has_name, one
         ("حل وزير الخارجية الفرنسي جان إيف لودريان ضيفا على العاصمة الليبية طرابلس.", "visit"),
         ("تفقد رئيس الأركان الفريق أول محمد الحداد وحدات الجيش في مدينة سرت.", "visit"),
         ("اختتمت القوات المسلحة المصرية والسودانية تدريبات مشتركة في قاعدة مروي الجوية.", "training_agreement"),
-        ("انطلقت مناورات الأسد الأفريقي بمشاركة القوات المسلحة الملكية المغربية والقوات الأمريكية.", "training_agreement"),
+        (
+            "انطلقت مناورات الأسد الأفريقي بمشاركة القوات المسلحة الملكية المغربية والقوات الأمريكية.",
+            "training_agreement",
+        ),
     ],
 )
 def test_trigger_forms(body: str, kind: str) -> None:
@@ -30,8 +32,10 @@ def test_trigger_forms(body: str, kind: str) -> None:
 
 
 def test_a_visit_with_talks_is_two_events() -> None:
-    found = events("وصل الرئيس الموريتاني محمد ولد الغزواني إلى باماكو في زيارة رسمية التقى خلالها رئيس المجلس "
-                   "العسكري الانتقالي عاصمي غويتا.")
+    found = events(
+        "وصل الرئيس الموريتاني محمد ولد الغزواني إلى باماكو في زيارة رسمية التقى خلالها رئيس المجلس "
+        "العسكري الانتقالي عاصمي غويتا."
+    )
     assert sorted(e.type.value for e in found) == ["meeting", "visit"]
 
 
@@ -46,8 +50,10 @@ def test_sports_match_is_not_a_meeting() -> None:
 
 
 def test_sports_story_loses_its_meetings() -> None:
-    body = ("أوقف الاتحاد الدولي للمصارعة لاعبا إيرانيا لستة أشهر. وكان اللاعب علي رضا كريمي متقدما في مباراته. "
-            "وبعد اللقاء قال المدرب إن اللاعب كان مصابا.")
+    body = (
+        "أوقف الاتحاد الدولي للمصارعة لاعبا إيرانيا لستة أشهر. وكان اللاعب علي رضا كريمي متقدما في مباراته. "
+        "وبعد اللقاء قال المدرب إن اللاعب كان مصابا."
+    )
     assert events(body) == []
 
 
@@ -68,8 +74,10 @@ def test_training_needs_a_military_context() -> None:
 
 
 def test_round_of_talks_is_not_a_tour() -> None:
-    found = events("ومن المقرر أن يجتمع الرئيس الكوري الجنوبي مون جيه-إن مع زعيم كوريا الشمالية في بيونغ يانغ "
-                   "لإجراء جولة ثالثة من المحادثات.")
+    found = events(
+        "ومن المقرر أن يجتمع الرئيس الكوري الجنوبي مون جيه-إن مع زعيم كوريا الشمالية في بيونغ يانغ "
+        "لإجراء جولة ثالثة من المحادثات."
+    )
     assert [e.type.value for e in found] == ["meeting"]
 
 
