@@ -91,3 +91,18 @@ def test_grafana_macros_are_substituted_into_runnable_text():
     assert "extracted_at BETWEEN '2023-11-14T22:13:20Z' AND '2023-11-14T22:23:20Z'" in sql
     promql = verify.expand_promql("rate(x[$__rate_interval]) + increase(y[$__range])", window)
     assert promql == "rate(x[600s]) + increase(y[600s])"
+
+
+def test_readme_describes_every_panel():
+    """The Operations text (deploy/README.md, and README.md once merged there) names every dashboard panel."""
+    texts = [REPO / "deploy/README.md"]
+    readme = REPO / "README.md"
+    if readme.exists() and "hadath / Pipeline" in readme.read_text():
+        texts.append(readme)
+    for path in texts:
+        text = path.read_text()
+        for dashboard in dashboards().values():
+            assert dashboard["title"] in text, f"{path} does not mention {dashboard['title']}"
+            for panel in dashboard["panels"]:
+                if panel["type"] != "row":
+                    assert panel["title"].split(" (")[0] in text, f"{path} does not describe {panel['title']!r}"
