@@ -67,6 +67,7 @@ _WEEKDAYS_AND_MONTHS = frozenset(
     ]
 )
 MAX_NAME_WORDS = 6
+_HONORIFICS = frozenset(normalize(w) for w in ["السيد", "السيدة", "الدكتور", "الدكتورة", "المهندس", "الشيخ", "الأستاذ"])
 _DUAL_STEMS = frozenset({"جيش", "بلد", "قوت", "دولت", "جانب", "بحريت"})
 # How often a definite word must be attested as a family name to end a title and start a name
 # (الرئيس السيسي) rather than continue it (رئيس أركان الحرب).
@@ -345,8 +346,13 @@ class _SentenceScanner:
                 if ")" in (words[j + 1].gap if j + 1 < len(words) else ")"):
                     in_paren = False
                 continue
-            if nxt.breaks_before and "-" not in nxt.gap and not set(nxt.gap.strip()) <= {")"}:
+            honorific = nxt.comma_before and nxt.norm in _HONORIFICS  # رئيس الجمهورية، السيد فلان
+            if nxt.breaks_before and "-" not in nxt.gap and not set(nxt.gap.strip()) <= {")"} and not honorific:
                 break
+            located = nxt.readings[-1][0] == "ب" and self._country_at(j + 1) is not None  # سفير … بتونس
+            if located and j + 2 < len(words) and not words[j + 2].breaks_before:
+                j += 1
+                continue
             if self._stop(nxt) or has_conjunction(nxt):
                 if (
                     nxt.norm in ("في", "لدي")
@@ -716,7 +722,10 @@ class _SentenceScanner:
                     key,
                     head=head,
                     affiliation=self._affiliation(i, j),
-                    locative=head in lex.non_participant_org_heads,
+                    locative=head in lex.non_participant_org_heads
+                    or (
+                        i > 0 and not w.breaks_before and words[i - 1].readings[-1][1] in lex.place_nouns
+                    ),  # بمقر رئاسة الجمهورية: a place
                 )
             )
             self.used.update(range(i, j + 1))
@@ -783,7 +792,7 @@ class _SentenceScanner:
                     name,
                     country.name,
                     affiliation=country.name,
-                    locative=_located(words, i, pre),
+                    locative=_located(words, i, pre) or _dateline(words, i, last),
                 )
             )
             self.used.update(range(i, last + 1))
@@ -816,6 +825,14 @@ _LOCATIVE_WORDS = frozenset(
 _STATE_WORDS = frozenset(
     normalize(w) for w in ["جمهورية", "دولة", "مملكة", "سلطنة", "إمارة", "الجمهورية", "الدولة", "المملكة"]
 )
+
+
+def _dateline(words: list[Word], i: int, last: int) -> bool:
+    """ "تونس -"، "الخرطوم (رويترز) -": the place a wire item was filed from opens its first sentence."""
+    if i != 0:
+        return False
+    after = words[last + 1].gap if last + 1 < len(words) else ""
+    return "-" in after or "(" in after or "/" in after or "–" in after
 
 
 def _located(words: list[Word], i: int, prefix: str) -> bool:

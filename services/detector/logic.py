@@ -23,7 +23,7 @@ from services.detector.resources import Lexicon, lexicon
 from services.detector.status import clause_index, mention_status
 from services.detector.triggers import TriggerMention, find_triggers
 from services.detector.words import Word, article_words
-from shared.arabic import NormalizedView, normalized_view
+from shared.arabic import NormalizedView, normalize, normalized_view
 from shared.schemas import (
     DetectedEvent,
     DetectedEvents,
@@ -43,6 +43,7 @@ _TALKS = frozenset({"المحادثات", "المفاوضات", "محادثات"
 _BACK_REFERENCES = frozenset(
     {"جاء ذلك", "وجاء ذلك", "جاء هذا", "وجاء هذا", "ياتي ذلك", "وياتي ذلك", "تم ذلك", "وتم ذلك"}
 )
+_ATTENDANCE = frozenset(normalize(w) for w in ["حضر", "وحضر", "حضرت", "وحضرت", "بحضور", "شارك", "وشارك", "شاركت"])
 _WITH_PRONOUN = frozenset({"معه", "معها", "معهم", "معهما"})
 
 
@@ -135,6 +136,14 @@ def _event_mention(
     if not _passes(doc, lex, trigger, sentence, norms, before, after, actors_by_sentence[sentence], first, last):
         return None
     candidates = participants.select(trigger, words, lex, actors_by_sentence[sentence], local_first, local_last)
+    candidates += participants.elided_subject(trigger, words, actors_by_sentence[sentence], local_first, candidates)
+    if trigger.type == EventType.training_agreement or not candidates:
+        candidates += participants.demonym_parties(words, local_last, lex, doc.body)
+    for a in candidates:
+        if a.entity not in entities:  # parties named only by demonyms get their country entity here
+            entities[a.entity] = Entity(
+                a.entity, a.kind, a.name, (a.key,), affiliation=a.affiliation, first_word=a.first
+            )
     if " ".join(norms[:2]) in _BACK_REFERENCES:
         # "جاء ذلك خلال لقاء ...": the parties are those of the sentence before
         candidates += [
@@ -154,7 +163,7 @@ def _event_mention(
     status = reading.status
     if trigger.cue == "onward":
         status = EventStatus.planned
-    clause = text[max(0, t0 - 60) : t1 + 60]
+    clause = text[max(0, t0 - 60) : t1 + 110]  # "استقبل … في قصر السلام بجدة اليوم" puts the day far after
     year = explicit_year(text[t1 : t1 + 60], text[max(0, t0 - 30) : t0])
     published = doc.segmented.article.published_at
     if year is not None and published is not None and year == published.year:
@@ -165,10 +174,15 @@ def _event_mention(
     strength = 1.0 if trigger.form in ("perfective", "imperfective", "phrase") else 0.5
     has_person = any(entities[a.entity].kind == ParticipantKind.person for a in candidates)
     previous = norms[local_first - 1] if local_first else ""
-    anaphoric = trigger.cue == "reception" or (
-        trigger.form == "noun"
-        and not has_person
-        and ("ال" in trigger.prefix or previous in ("هذه", "هذا", "تلك", "ذلك"))
+    attended = previous in _ATTENDANCE or any(n in _ATTENDANCE for n in norms[max(0, local_first - 2) : local_first])
+    anaphoric = (
+        trigger.cue == "reception"
+        or (trigger.form == "noun" and "ال" in trigger.prefix and attended)
+        or (
+            trigger.form == "noun"
+            and not has_person
+            and ("ال" in trigger.prefix or previous in ("هذه", "هذا", "تلك", "ذلك"))
+        )
     )
     return EventMention(
         type=trigger.type,

@@ -8,8 +8,8 @@ reception cue (استقبله، في استقباله، من قبل) are hosts; 
 
 from __future__ import annotations
 
-from services.detector.actors import ActorMention
-from services.detector.resources import Lexicon
+from services.detector.actors import ActorMention, demonym_country
+from services.detector.resources import Lexicon, lexicon
 from services.detector.triggers import TriggerMention
 from services.detector.words import Word
 from shared.arabic import normalize
@@ -167,6 +167,20 @@ def _visit_roles(
         elif k < first and not ceremony and any(rest.startswith(("استقبل", "يستقبل")) for _, rest in w.readings):
             host_from = None  # استقبل X Y في زيارة: the subject is the host, handled below
     out: dict[str, ParticipantRole] = {}
+    receiver = next(
+        (
+            k
+            for k, w in enumerate(words[:first])
+            if any(rest.startswith(("استقبل", "يستقبل", "تستقبل")) for _, rest in w.readings)
+        ),
+        None,
+    )
+    if receiver is not None and host_from is None:
+        # "استقبل فلان الضيف الذي يقوم بزيارة": the subject of استقبل hosts, the rest visit
+        host = next((a for a in actors if a.first - base > receiver and a.kind == ParticipantKind.person), None)
+        for a in actors:
+            out[a.entity] = ParticipantRole.host if a is host else ParticipantRole.visitor
+        return out
     genitive = next((a for a in actors if trigger.form == "noun" and 0 < a.first - base - last <= 1), None)
     companions_from = next(
         (
@@ -217,3 +231,48 @@ def destination(words: list[Word], last: int, lex: Lexicon) -> str | None:
         if country is not None:
             return country.name
     return None
+
+
+def elided_subject(
+    trigger: TriggerMention, words: list[Word], actors: list[ActorMention], first: int, chosen: list[ActorMention]
+) -> list[ActorMention]:
+    """ "وصل الوفد إلى باماكو، حيث التقى فلانا": a verb opening its clause shares the sentence's subject."""
+    if trigger.form not in ("perfective", "imperfective") or first == 0:
+        return []
+    lo, _ = clause_bounds(words, first, first)
+    if lo == 0 or first - lo > 1:
+        return []
+    base = words[0].index
+    cut = speaker_cut(words, lexicon(), 0, lo)
+    before = [a for a in actors if cut <= a.first - base < lo and a.kind != ParticipantKind.country and not a.locative]
+    persons = [a for a in before if a.kind == ParticipantKind.person and a.entity]
+    subject = persons[0] if persons else (before[0] if before else None)
+    return [subject] if subject is not None and subject not in chosen else []
+
+
+def demonym_parties(words: list[Word], last: int, lex: Lexicon, body: str) -> list[ActorMention]:
+    """ "التمرين العسكري المشترك التونسي الأمريكي": demonyms that qualify the trigger name its parties."""
+    out: list[ActorMention] = []
+    k = last + 1
+    while k < len(words) and k - last <= 5 and not words[k].breaks_before:
+        country = demonym_country(words[k], lex)
+        if country is not None:
+            w = words[k]
+            out.append(
+                ActorMention(
+                    ParticipantKind.country,
+                    w.sentence,
+                    w.index,
+                    w.index,
+                    w.index,
+                    w.index,
+                    name=country.name,
+                    key=country.name,
+                    affiliation=country.name,
+                    entity=f"c:{country.name}",
+                )
+            )
+        elif not (words[k].norm.startswith("ال") or words[k].readings[-1][1].startswith("ال")):
+            break
+        k += 1
+    return out if len(out) >= 2 else []
