@@ -11,6 +11,7 @@
 4. Every PromQL expression is parsed by Prometheus (``/api/v1/format_query``) and run as an instant query
    and, for range panels, as a range query: each must return data. Expressions over kafka-exporter metrics
    (consumer lag) need real Apache Kafka: they must parse and name only metrics kafka-exporter exports.
+   The alerting rules (``prometheus/alerts.yml``) must load and evaluate without error.
 5. Every SQL query runs against the sink's database as Grafana's read-only role (``grafana_reader``, made by
    ``deploy/postgres/grafana_reader.psql``, the same script Compose runs) and must return rows.
 
@@ -363,6 +364,20 @@ def check_promql(queries: list[Query], prometheus: Prometheus, window: TimeWindo
         print(f"  ok   {query.label}: {detail}", flush=True)
 
 
+def check_alert_rules(prometheus: Prometheus, tally: Tally) -> None:
+    """The alerting rules (deploy/prometheus/alerts.yml) loaded and evaluated without error on live data."""
+    groups = prometheus.api("rules", type="alert").get("data", {}).get("groups", [])
+    rules = [rule for group in groups for rule in group.get("rules", [])]
+    if not rules:
+        tally.fail("no alerting rules loaded from alerts.yml")
+    for rule in rules:
+        tally.count("alert rules evaluated by Prometheus")
+        if rule.get("health") != "ok":
+            tally.fail(f"alert {rule.get('name')}: health {rule.get('health')}: {rule.get('lastError', '')}")
+        else:
+            print(f"  ok   alert {rule['name']}: evaluated, state {rule.get('state')}", flush=True)
+
+
 def check_sql(queries: list[Query], reader_url: str, window: TimeWindow, tally: Tally) -> None:
     import psycopg
 
@@ -447,7 +462,7 @@ def main(argv: list[str] | None = None) -> int:
 
     sys.path.insert(0, str(HERE))
     from local_postgres import SUPERUSER, TemporaryPostgres, ensure_installed, free_port
-    from prometheus_local import local_config
+    from prometheus_local import ALERTS, local_config
 
     dashboards = load_dashboards()
     queries = [q for d in dashboards.values() for q in dashboard_queries(d)]
@@ -467,7 +482,8 @@ def main(argv: list[str] | None = None) -> int:
         bin_dir = ensure_installed()
         postgres = stack.enter_context(TemporaryPostgres())
         sink_url = postgres.create_database("hadath")
-        prometheus = Prometheus(workdir, local_config(f"{PROMETHEUS_SCRAPE_S}s"), free_port())
+        config = local_config(f"{PROMETHEUS_SCRAPE_S}s", rule_file=str(ALERTS))
+        prometheus = Prometheus(workdir, config, free_port())
         stack.callback(prometheus.stop)
         prometheus.wait_ready()
 
@@ -487,6 +503,7 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"4/4 running {len(promql)} PromQL and {len(sql)} SQL queries", flush=True)
         check_promql(promql, prometheus, window, tally)
+        check_alert_rules(prometheus, tally)
         reader_url = sink_url.replace(f"{SUPERUSER}@", f"{READER_ROLE}:{READER_PASSWORD}@", 1)
         check_sql(sql, reader_url, window, tally)
 
