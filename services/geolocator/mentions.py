@@ -30,9 +30,11 @@ LOCATIVE_WORDS = {"في": 3.0, "داخل": 3.0, "الي": 2.5, "الى": 2.5, "�
                   "نحو": 2.0, "صوب": 2.0, "حتي": 1.0}
 # A place after these is someone's post or a border, not where the event is.
 _POST_WORDS = frozenset([
-    "سفير", "السفير", "سفيرا", "سفاره", "السفاره", "سفارتها", "سفارته", "مندوب", "المندوب", "ممثل", "المبعوث",
-    "مبعوث", "قنصل", "القنصل",
+    "سفير", "السفير", "سفيرا", "سفاره", "السفاره", "سفارتها", "سفارته", "قنصل", "القنصل", "القنصليه", "قنصليه",
 ])
+# An envoy "إلى ليبيا" / "لدى ليبيا" is posted there; an envoy "في واشنطن" may well meet there.
+_ENVOY_WORDS = frozenset(["مندوب", "المندوب", "ممثل", "الممثل", "المبعوث", "مبعوث", "مبعوثا"])
+_ENVOY_PREPOSITIONS = frozenset(["الي", "الى", "لدي"])
 _FUNCTION_WORDS = frozenset([
     "ان", "انه", "انها", "الي", "الى", "علي", "عن", "مع", "من", "في", "لا", "لم", "لن", "ما", "هذا", "هذه", "ذلك",
     "التي", "الذي",
@@ -227,8 +229,11 @@ def _read_cue(mention: Mention, words: list[Word], gazetteer: Gazetteer) -> None
 
 
 def _check_post_or_border(mention: Mention, words: list[Word], before: int) -> None:
+    preposition = words[before].norm if before < mention.first else ""
     for k in range(max(0, before - 4), before):
-        if words[k].norm in _POST_WORDS or words[k].norm in _BORDER_WORDS:
+        word = words[k].norm
+        envoy = word in _ENVOY_WORDS and preposition in _ENVOY_PREPOSITIONS
+        if word in _POST_WORDS or word in _BORDER_WORDS or envoy:
             mention.post_or_border = True
 
 
@@ -240,17 +245,18 @@ def article_countries(words: list[Word], mentions: list[Mention], gazetteer: Gaz
         if cc:
             counts[cc] += 1
     for mention in mentions:
-        kinds = {c.entry.precision for c in mention.candidates}
-        codes = {c.entry.country_code for c in mention.candidates}
-        big = any(c.entry.population >= 100_000 for c in mention.candidates)
-        if "country" in kinds or "region" in kinds or "site" in kinds or (len(codes) == 1 and (big or mention.cue)):
-            best = max(mention.candidates, key=lambda c: _prior(c.entry))
-            counts[best.entry.country_code] += 2
+        # only names that point at one country (مصر، بنغازي), not عمان (Oman or Amman) nor طرابلس
+        significant = {c.entry.country_code for c in mention.candidates
+                       if c.entry.precision != "city" or c.entry.population >= 100_000}
+        if len(significant) == 1:
+            counts[significant.pop()] += 2
+        elif not significant and mention.cue and len({c.entry.country_code for c in mention.candidates}) == 1:
+            counts[mention.candidates[0].entry.country_code] += 2
     return counts
 
 
 def _prior(entry: GazetteerEntry) -> float:
-    bonus = {"country": 7.0, "region": 5.0, "site": 5.0, "city": 0.0}[entry.precision]
+    bonus = {"country": 4.0, "region": 5.0, "site": 5.0, "city": 0.0}[entry.precision]
     return bonus + math.log10(entry.population + 10) + (1.0 if entry.capital else 0.0)
 
 
@@ -268,12 +274,15 @@ def choose_entries(mentions: list[Mention], countries: Counter[str]) -> None:
             entry = candidate.entry
             if candidate.common and not mention.toponym_noun:
                 continue
-            small = 100_000 if mention.peeled else 5000  # بيونغ is not ب + يونغ (Young, Uruguay)
-            if (entry.precision == "city" and entry.population < small and not mention.toponym_noun
-                    and entry.country_code not in countries):
-                continue
+            if entry.precision == "city" and not mention.toponym_noun:
+                if mention.peeled and entry.population < 50_000 and len(candidate.words[0]) < 5:
+                    continue  # بيونغ is not ب + يونغ (Young, Uruguay), بايدن not ب + إيدن
+                small = 100_000 if mention.peeled else 5000
+                if entry.population < small and entry.country_code not in countries:
+                    continue
             score = _prior(entry)
-            score += 4.0 * countries.get(entry.country_code, 0) / total
+            if entry.country_code in countries:  # the article is about that country: presence, then share
+                score += 3.0 + 3.0 * countries[entry.country_code] / total
             if entry.country_code in mention.nearby_countries:
                 score += 6.0
             if entry.precision == "city" and entry.capital and any(

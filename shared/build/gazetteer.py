@@ -25,6 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from shared.arabic import normalize
+
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 CURATED = RESOURCES / "places_curated.json"
 OUTPUT = RESOURCES / "gazetteer.tsv"
@@ -56,10 +58,11 @@ class Place:
     aliases: list[str] = field(default_factory=list)
     capital: bool = False
 
-    def row(self, common: set[tuple[str, str]], frequencies: WordFrequencies) -> str:
+    def row(self, common: set[tuple[str, str]], frequencies: WordFrequencies, place_forms: set[str]) -> str:
         names = _unique([self.name, *self.aliases])
         flagged = [("~" + n if (self.id, n) in common else n) for n in names]
-        lookalikes = sorted({word for n in names if " " not in n for word in clitic_lookalikes(n, frequencies)})
+        lookalikes = sorted({word for n in names if " " not in n for word in clitic_lookalikes(n, frequencies)
+                             if normalize(word) not in place_forms})
         values = (
             self.id, self.precision, self.country_code, f"{self.lat:.5f}", f"{self.lon:.5f}",
             str(self.population), "1" if self.capital else "0", self.name_en, self.name, "|".join(flagged),
@@ -227,10 +230,31 @@ class WordFrequencies:
 
 
 def clitic_lookalikes(name: str, frequencies: WordFrequencies) -> list[str]:
-    """Words spelled proclitic + ``name`` that are more frequent than the name itself: ordinary words."""
+    """Words spelled proclitic + ``name`` that are too frequent to be the name with a clitic: ordinary words.
+
+    A place's clitic forms (بليبيا) are rarer than the place (ليبيا) by about a factor of ten; a word at
+    least a third as frequent as the name (لجنة vs جنة "Djenné", بايدن vs إيدن "Eden") is another word.
+    """
+    if name.startswith("ال"):
+        return []  # بالرباط is always ب + الرباط
     own = frequencies.zipf(name)
     return [prefix + name for prefix in _PROCLITICS if frequencies.zipf(prefix + name) >= 3.0 and
-            frequencies.zipf(prefix + name) > own]
+            frequencies.zipf(prefix + name) > own - 0.5]
+
+
+def major_place_forms(places: list[Place]) -> set[str]:
+    """Clitic forms of countries, regions, sites and cities of 100k+ (للقدس = ل + القدس): never look-alikes."""
+    forms: set[str] = set()
+    for place in places:
+        if place.precision == "city" and place.population < 100_000:
+            continue
+        for name in [place.name, *place.aliases]:
+            norm = normalize(name)
+            forms.update(prefix + norm for prefix in _PROCLITICS)
+            if norm.startswith("ال"):
+                forms.add("لل" + norm[2:])
+                forms.add("ولل" + norm[2:])
+    return forms
 
 
 def expected_zipf(population: int) -> float:
@@ -271,7 +295,8 @@ def build(out: Path = OUTPUT, curated_path: Path = CURATED) -> int:
     places = [*countries, *hand, *regions, *cities]
     frequencies = WordFrequencies()
     common = common_word_names(places, frequencies)
-    rows = sorted(p.row(common, frequencies) for p in places)
+    forms = major_place_forms(places)
+    rows = sorted(p.row(common, frequencies, forms) for p in places)
     out.write_text("\t".join(COLUMNS) + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
     return len(rows)
 
