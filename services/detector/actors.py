@@ -289,7 +289,7 @@ class _SentenceScanner:
         if (
             word.norm in lex.frequent_words
             and not self._known_name(word)
-            and (first or not self._closed_after(local + 1))
+            and ((first and not self._rare_words_follow(local)) or (not first and not self._closed_after(local + 1)))
         ):
             return False
         return not (has_conjunction(word) and not self._known_name(word))
@@ -636,6 +636,16 @@ class _SentenceScanner:
             self.mentions.append(ActorMention(ParticipantKind.person, w.sentence, i, end, i, end, name, key))
             self.used.update(range(i, end + 1))
             i = end + 1
+
+    def _rare_words_follow(self, local: int) -> bool:
+        """Two more name-like words that are not frequent follow (شي جين بينغ), so a name starts here."""
+        words, lex = self.words, self.lex
+        following = words[local + 1 : local + 3]
+        return (
+            len(following) == 2
+            and all(not w.breaks_before and not is_definite(w) and not self._stop(w) for w in following)
+            and following[-1].norm not in lex.frequent_words
+        )
 
     def _closed_after(self, k: int) -> bool:
         """Punctuation, the end, or a function word follows (not merely another content word)."""

@@ -103,7 +103,8 @@ def resolve(mentions: list[ActorMention], words: list[Word], body: str) -> dict[
             ):
                 best, best_score = e, score
         fitting = [e for e in named if _title_fit(m, e, lex.rank_group) > 0]
-        if best is not None and (best_score >= 2 or len(fitting) == 1):
+        unique = len(fitting) == 1 and (m.affiliation is None or fitting[0].affiliation == m.affiliation)
+        if best is not None and (best_score >= 2 or unique):
             m.entity = best.key  # a clear fit, or the only person the title can describe
     # organisations and countries: one entity per normalised name
     for m in mentions:
@@ -113,8 +114,18 @@ def resolve(mentions: list[ActorMention], words: list[Word], body: str) -> dict[
         key = f"{prefix}:{m.key}"
         if key not in entities:
             entities[key] = Entity(key, m.kind, m.name, _tokens(m.key), affiliation=m.affiliation, first_word=m.first)
-        elif m.name != entities[key].name and m.name not in entities[key].aliases:
-            entities[key].aliases.append(m.name)
+        else:
+            entity = entities[key]
+            is_capital = lex.country_by_capital.get  # the country's own name beats its capital (أنقرة -> تركيا)
+            if (
+                m.kind == ParticipantKind.country
+                and is_capital(normalize(entity.name))
+                and not is_capital(normalize(m.name))
+            ):
+                entity.aliases.append(entity.name)
+                entity.name = m.name
+            elif m.name != entity.name and m.name not in entity.aliases:
+                entity.aliases.append(m.name)
         m.entity = key
     _add_short_form_mentions(mentions, words, entities)
     return entities

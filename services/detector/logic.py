@@ -139,6 +139,8 @@ def _event_mention(
     candidates += participants.elided_subject(trigger, words, actors_by_sentence[sentence], local_first, candidates)
     if trigger.type == EventType.training_agreement or not candidates:
         candidates += participants.demonym_parties(words, local_last, lex, doc.body)
+    if not any(a.kind == ParticipantKind.person for a in candidates) and lex.opinion_words.intersection(before):
+        return None  # "يرى مراقبون أن … تدريب الجيوش": an analyst's view, not a reported event
     for a in candidates:
         if a.entity not in entities:  # parties named only by demonyms get their country entity here
             entities[a.entity] = Entity(

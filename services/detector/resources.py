@@ -56,6 +56,7 @@ class Lexicon:
     place_nouns: frozenset[str]
     participation_words: frozenset[str]
     frequent_words: frozenset[str]
+    opinion_words: frozenset[str]
     given_names: dict[str, int]
     surnames: dict[str, int]
     countries: tuple[Country, ...]
@@ -133,6 +134,7 @@ def lexicon() -> Lexicon:
         adjectives=_norm_words(actors["adjectives"]),
         place_nouns=_norm_words(actors["place_nouns"]),
         participation_words=_norm_words(actors["participation_words"]),
+        opinion_words=_norm_words(actors["opinion_words"]),
         frequent_words=frozenset(
             w for w in (RESOURCES / "common_words.txt").read_text(encoding="utf-8").splitlines() if w and w[0] != "#"
         ),

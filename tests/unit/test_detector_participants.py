@@ -105,3 +105,48 @@ def test_organisation_from_pattern() -> None:
     body = "بحث مستشار الأمن القومي العراقي قاسم الأعرجي مع قائد بعثة حلف الناتو في العراق تدريب القوات العراقية."
     found = {e.type.value: e for e in events(body)}
     assert has_name(found["training_agreement"], "القوات العراقية")
+
+
+def test_dateline_is_a_place_not_a_party() -> None:
+    body = "أنقرة - وقعت تركيا والصومال اتفاقية للتعاون الدفاعي تتضمن تدريب القوات البحرية الصومالية."
+    training = one(body, "training_agreement")
+    assert has_name(training, "تركيا") and has_name(training, "الصومال")
+    assert not has_name(training, "أنقرة")
+
+
+def test_honorific_after_a_comma_stays_in_the_title() -> None:
+    body = "استقبل رئيس الجمهورية، السيد عبد المجيد تبون، وزير الخارجية الفرنسي جان نويل بارو."
+    assert names(one(body, "meeting")) == {"عبد المجيد تبون", "جان نويل بارو"}
+
+
+def test_elided_subject_of_a_clause_initial_verb() -> None:
+    body = (
+        "وصل نائب وزير الدفاع الروسي يونس بك يفكوروف إلى باماكو، حيث التقى رئيس المرحلة الانتقالية العقيد أسيمي غويتا."
+    )
+    meeting = one(body, "meeting")
+    assert has_name(meeting, "يونس بك يفكوروف") and has_name(meeting, "أسيمي غويتا")
+
+
+def test_attendee_joins_the_reception() -> None:
+    body = (
+        "استقبل الملك سلمان بن عبدالعزيز في جدة رئيس جمهورية العراق عبد اللطيف جمال رشيد. "
+        "حضر الاستقبال الأمير خالد بن سلمان وزير الدفاع."
+    )
+    assert has_name(one(body, "meeting"), "خالد بن سلمان")
+
+
+def test_analysts_view_of_a_training_is_not_an_event() -> None:
+    body = "يرى مراقبون أن موسكو تعمل على تعزيز حضورها في أفريقيا عبر صفقات السلاح وتدريب الجيوش المحلية."
+    assert events(body) == []
+
+
+def test_demonyms_of_an_exercise_name_its_parties() -> None:
+    body = "أشرف وزير الدفاع التونسي عماد مميش على اختتام التمرين العسكري المشترك التونسي الأمريكي في بنزرت."
+    training = one(body, "training_agreement")
+    assert has_name(training, "تونس") and has_name(training, "الولايات المتحدة")
+
+
+def test_capital_named_country_takes_the_country_name() -> None:
+    body = "موسكو - تعقد روسيا والصين مناورات بحرية مشتركة بمشاركة سفن حربية من البلدين."
+    training = one(body, "training_agreement")
+    assert has_name(training, "روسيا") and has_name(training, "الصين") and not has_name(training, "موسكو")
