@@ -92,17 +92,13 @@ def resolve(mentions: list[ActorMention], words: list[Word], body: str) -> dict[
     for m in mentions:
         if m.kind != ParticipantKind.person or m.key or not m.head:
             continue
+        scored = [(_title_fit(m, e, lex.rank_group), e) for e in named]
+        fitting = [e for score, e in scored if score > 0]
         best, best_score = None, 0.0
-        for e in named:
-            score = _title_fit(m, e, lex.rank_group)
-            if score > best_score or (
-                score == best_score
-                and best is not None
-                and score > 0
-                and abs(e.first_word - m.first) < abs(best.first_word - m.first)
-            ):
+        for score, e in scored:
+            nearer = best is not None and abs(e.first_word - m.first) < abs(best.first_word - m.first)
+            if score > best_score or (score == best_score and score > 0 and nearer):
                 best, best_score = e, score
-        fitting = [e for e in named if _title_fit(m, e, lex.rank_group) > 0]
         unique = len(fitting) == 1 and (m.affiliation is None or fitting[0].affiliation == m.affiliation)
         if best is not None and (best_score >= 2 or unique):
             m.entity = best.key  # a clear fit, or the only person the title can describe
@@ -153,28 +149,23 @@ def _title_fit(m: ActorMention, e: Entity, rank_group: dict[str, int]) -> float:
 def _add_short_form_mentions(mentions: list[ActorMention], words: list[Word], entities: dict[str, Entity]) -> None:
     """Words outside any mention that are the family name of a known person (بلينكن، السيسي)."""
     covered = {k for m in mentions for k in range(m.first, m.last + 1)}
-    persons = [e for e in entities.values() if e.kind == ParticipantKind.person and len(e.tokens) >= 2]
     lex = lexicon()
+    # family name -> person first, then other distinctive words of the name (not common given names)
+    index: dict[str, Entity] = {}
+    persons = [e for e in entities.values() if e.kind == ParticipantKind.person and len(e.tokens) >= 2]
+    for e in persons:
+        for token in e.tokens:
+            if lex.given_names.get(token, 0) < _COMMON_GIVEN and token not in lex.common_words:
+                index.setdefault(token, e)
+    for e in persons:
+        index[e.tokens[-1]] = e
     for w in words:
         if w.index in covered or len(w.norm) < 3:
             continue
         for _, rest in w.readings:
             if rest in lex.stopwords:
                 break
-            toks = (rest[2:],) if is_definite_text(rest) else (rest,)
-            target = next(
-                (
-                    e
-                    for e in persons
-                    if toks[0] == e.tokens[-1]
-                    or (
-                        toks[0] in e.tokens
-                        and lex.given_names.get(toks[0], 0) < _COMMON_GIVEN
-                        and toks[0] not in lex.common_words
-                    )
-                ),
-                None,
-            )
+            target = index.get(rest[2:] if is_definite_text(rest) else rest)
             if target is not None:
                 mentions.append(
                     ActorMention(
