@@ -8,6 +8,7 @@ services.worker), so callers can wait until the pipeline actually consumes.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -17,6 +18,8 @@ from pathlib import Path
 from typing import IO
 
 from shared.kafka import STAGES
+
+_EXCEPTION_LINE = re.compile(r"^[\w.]+(Error|Exception|Exit)\b.*")
 
 
 def ready_file(data_dir: Path, stage: str, replica: int) -> Path:
@@ -46,11 +49,19 @@ class WorkerProcess:
     def alive(self) -> bool:
         return self.process.poll() is None
 
-    def log_tail(self, lines: int = 15) -> str:
+    def log_tail(self, lines: int = 12) -> str:
+        """The end of the worker's log; when it crashed, the traceback up to the exception line."""
         try:
-            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+            text = self.log_path.read_text(errors="replace").splitlines()
         except OSError:
             return ""
+        starts = [i for i, line in enumerate(text) if line.startswith("Traceback")]
+        if starts:
+            block = text[starts[-1]:]
+            ends = [i for i, line in enumerate(block) if _EXCEPTION_LINE.match(line)]
+            if ends:
+                return "\n".join(block[max(0, ends[-1] - lines + 1): ends[-1] + 1])
+        return "\n".join(text[-lines:])
 
 
 class Supervisor:

@@ -14,8 +14,8 @@ from services.publishing import publish_path
 from services.reading import assigned_consumer, now_ms, poll_until_idle
 from services.sink.store import open_store
 from services.supervisor import Supervisor, child_env
-from shared.broker import EmbeddedBroker
-from shared.kafka import create_topics
+from shared.broker import EmbeddedBroker, port_open
+from shared.kafka import STAGES, create_topics, web_port
 from shared.schemas import Event
 from shared.settings import Settings
 
@@ -43,6 +43,12 @@ def run_up(
     code = 0
     seen = 0
     try:
+        busy = [port for port in worker_ports(settings, workers) if port_open("127.0.0.1", port)]
+        if busy:
+            raise ValueError(
+                f"worker web ports already in use: {busy} (another `hadath up` running?). Stop it, or shift the "
+                "ports with HADATH_SERVICE__WEB_PORT"
+            )
         if settings.kafka.embedded:
             broker = EmbeddedBroker(settings.kafka.embedded_host, settings.kafka.embedded_port).start()
             status.print(f"embedded broker on [bold]{broker.bootstrap_servers}[/] (memory storage)")
@@ -107,7 +113,7 @@ def run_up(
         if supervisor is not None:
             codes = supervisor.stop_all(timeout_s=15)
             unclean = {name: rc for name, rc in codes.items() if rc != 0}
-            if unclean:
+            if unclean and code == 0:
                 status.print(f"[red]workers that did not stop cleanly:[/] {unclean}")
                 code = code or 1
         if broker is not None:
@@ -116,6 +122,10 @@ def run_up(
     status.print(f"{seen} event(s) seen on {settings.topics.events}; {stored} in the events store; "
                  f"{dead_letters} dead letter(s)")
     return code
+
+
+def worker_ports(settings: Settings, workers: int) -> list[int]:
+    return [web_port(stage, i, settings.service.web_port) for stage in STAGES for i in range(workers)]
 
 
 def _count_dead_letters(settings: Settings) -> int:
