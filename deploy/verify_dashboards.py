@@ -461,9 +461,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     sys.path.insert(0, str(HERE))
-    from local_postgres import SUPERUSER, TemporaryPostgres, ensure_installed, free_port
-    from prometheus_local import ALERTS, local_config
-
     dashboards = load_dashboards()
     queries = [q for d in dashboards.values() for q in dashboard_queries(d)]
     promql = [q for q in queries if q.datasource_type == "prometheus"]
@@ -477,19 +474,52 @@ def main(argv: list[str] | None = None) -> int:
     check_decoding(dashboards, tally)
 
     workdir = Path(tempfile.mkdtemp(prefix="hadath-verify-"))
+    servers: list[str] = []
+    try:
+        run_against_servers(args, workdir, promql, sql, tally, servers)
+    except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+        tally.fail(f"could not run the queries: {exc}")
+        print_log_tails(workdir)
+        args.keep = True
+
+    if args.keep:
+        print(f"kept {workdir}")
+    else:
+        shutil.rmtree(workdir, ignore_errors=True)
+    print("\nverify-dashboards summary")
+    for what, n in tally.counts.items():
+        print(f"  {n:4d}  {what}")
+    for line in servers:
+        print(f"  server: {line}")
+    print(f"  decoder: grafana-foundation-sdk {sdk_version()} ({len(dashboards)} dashboards)")
+    if tally.failures:
+        print(f"FAILED: {len(tally.failures)} problem(s)")
+        return 1
+    print("OK: every dashboard decodes and every query returned data")
+    return 0
+
+
+def run_against_servers(
+    args: argparse.Namespace, workdir: Path, promql: list[Query], sql: list[Query], tally: Tally, servers: list[str]
+) -> None:
+    """Steps 2 to 5: servers, pipeline, then every query; ``servers`` receives one line per server used."""
+    from local_postgres import SUPERUSER, TemporaryPostgres, ensure_installed, free_port
+    from prometheus_local import ALERTS, local_config
+
     with ExitStack() as stack:
         print("2/4 starting PostgreSQL 15 and Prometheus", flush=True)
         bin_dir = ensure_installed()
         postgres = stack.enter_context(TemporaryPostgres())
         sink_url = postgres.create_database("hadath")
-        config = local_config(f"{PROMETHEUS_SCRAPE_S}s", rule_file=str(ALERTS))
+        first_web_port = free_web_port_range()
+        config = local_config(f"{PROMETHEUS_SCRAPE_S}s", rule_file=str(ALERTS), first_port=first_web_port)
         prometheus = Prometheus(workdir, config, free_port())
         stack.callback(prometheus.stop)
         prometheus.wait_ready()
 
         print(f"3/4 running the pipeline on {args.articles.name} (sink {sink_url})", flush=True)
         window_start = time.time()
-        env = hadath_env(workdir, free_port())
+        env = hadath_env(workdir, free_port(), first_web_port)
         pipeline = start_pipeline(workdir, env, sink_url, args.articles)
         stack.callback(stop_pipeline, pipeline)
         stored = wait_for_events(sink_url, pipeline, args.timeout)
@@ -506,25 +536,22 @@ def main(argv: list[str] | None = None) -> int:
         check_alert_rules(prometheus, tally)
         reader_url = sink_url.replace(f"{SUPERUSER}@", f"{READER_ROLE}:{READER_PASSWORD}@", 1)
         check_sql(sql, reader_url, window, tally)
+        prom_requests = sum(n for what, n in tally.counts.items() if what.startswith("PromQL") and "Prometheus" in what)
+        servers.append(
+            f"Prometheus {prometheus_version()} at 127.0.0.1:{prometheus.port}: {prom_requests} API requests for "
+            f"{len(promql)} PromQL expressions and the alert rules (scraping the 4 local workers from port "
+            f"{first_web_port} every {PROMETHEUS_SCRAPE_S}s)")
+        servers.append(
+            f"PostgreSQL {tally.server_versions.get('postgres', '?')} at 127.0.0.1:{postgres.port}: {len(sql)} SQL "
+            f"queries as {READER_ROLE} on the sink's database ({stored} events)")
 
-    if args.keep:
-        print(f"kept {workdir}")
-    else:
-        shutil.rmtree(workdir, ignore_errors=True)
-    print("\nverify-dashboards summary")
-    for what, n in tally.counts.items():
-        print(f"  {n:4d}  {what}")
-    prom_runs = sum(n for what, n in tally.counts.items() if what.startswith("PromQL") and "Prometheus" in what)
-    print(f"  servers: {prom_runs} requests for {len(promql)} PromQL expressions to Prometheus {prometheus_version()} "
-          f"(127.0.0.1:{prometheus.port}, scraping {len(local_worker_ports())} local workers every "
-          f"{PROMETHEUS_SCRAPE_S}s); {len(sql)} SQL queries to PostgreSQL {tally.server_versions.get('postgres', '?')} "
-          f"(127.0.0.1:{postgres.port}, role {READER_ROLE}); {len(dashboards)} dashboards decoded with "
-          f"grafana-foundation-sdk {sdk_version()}")
-    if tally.failures:
-        print(f"FAILED: {len(tally.failures)} problem(s)")
-        return 1
-    print("OK: every dashboard decodes and every query returned data")
-    return 0
+
+def print_log_tails(workdir: Path, lines: int = 15) -> None:
+    """The end of hadath up's log and of each worker's log, to see why the pipeline failed."""
+    for log in [workdir / "hadath-up.log", *sorted((workdir / "logs").glob("*.log"))]:
+        if log.exists():
+            tail = log.read_text(errors="replace").splitlines()[-lines:]
+            print(f"--- {log.name}", *tail, sep="\n  ", flush=True)
 
 
 def sdk_version() -> str:
@@ -539,11 +566,12 @@ def prometheus_version() -> str:
     return match.group(1) if match else "?"
 
 
-def hadath_env(workdir: Path, broker_port: int) -> dict[str, str]:
-    """Environment for ``hadath``: the embedded broker on a free port, faust state in ``workdir``."""
+def hadath_env(workdir: Path, broker_port: int, first_web_port: int) -> dict[str, str]:
+    """Environment for ``hadath``: the embedded broker and worker web servers on free ports, state in ``workdir``."""
     return {
         **os.environ,
         "HADATH_KAFKA__EMBEDDED_PORT": str(broker_port),
+        "HADATH_SERVICE__WEB_PORT": str(first_web_port),
         "HADATH_SERVICE__DATA_DIR": str(workdir / "faust"),
         "PYTHONUNBUFFERED": "1",
     }
@@ -555,9 +583,6 @@ def hadath_command() -> list[str]:
 
 def start_pipeline(workdir: Path, env: dict[str, str], sink_url: str, articles: Path) -> subprocess.Popen[bytes]:
     """``hadath up`` (embedded broker, four workers, PostgreSQL sink) publishing ``articles``; runs until stopped."""
-    busy = [port for port in local_worker_ports() if port_in_use(port)]
-    if busy:
-        raise RuntimeError(f"worker ports already in use (another hadath running?): {busy}")
     log = (workdir / "hadath-up.log").open("wb")
     return subprocess.Popen(
         [*hadath_command(), "up", "--publish", str(articles), "--db", sink_url, "--log-dir", str(workdir / "logs")],
@@ -566,17 +591,21 @@ def start_pipeline(workdir: Path, env: dict[str, str], sink_url: str, articles: 
     )
 
 
-def local_worker_ports() -> list[int]:
-    from shared.kafka import STAGES, web_port
-
-    return [web_port(stage, 0) for stage in STAGES]
-
-
-def port_in_use(port: int) -> bool:
+def free_web_port_range(span: int = 40) -> int:
+    """A first worker web port with ``span`` free ports after it (4 stages x 10 replicas)."""
+    import random
     import socket
 
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        return sock.connect_ex(("127.0.0.1", port)) == 0
+    def in_use(port: int) -> bool:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            sock.settimeout(0.05)
+            return sock.connect_ex(("127.0.0.1", port)) == 0
+
+    for _ in range(50):
+        first = random.randrange(41_000, 49_000, 50)
+        if not any(in_use(first + i) for i in range(span)):
+            return first
+    raise RuntimeError("no free port range for the worker web servers")
 
 
 def stop_pipeline(pipeline: subprocess.Popen[bytes]) -> None:
