@@ -104,6 +104,11 @@ class ServiceSettings(_Frozen):
     web_port: int = Field(6066, description="First port for worker web servers (metrics at /metrics).")
     data_dir: Path = Field(Path("var/faust"), description="Where faust keeps its local state.")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field("INFO", description="Log level.")
+    in_flight: int = Field(
+        8, ge=1,
+        description="Messages a worker handles while earlier ones still wait for the broker's ack (faust agent "
+        "concurrency). Logic still runs one message at a time, in consumption order; 1 waits for every ack.",
+    )
 
 
 class Settings(BaseSettings):

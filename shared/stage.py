@@ -255,5 +255,9 @@ def build_faust_app(stage: Stage[Any], settings: Settings, replica: int, metrics
             # Wait for the broker's ack before the offset of the consumed message can be committed.
             await asyncio.gather(*pending)
 
-    app.agent(source, name=f"hadath.{stage.name}")(run)
+    # Several actors share the source queue: while one awaits its acks, the next message is processed. handle()
+    # never awaits, so messages are processed one at a time in consumption order (sends reorder only if the
+    # producer buffer is full); faust commits an offset only once every earlier offset is acked (it tracks
+    # gaps), so delivery stays at-least-once.
+    app.agent(source, name=f"hadath.{stage.name}", concurrency=settings.service.in_flight)(run)
     return app
