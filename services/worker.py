@@ -56,4 +56,7 @@ def run_worker(name: str, replica: int = 0, settings: Settings | None = None) ->
     app = create_app(name, replica, settings)
     logging.getLogger("hadath").setLevel(settings.service.log_level)
     worker = faust.Worker(app, loglevel=settings.service.log_level, quiet=True, redirect_stdouts=False)
+    # faust's start-up spinner sets the root logger to DEBUG at WARNING/ERROR levels, so every aiokafka debug
+    # call would build a LogRecord per message; no spinner, no DEBUG root.
+    worker.spinner = None
     worker.execute_from_commandline()
