@@ -106,6 +106,7 @@ def run_noop_worker(name: str, replica: int) -> None:
 
     logging.getLogger("hadath").setLevel(settings.service.log_level)
     worker = faust.Worker(app, loglevel=settings.service.log_level, quiet=True, redirect_stdouts=False)
+    worker.spinner = None  # as services.worker: no DEBUG root logger
     worker.execute_from_commandline()
 
 

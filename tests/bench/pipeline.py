@@ -116,7 +116,6 @@ class BenchPipeline:
         env = child_env(self.broker.bootstrap_servers, f"sqlite:///{self.database}", {
             "HADATH_SERVICE__DATA_DIR": str(self.workdir / "faust"),
             "HADATH_SERVICE__WEB_PORT": str(web_base),
-            "HADATH_SERVICE__LOG_LEVEL": "WARNING",
             "HADATH_TOPICS__PARTITIONS": str(self.partitions),
         })
         self.settings = Settings.model_validate({
