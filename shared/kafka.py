@@ -96,8 +96,24 @@ def faust_broker_options(kafka: KafkaSettings) -> dict[str, Any]:
     return options
 
 
+def ensure_reachable(kafka: KafkaSettings, timeout_s: float = 3.0) -> None:
+    """Fail fast (instead of after the clients' long retries) when no bootstrap server accepts connections."""
+    from shared.broker import port_open
+
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        for server in kafka.servers.split(","):
+            host, _, port = server.strip().rpartition(":")
+            if port.isdigit() and port_open(host.strip("[]") or "localhost", int(port), 0.5):
+                return
+        time.sleep(0.2)
+    hint = " (no broker configured: run `hadath up` or `hadath broker`)" if kafka.embedded else ""
+    raise KafkaUnavailable(f"no Kafka broker answers at {kafka.servers}{hint}")
+
+
 def admin_client(kafka: KafkaSettings, timeout_s: float = 15.0) -> KafkaAdminClient:
     """An admin client, retrying until the broker answers or timeout_s passes."""
+    ensure_reachable(kafka)
     deadline = time.monotonic() + timeout_s
     while True:
         try:
@@ -135,6 +151,7 @@ def make_producer(kafka: KafkaSettings, **overrides: Any) -> KafkaProducer:
         **kafka_python_config(kafka),
         **overrides,
     }
+    ensure_reachable(kafka)
     try:
         return KafkaProducer(**config)
     except KafkaError as exc:
@@ -152,6 +169,7 @@ def make_consumer(kafka: KafkaSettings, **overrides: Any) -> KafkaConsumer:
         **kafka_python_config(kafka),
         **overrides,
     }
+    ensure_reachable(kafka)
     try:
         return KafkaConsumer(**config)
     except KafkaError as exc:

@@ -122,3 +122,19 @@ def test_describe_event_names_type_status_participants_and_place() -> None:
     for part in ("meeting", "occurred", "الرئيس", "الوزير", "Cairo", "EG", "city"):
         assert part in line
     assert "place unknown" in describe_event(sample_event().model_copy(update={"place": None}))
+
+
+def test_unreachable_kafka_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from shared.broker import free_port
+    from shared.settings import get_settings
+
+    monkeypatch.setenv("HADATH_KAFKA__BOOTSTRAP_SERVERS", f"127.0.0.1:{free_port()}")
+    get_settings.cache_clear()
+    try:
+        path = tmp_path / "a.jsonl"
+        path.write_text(sample_article().model_dump_json() + "\n")
+        result = runner.invoke(app, ["publish", str(path)])
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 1
+    assert "no Kafka broker answers" in result.stderr and "Traceback" not in result.output
