@@ -69,6 +69,9 @@ class Mention:
     post_or_border: bool = False
     nearby_countries: set[str] = field(default_factory=set)  # demonyms right around it (مدينة أنطاليا التركية)
     group: int = -1  # mentions coordinated in one list (في طانطان وتزنيت وقنيطرة) share a group
+    phrase_first: int = -1  # first word of the place phrase (مدينة in "بمدينة سرت"), -1: the name itself
+    phrase_peeled: int = 0  # proclitic letters on that first word (ب in بمدينة)
+    spans_list: bool = False  # stands for several listed places (a country), not to be narrowed again
     entry: GazetteerEntry | None = None  # chosen candidate
 
 
@@ -197,6 +200,7 @@ def _read_cue(mention: Mention, words: list[Word], gazetteer: Gazetteer) -> None
         stem = bare[1:] if len(bare) > 3 and bare[0] in "بل" else bare
         if stem in TOPONYM_NOUNS or ("ال" + stem) in TOPONYM_NOUNS:
             mention.toponym_noun = True
+            mention.phrase_first, mention.phrase_peeled = k, len(word) - len(stem)
             if bare[0] == "ب" and stem != bare:
                 cue = max(cue, 3.0)
             cue = max(cue, 2.0)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from services.geolocator.gazetteer import Gazetteer, GazetteerEntry, name_words
 from services.geolocator.mentions import Mention, Word, article_countries, choose_entries, find_mentions, words_of
+from shared.arabic import normalize
 from shared.schemas import DetectedEvent, EventStatus, EventType, Participant, ParticipantKind
 
 # Verbs whose bare object is the visited place (زار مصر، سيصل موسكو، غادر القاهرة), normalised.
@@ -52,7 +53,6 @@ _INSTITUTIONS = frozenset(["وزاره", "الوزاره", "مقر", "رئاسه
 _MIN_CUE = 1.0
 _BARE_OBJECT_CUE = 1.5
 _DISTANCE_PENALTY = 0.04
-_RELATIVE_PENALTY = 2.0
 _LATER_MENTION_PENALTY = 1.5
 _MIN_SCORE = -0.5
 _HOLDING_VERBS = frozenset(
@@ -212,8 +212,8 @@ def place_near(
         distance = abs(mention.first - trigger) if mention.first > trigger else abs(trigger - mention.last)
         clauses = _clauses_between(places.words, trigger, mention.first)
         score = cue - _DISTANCE_PENALTY * distance - _CLAUSE_PENALTY * clauses
-        if mention.first > trigger:  # "الحرب التي يشنها التحالف ... في اليمن": the place of a relative clause
-            score -= _RELATIVE_PENALTY * _foreign_relative_clauses(places.words, trigger, mention.first)
+        if mention.first > trigger and _foreign_relative_clauses(places.words, trigger, mention.first):
+            continue  # "الحرب التي يشنها التحالف ... في اليمن": the place of another clause
         if score > _MIN_SCORE and (best is None or score > best[0]):
             best = (score, mention)
     return best
@@ -321,23 +321,40 @@ def _widen_list(places: ArticlePlaces, mention: Mention) -> Mention:
         return mention
     first, last = group[0], group[-1]
     return Mention(first.first, last.last, first.start, last.end, "", [], cue=mention.cue, entry=country,
-                   group=mention.group)
+                   group=mention.group, peeled=first.peeled, spans_list=True)
 
 
 def _refine(places: ArticlePlaces, mention: Mention) -> ResolvedPlace:
     """A country refined to the city of that country the article places things in, if there is one."""
     entry = mention.entry
     assert entry is not None
-    if entry.precision == "country":
+    if entry.precision == "country" and not mention.spans_list:
         cities = [m for m in places.mentions if m.entry is not None and m.entry.country_code == entry.country_code
                   and m.entry.precision in ("city", "site") and (m.cue >= _MIN_CUE or m is places.dateline
                                                                   or m.entry.capital)]
         if cities:
             city = min(cities, key=lambda m: abs(m.start - mention.start))
             assert city.entry is not None
-            return ResolvedPlace(city.entry, city_text(places, city), city.start, city.end)
-    return ResolvedPlace(entry, places.body[mention.start:mention.end], mention.start, mention.end)
+            return _resolved(places, city)
+    return _resolved(places, mention)
 
 
-def city_text(places: ArticlePlaces, mention: Mention) -> str:
-    return places.body[mention.start:mention.end]
+def _resolved(places: ArticlePlaces, mention: Mention) -> ResolvedPlace:
+    """The place with its surface phrase: from the toponym noun (مدينة سرت), clitics (بـ، و) left out."""
+    assert mention.entry is not None
+    if mention.phrase_first >= 0:
+        start = _skip_letters(places.body, places.words[mention.phrase_first].start, mention.phrase_peeled)
+    else:
+        start = _skip_letters(places.body, mention.start, mention.peeled)
+    return ResolvedPlace(mention.entry, places.body[start:mention.end], start, mention.end)
+
+
+def _skip_letters(body: str, start: int, letters: int) -> int:
+    """The offset after ``letters`` letters from ``start`` (diacritics and tatweel do not count)."""
+    while letters > 0 and start < len(body):
+        if normalize(body[start]):
+            letters -= 1
+        start += 1
+    while start < len(body) and not normalize(body[start]):
+        start += 1
+    return start

@@ -98,6 +98,67 @@ def test_event_fields_are_built_deterministically() -> None:
     assert first.producer_version and first.extracted_at == WHEN
 
 
+def test_surface_text_keeps_the_toponym_noun_and_drops_clitics() -> None:
+    body = "عقد رئيس مجلس السيادة اجتماعا بالعاصمة السودانية الخرطوم مع المبعوث الأممي."
+    place = _place(body, "اجتماعا")
+    assert place is not None and place.text == "العاصمة السودانية الخرطوم" and place.name_en == "Khartoum"
+    assert body[place.start:place.end] == place.text
+
+
+def test_topic_of_talks_is_not_the_place() -> None:
+    assert _place("عقد الطرفان اجتماعا لبحث الأوضاع في غزة والتطورات في السودان.", "اجتماعا") is None
+    place = _place("عقد الطرفان اجتماعا في الدوحة لبحث الأوضاع في غزة.", "اجتماعا")
+    assert place is not None and place.name_en == "Doha"
+
+
+def test_place_inside_a_relative_clause_about_something_else_is_skipped() -> None:
+    body = "يبحث الأمير مع الرئيس ملفات، وفي مقدمتها الحرب التي يشنها التحالف العسكري ضد الحوثيين في اليمن."
+    assert _place(body, "يبحث") is None
+    body = "جاء العرض خلال الاجتماع التاسع للجنة المشتركة لمكافحة الهجرة، الذي عقد الأربعاء، في العاصمة طرابلس."
+    assert (place := _place(body, "الاجتماع")) is not None and place.name_en == "Tripoli"
+
+
+def test_meeting_during_a_visit_takes_the_visit_place() -> None:
+    body = "غادر الوزير القاهرة متوجها إلى إسرائيل بعد زيارة لمصر، استقبله خلالها الرئيس المصري."
+    visit, meeting = geolocate(_events(body, ("زيارة", "visit"), ("استقبله", "meeting")), WHEN)
+    assert visit.place is not None and meeting.place is not None
+    assert visit.place.country_code == meeting.place.country_code == "EG"
+
+
+def test_places_listed_in_one_country_give_the_country() -> None:
+    body = "وانطلقت المناورات العسكرية في كل من طانطان وتزنيت والقنيطرة بمشاركة القوات الأمريكية."
+    place = _place(body, "المناورات", "training_agreement")
+    assert place is not None and place.precision == "country" and place.country_code == "MA"
+
+
+def test_ministry_of_a_country_is_held_in_its_capital() -> None:
+    place = _place("سيعقد لقاءات يوم الثلاثاء في وزارة الخارجية الروسية مع مسؤولين.", "لقاءات")
+    assert place is not None and place.name_en == "Moscow"
+
+
+def test_following_sentence_that_refers_back_gives_the_place() -> None:
+    body = "وقع الوزيران مذكرة تفاهم في المجالات العسكرية. جاء ذلك خلال لقاء في مدينة أنطاليا التركية."
+    place = _place(body, "مذكرة", "training_agreement")
+    assert place is not None and place.name_en == "Antalya" and place.country_code == "TR"
+
+
+def test_country_and_capital_homonyms_follow_the_article() -> None:
+    assert (place := _place("وصل العاهل الأردني إلى عمان قادما من واشنطن.", "وصل", "visit")) is not None
+    assert place.name_en == "Amman"
+    assert (place := _place("وصل الرئيس الإيراني إلى عمان في زيارة لسلطنة عمان.", "وصل", "visit")) is not None
+    assert place.country_code == "OM"
+
+
+def test_person_name_with_a_clitic_look_alike_is_not_a_place() -> None:
+    place = _place("استقبل الرئيس الأمريكي جو بايدن رئيس الوزراء العراقي في البيت الأبيض.", "استقبل")
+    assert place is not None and place.precision == "site" and place.country_code == "US"
+
+
+def test_construct_country_is_not_the_visited_place() -> None:
+    body = "ووصل رئيس وزراء النيجر علي لامين زين إلى العاصمة الروسية موسكو."
+    assert (place := _place(body, "ووصل", "visit")) is not None and place.name_en == "Moscow"
+
+
 @pytest.mark.timeout(60)
 def test_dev_place_accuracy_on_gold_events() -> None:
     result = evaluate(DATA / "dev_articles.jsonl", DATA / "dev_gold.jsonl")
