@@ -133,7 +133,8 @@ def _title_fit(m: ActorMention, e: Entity, rank_group: dict[str, int]) -> float:
         return 0.0
     heads = {e.head, *(t[2:] if t.startswith("ال") else t for t in e.title_words)}
     group = rank_group.get(m.head, -1)
-    same_head = m.head in heads or any(rank_group.get(h, -2) == group for h in heads)
+    counterpart = m.head.startswith("نظير")  # نظيره الأمريكي: any office, the affiliation decides
+    same_head = counterpart or m.head in heads or any(rank_group.get(h, -2) == group for h in heads)
     if not same_head:
         return 0.0
     score = 1.0

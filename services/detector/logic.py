@@ -44,6 +44,7 @@ _BACK_REFERENCES = frozenset(
     {"جاء ذلك", "وجاء ذلك", "جاء هذا", "وجاء هذا", "ياتي ذلك", "وياتي ذلك", "تم ذلك", "وتم ذلك"}
 )
 _ATTENDANCE = frozenset(normalize(w) for w in ["حضر", "وحضر", "حضرت", "وحضرت", "بحضور", "شارك", "وشارك", "شاركت"])
+_BOTH_SIDES = frozenset(normalize(w) for w in ["الطرفان", "الطرفين", "الجانبان", "الجانبين", "البلدان", "البلدين"])
 _WITH_PRONOUN = frozenset({"معه", "معها", "معهم", "معهما"})
 
 
@@ -146,6 +147,9 @@ def _event_mention(
             entities[a.entity] = Entity(
                 a.entity, a.kind, a.name, (a.key,), affiliation=a.affiliation, first_word=a.first
             )
+    if not candidates and _BOTH_SIDES.intersection(norms):
+        # "وأكد الطرفان عزمهما … تدريب الجنود": the two sides are the parties of the sentence before
+        candidates += [a for a in actors_by_sentence.get(sentence - 1, []) if not a.locative]
     if " ".join(norms[:2]) in _BACK_REFERENCES:
         # "جاء ذلك خلال لقاء ...": the parties are those of the sentence before
         candidates += [
@@ -163,6 +167,13 @@ def _event_mention(
     t1 = doc.view_index(trigger.end) - offset
     reading = mention_status(text, t0, t1, trigger.form, trigger.prefix)
     status = reading.status
+    if (
+        trigger.form == "imperfective"
+        and not reading.cued
+        and status == EventStatus.planned
+        and any(a.last == first - 1 for a in actors_by_sentence[sentence])
+    ):
+        status = EventStatus.occurred  # "الوزير يلتقي نظيره": a headline's present tense reports, it does not plan
     if trigger.cue == "onward":
         status = EventStatus.planned
     clause = text[max(0, t0 - 60) : t1 + 110]  # "استقبل … في قصر السلام بجدة اليوم" puts the day far after

@@ -83,6 +83,8 @@ def mention_status(sentence: str, trigger_start: int, trigger_end: int, form: st
                 nearest = (match.end(), status)
     if nearest is not None and nearest[1] == EventStatus.denied:
         return StatusReading(EventStatus.denied, True, background)  # ألغى زيارته المقررة
+    if immediate == "قد" and form == "imperfective":
+        return StatusReading(EventStatus.proposed, True, background)  # قد يلتقي: may meet, nothing fixed
     if ("س" in prefix and form == "imperfective") or (prefix.endswith("ل") and form == "imperfective"):
         return StatusReading(EventStatus.planned, True, background)
     if cues.after[EventStatus.planned].search(right[:PLANNED_AFTER_WINDOW]):

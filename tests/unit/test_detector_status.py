@@ -93,3 +93,30 @@ def test_negation_must_govern_the_trigger() -> None:
     text = normalize("ولم يعلن المتحدث باسم الرئاسة أية تفاصيل عن هدف الزيارة")
     start = text.index("الزياره")
     assert mention_status(text, start, start + 7, "noun", "ال").status == EventStatus.occurred
+
+
+def test_headline_present_tense_reports() -> None:
+    body = (
+        "وزير الخارجية السعودي يلتقي نظيره الأمريكي في الرياض\n"
+        "التقى وزير الخارجية الأمير فيصل بن فرحان، اليوم، وزير الخارجية الأمريكي ماركو روبيو، في الرياض."
+    )
+    event = one(body, "meeting")
+    assert event.status.value == "occurred" and len(event.triggers) == 2
+
+
+def test_may_meet_is_a_proposal_and_unconfirmed_is_not_a_denial() -> None:
+    body = (
+        "قال مسؤول أمريكي إن الرئيس جو بايدن قد يلتقي ولي العهد السعودي الأمير محمد بن سلمان خلال جولته، "
+        "لكن لم يتم تأكيد ذلك رسميا."
+    )
+    assert one(body, "meeting").status.value == "proposed"
+
+
+def test_both_sides_resolve_to_the_parties_before() -> None:
+    body = (
+        "استقبل رئيس المجلس العسكري الجنرال عبد الرحمن تياني نائب وزير الدفاع الروسي يونس بك يفكوروف. "
+        "وأكد الطرفان عزمهما تعزيز التعاون العسكري، بما في ذلك تدريب الجنود."
+    )
+    training = one(body, "training_agreement")
+    assert training.status.value == "planned"
+    assert {p.name for p in training.participants} >= {"عبد الرحمن تياني", "يونس بك يفكوروف"}
