@@ -262,7 +262,11 @@ class _SentenceScanner:
             governs = (
                 nxt is not None
                 and not nxt.breaks_before
-                and (is_definite(nxt) or has_prefixed_article(nxt) or nxt.readings[-1][1] in lex.title_complements)
+                and (
+                    is_definite(nxt)
+                    or has_prefixed_article(nxt)
+                    or any(r in lex.title_complements or r in lex.title_heads for _, r in nxt.readings)
+                )
             )
             if any(rest.startswith("ال") for _, rest in word.readings) or governs:
                 return False  # a title (الرئيس، بوزير الدفاع), not لامين in علي لامين زين
