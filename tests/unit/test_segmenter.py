@@ -68,9 +68,20 @@ def test_proclitics_split_off() -> None:
     assert _split("وسرت") == (["و"], "سرت", [])
 
 
+def test_known_words_decide_ambiguous_splits() -> None:
+    assert _split("وزارة") == ([], "وزاره", [])  # not و + زارة
+    assert _split("وقال") == (["و"], "قال", [])
+    assert _split("بوزير") == (["ب"], "وزير", [])
+    assert _split("للقوات") == (["ل", "ال"], "قوات", [])
+    assert _split("لليبيا") == (["ل"], "ليبيا", [])
+    for foreign_name in ("بوتين", "بلينكن", "لافروف"):  # not ب + وتين, ل + افروف
+        assert _split(foreign_name)[0] == [], foreign_name
+
+
 def test_pronoun_suffixes_split_but_not_root_letters_or_ta_marbuta() -> None:
     assert _split("زيارته") == ([], "زيارت", ["ه"])
-    assert _split("ونجله") == (["و"], "نجل", ["ه"])
+    assert _split("وزيارتها") == (["و"], "زيارت", ["ها"])
+    assert _split("بلادهم") == ([], "بلاد", ["هم"])
     assert _split("مدينة") == ([], "مدينه", [])
     assert _split("تفاهم") == ([], "تفاهم", [])
     assert _split("اتجاه") == ([], "اتجاه", [])
