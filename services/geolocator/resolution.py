@@ -10,6 +10,7 @@ A country is refined to a city of that country the article places events in (the
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from services.geolocator.gazetteer import Gazetteer, GazetteerEntry, name_words
@@ -64,6 +65,10 @@ _HOLDING_VERBS = frozenset(
 _RELATIVE_PRONOUNS = frozenset(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي"])
 _CLAUSE_PENALTY = 0.4
 _DATELINE_CHARS = 160
+_CALL_STEMS = ("هاتف", "اتصال", "مكالم", "اتصل", "عبر الفيديو", "افتراضي")
+# What follows a dateline's place: a dash (ـ too), colon or slash, or a date / agency tag in brackets first.
+_DATELINE_TAIL = re.compile(r"\s*(?:[-–—ـ:/]|[،,]?\s*\d{1,2}\s+\S+(?:\s+\d{4})?\s*(?:\([^)\n]{1,30}\))?\s*[-–—ـ:]"
+                            r"|\([^)\n]{1,30}\)\s*[-–—ـ:])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,14 +120,18 @@ class ArticlePlaces:
         return max(0, bisect.bisect_right(self.word_starts, offset) - 1)
 
     def _dateline(self) -> Mention | None:
-        """A place opening the body before a dash or colon: "القاهرة - …", "(واس) الرياض - …"."""
+        """A place opening a line near the top, then a dash, colon, slash or a dated agency tag.
+
+        "القاهرة - أ ش أ"، "(واس) الرياض -"، "بغداد/ واع"، "الرياض 05 نوفمبر 2024 (واس) -"، "نواكشوط، 12 مايو".
+        """
         for mention in self.mentions:
             if mention.start > _DATELINE_CHARS:
                 break
+            if mention.prefix or mention.peeled or mention.entry is None:
+                continue
             gap_before = self.words[mention.first].gap
-            after = self.words[mention.last + 1].gap if mention.last + 1 < len(self.words) else ""
             at_line_start = mention.first == 0 or "\n" in gap_before or ")" in gap_before
-            if at_line_start and any(ch in after for ch in "-–—:/") and mention.prefix == "":
+            if at_line_start and _DATELINE_TAIL.match(self.body, mention.end):
                 return mention
         return None
 
@@ -304,9 +313,20 @@ def resolve_places(
                 start = event.triggers[0].start
                 chosen[k] = chosen[min(visits, key=lambda j: abs(events[j].triggers[0].start - start))]
     chosen = [_widen_list(places, c) if c is not None else None for c in chosen]
-    if places.dateline is not None:
-        chosen = [c if c is not None else places.dateline for c in chosen]
+    if places.dateline is not None:  # where the wire filed from: for what happened there, not calls or plans
+        chosen = [c if c is not None or not _dateline_applies(places, e) else places.dateline
+                  for c, e in zip(chosen, events, strict=True)]
     return [_refine(places, c) if c is not None else None for c in chosen]
+
+
+def _dateline_applies(places: ArticlePlaces, event: DetectedEvent) -> bool:
+    if event.status != EventStatus.occurred:
+        return False
+    for trigger in event.triggers:
+        i = places.word_index(trigger.start)
+        if any(_bare(w.norm).startswith(_CALL_STEMS) for w in places.words[i:i + 3]):
+            return False
+    return True
 
 
 def _widen_list(places: ArticlePlaces, mention: Mention) -> Mention:

@@ -52,6 +52,15 @@ def test_dateline_when_the_sentence_gives_no_place() -> None:
     assert (place := _place(body, "استقبل")) is not None and place.name_en == "Riyadh"
 
 
+def test_dateline_formats_and_its_limits() -> None:
+    for body in ("(واس) الرياض - استقبل ولي العهد رئيس الوزراء العراقي.",
+                 "الرياض 05 نوفمبر 2024 (واس) - استقبل ولي العهد رئيس الوزراء العراقي."):
+        assert (place := _place(body, "استقبل")) is not None and place.name_en == "Riyadh", body
+    assert _place("القاهرة تستضيف الاجتماع المقبل. التقى الوزير نظيره.", "التقى") is None
+    call = "الرياض - أجرى ولي العهد اتصالا هاتفيا مع الرئيس الأمريكي."
+    assert _place(call, "اتصالا") is None  # a call has no place, whatever the dateline
+
+
 def test_ambiguous_name_resolved_by_article_countries() -> None:
     lebanon = "عقد رئيس الحكومة اللبنانية اجتماعا في طرابلس مع فعاليات المدينة اللبنانية لبحث أوضاع لبنان."
     assert (place := _place(lebanon, "اجتماعا")) is not None and place.country_code == "LB"
