@@ -22,7 +22,9 @@ _CLUTTER_WORDS = frozenset(normalize(w) for w in [
     "البريد", "الإلكتروني", "الرئيسية", "القسم", "الكاتب", "بواسطة", "نشر", "آخر", "تحديث", "حقوق", "النشر",
     "محفوظة", "جميع", "الحقوق", "الأخبار", "أخبار", "رياضة", "اقتصاد", "منوعات", "فيديو", "مقالات", "الرأي",
     "اشترك", "النشرة", "البريدية", "تطبيق", "google", "news", "رابط", "مختصر", "ذات", "صلة", "مواضيع", "متعلقة",
-    "الوسوم", "كلمات", "مفتاحية",
+    "الوسوم", "كلمات", "مفتاحية", "التحرير", "الإدارة", "الادارة", "نيوز", "الموقع", "النسخة", "الكاملة",
+    "الإعلانات", "اتصل", "بنا", "سياسة", "الخصوصية", "شروط", "الاستخدام", "المحرر", "إعداد", "تحرير", "مراسل",
+    "وكالات",
 ])
 # Dates and times standing alone on a line (الإثنين ١١ أبريل ٢٠٢٢ - ٠٦:٠٢ بتوقيت غرينتش).
 _DATE_WORDS = frozenset(normalize(w) for w in [
@@ -37,6 +39,15 @@ _CLUTTER_LATIN = re.compile(
 _WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669A-Za-z0-9]+")
 
 
+# A line opening with a source or photo credit ("المصدر: وكالة الأنباء العراقية"، "تصوير: …").
+_ATTRIBUTION = re.compile(r"^(?:المصدر|مصدر الصورة|الصورة|صورة|تصوير|اقرأ أيضا|اقرأ أيضاً|شاهد أيضا|للمزيد)\s*[:：\-–]")
+_BREADCRUMB = re.compile(r"\s[_>»›]\s")
+
+
+def _without_conjunction(word: str) -> str:
+    return word[1:] if len(word) > 3 and word[0] == "و" else word
+
+
 def is_clutter(line: str) -> bool:
     """True for a line that is page furniture rather than article text."""
     stripped = line.strip()
@@ -47,8 +58,12 @@ def is_clutter(line: str) -> bool:
         return True
     if len(words) <= 4 and (_CLUTTER_LATIN.match(stripped) or arabic_ratio(stripped) == 0.0):
         return True
+    if _ATTRIBUTION.match(stripped) and len(words) <= 10:
+        return True
+    if len(words) <= 6 and _BREADCRUMB.search(stripped):
+        return True
     if len(words) <= 8:
-        norms = [normalize(w) for w in words]
+        norms = [_without_conjunction(normalize(w)) for w in words]
         clutter = sum(1 for w in norms if w in _CLUTTER_WORDS or w.isdigit())
         if clutter * 2 >= len(norms) and not stripped.endswith((".", "؟", "!")):
             return True

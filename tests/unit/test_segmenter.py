@@ -52,6 +52,9 @@ def test_clutter_lines_are_not_sentences_and_do_not_glue() -> None:
     assert [s.text for s in sentences] == ["التقى الوزير نظيره في القاهرة"]
     assert is_clutter("الإثنين ١١ أبريل ٢٠٢٢ - ٠٦:٠٢ بتوقيت غرينتش") and is_clutter("الرئيسية | أخبار | رياضة")
     assert not is_clutter("وصل الرئيس إلى القاهرة.")
+    for line in ("المصدر: وكالة الانباء العراقية", "رئيس مجلسي الإدارة والتحرير", "العالم _ افريقيا", "تصوير: أحمد"):
+        assert is_clutter(line), line
+    assert not is_clutter("اتصل الرئيس بنظيره المصري")
 
 
 def test_names_stay_whole() -> None:
