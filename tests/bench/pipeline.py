@@ -9,6 +9,7 @@ Times come from one clock: the bench's wall clock at publish, and the sink's ins
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shutil
 import sqlite3
@@ -86,6 +87,15 @@ def peak_rss_mb(pid: int) -> float | None:
         return None
     match = re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE)
     return int(match.group(1)) / 1024 if match else None
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time a process has used so far, or None if it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _parse_stored_at(value: str) -> float:
@@ -228,6 +238,15 @@ class BenchPipeline:
             raise RuntimeError(f"workers exited during the run:\n{tails}")
 
     # ------------------------------------------------------------------ processes
+
+    def cpu_used(self) -> dict[str, float]:
+        """CPU seconds each worker and the broker have used so far, by name."""
+        assert self.supervisor is not None
+        pids = {name: w.pid for name, w in self.supervisor.workers.items()}
+        if self.broker.process is not None:
+            pids["broker (tansu)"] = self.broker.process.pid
+        used = {name: cpu_seconds(pid) for name, pid in pids.items()}
+        return {name: seconds for name, seconds in used.items() if seconds is not None}
 
     def peak_rss(self) -> dict[str, float]:
         """VmHWM of every worker (MB), by worker name, plus the broker."""

@@ -89,6 +89,12 @@ class Throughput:
     stored_rows: int
     publish_s: float
     elapsed_s: float
+    cpu_s: dict[str, float]
+
+    @property
+    def cpu_ms_per_article(self) -> float:
+        """CPU the workers and broker spent per article: what the run costs whatever else shares the machine."""
+        return 1000 * sum(self.cpu_s.values()) / (self.articles * min(1.0, self.stored_rows / self.expected_rows))
 
     @property
     def complete(self) -> bool:
@@ -112,12 +118,21 @@ def throughput_run(
     pipeline: BenchPipeline, articles: list[BenchArticle], expected: int, timeout_s: float
 ) -> Throughput:
     """Publish ``articles`` in one burst and wait until the sink holds all ``expected`` rows (or timeout_s)."""
+    cpu_before = pipeline.cpu_used()
     timed = pipeline.publish_burst(articles)
     stored = pipeline.wait_stored(expected, timeout_s)
+    cpu_after = pipeline.cpu_used()
     wanted = {a.id for a in articles}
     rows = sum(count for key, (count, _) in stored.items() if key in wanted)
     last = max((at for key, (_, at) in stored.items() if key in wanted), default=time.time())
-    return Throughput(len(articles), expected, rows, timed.publish_s, max(last - timed.started, 1e-9))
+    cpu = {name: cpu_after[name] - cpu_before.get(name, 0.0) for name in cpu_after}
+    return Throughput(len(articles), expected, rows, timed.publish_s, max(last - timed.started, 1e-9), cpu)
+
+
+def show_cpu(run: Throughput) -> None:
+    per_article = run.articles * min(1.0, run.stored_rows / run.expected_rows)
+    parts = ", ".join(f"{name} {1000 * seconds / per_article:.2f}" for name, seconds in sorted(run.cpu_s.items()))
+    print(f"           CPU ms per article: {parts}; total {run.cpu_ms_per_article:.2f}")
 
 
 def show_assignments(pipeline: BenchPipeline) -> None:
@@ -177,6 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"{load_average()}")
         hadath = throughput_run(real, burst, expected_events(burst), args.timeout)
         print(hadath.describe("hadath"))
+        show_cpu(hadath)
         if args.workers > 1:
             show_assignments(real)
         merge_rss(rss, real.peak_rss())
@@ -188,10 +204,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                   f"{load_average()}")
             noop_result = throughput_run(noop, noop_burst, len(noop_burst), args.timeout)
             print(noop_result.describe("no-op"))
+            show_cpu(noop_result)
             if args.workers > 1:
                 show_assignments(noop)
     ratio = hadath.per_second / noop_result.per_second if noop_result else float("nan")
-    print(f"  ratio hadath / no-op = {ratio:.2f}")
+    print(f"  ratio hadath / no-op = {ratio:.2f} (throughput)")
+    if noop_result:
+        print(f"  CPU cost ratio no-op / hadath = {noop_result.cpu_ms_per_article / hadath.cpu_ms_per_article:.2f} "
+              "(what the throughput ratio tends to when the machine's cores are the limit)")
 
     section(f"(c) latency publish -> sink at a steady {args.rate:g} articles/s for {args.latency_seconds:g} s "
             "(fresh pipeline)")
