@@ -20,7 +20,9 @@ PARTICIPANT_WINDOW = 30
 _CLAUSE_OPENERS = frozenset(
     normalize(w) for w in ["وأن", "وأنه", "وأنها", "وإن", "لكن", "ولكن", "بينما", "فيما", "حيث", "وحيث", "بعدما"]
 )
-_TWO_WORD_OPENERS = frozenset({"في حين", "غير ان", "الا ان", "في الوقت", "وفي الوقت"})
+_TWO_WORD_OPENERS = frozenset(
+    {"في حين", "غير ان", "الا ان", "في الوقت", "وفي الوقت", "ومن المتوقع", "ومن المقرر", "ومن المنتظر", "ومن المرتقب"}
+)
 _COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "بان", "بانه", "انهم", "انهما"})
 _HOST_CUES = (
     "استقبل",
@@ -236,13 +238,18 @@ def destination(words: list[Word], last: int, lex: Lexicon) -> str | None:
 def elided_subject(
     trigger: TriggerMention, words: list[Word], actors: list[ActorMention], first: int, chosen: list[ActorMention]
 ) -> list[ActorMention]:
-    """ "وصل الوفد إلى باماكو، حيث التقى فلانا": a verb opening its clause shares the sentence's subject."""
-    if trigger.form not in ("perfective", "imperfective") or first == 0:
+    """ "وصل الوفد إلى باماكو، حيث التقى فلانا": a clause with no subject of its own shares the sentence's.
+
+    Applies to a verb opening its clause, and to any trigger of a clause that names no one before it
+    ("…، ومن المتوقع أن يجري محادثات مع فلان").
+    """
+    if trigger.type == EventType.training_agreement or first == 0:
         return []
     lo, _ = clause_bounds(words, first, first)
-    if lo == 0 or first - lo > 1:
-        return []
     base = words[0].index
+    own_subject = any(lo <= a.first - base < first for a in actors)
+    if lo == 0 or own_subject or (trigger.form in ("noun", "participle", "phrase") and first - lo > 6):
+        return []
     cut = speaker_cut(words, lexicon(), 0, lo)
     before = [a for a in actors if cut <= a.first - base < lo and a.kind != ParticipantKind.country and not a.locative]
     persons = [a for a in before if a.kind == ParticipantKind.person and a.entity]

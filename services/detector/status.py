@@ -17,6 +17,7 @@ _CLAUSE_BREAK = re.compile(r"[.;!?]|(?<!\w)(?:و?لكن|بينما|فيما|في
 # The present tense reads as ongoing after "while" (في الوقت الذي يزور): not a plan.
 _ONGOING = re.compile(r"(?<!\w)(?:في\s+الوقت\s+الذي|حاليا|بينما)(?!\w)")
 DENIAL_WINDOW = 120
+_BARE_NEGATION = re.compile(r"[وف]?(?:لم|لن|ما|لا)")  # negates the trigger only right before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +29,7 @@ class _Cues:
 
 
 def _words(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)")
+    return re.compile(r"(?<!\w)[وف]?(?:" + "|".join(patterns) + r")(?!\w)")  # ومن المقرر، فيما …
 
 
 @cache
@@ -75,7 +76,7 @@ def mention_status(sentence: str, trigger_start: int, trigger_end: int, form: st
     for status, pattern in cues.before.items():
         if status == EventStatus.denied:
             for match in pattern.finditer(left):
-                if match.group() not in ("لم", "لن", "ما", "لا") and (nearest is None or match.end() > nearest[0]):
+                if not _BARE_NEGATION.fullmatch(match.group()) and (nearest is None or match.end() > nearest[0]):
                     nearest = (match.end(), status)
             continue
         for match in pattern.finditer(left):

@@ -120,3 +120,13 @@ def test_both_sides_resolve_to_the_parties_before() -> None:
     training = one(body, "training_agreement")
     assert training.status.value == "planned"
     assert {p.name for p in training.participants} >= {"عبد الرحمن تياني", "يونس بك يفكوروف"}
+
+
+def test_expected_talks_during_a_planned_visit() -> None:
+    body = (
+        "أعلن الكرملين أن الرئيس فلاديمير بوتين سيزور تركيا في أغسطس المقبل، ومن المتوقع أن يجري محادثات "
+        "مع الرئيس التركي رجب طيب أردوغان."
+    )
+    found = {e.type.value: e for e in events(body)}
+    assert found["visit"].status.value == "planned" and found["meeting"].status.value == "planned"
+    assert {p.name for p in found["meeting"].participants} == {"فلاديمير بوتين", "رجب طيب أردوغان"}

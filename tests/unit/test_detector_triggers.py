@@ -84,3 +84,11 @@ def test_round_of_talks_is_not_a_tour() -> None:
 def test_word_that_contains_a_trigger_is_not_one() -> None:
     # فيصل = ف + يصل, وزارة = و + زار + ة
     assert events("وأعلنت وزارة الخارجية أن الأمير فيصل بن فرحان سيرأس الوفد.") == []
+
+
+def test_maghreb_training_course() -> None:
+    body = (
+        "نظمت وزارة الدفاع الوطني بالتعاون مع السفارة الأمريكية دورة تكوينية لفائدة ضباط من الجيش "
+        "الوطني الشعبي حول مكافحة الإرهاب."
+    )
+    assert one(body, "training_agreement").participants
