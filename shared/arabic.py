@@ -70,8 +70,8 @@ _FOLDED = str.maketrans(
 
 # One table that drops and folds in a single C-level pass (no folded character is a dropped one, so
 # dropping then folding equals this). Hot: every stage normalises every word.
-_DROP_TABLE = str.maketrans(dict.fromkeys(_DROPPED))
 _DROP_AND_FOLD = str.maketrans({**{chr(k): v for k, v in _FOLDED.items()}, **dict.fromkeys(_DROPPED)})
+_DROPPED_RUN = re.compile("[" + "".join(sorted(re.escape(ch) for ch in _DROPPED)) + "]+")
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufeff]")
 
 
@@ -98,12 +98,16 @@ class NormalizedView:
 
 def normalized_view(text: str) -> NormalizedView:
     """Normalise ``text`` keeping, for each kept character, where it stood in the original."""
-    kept = text.translate(_DROP_TABLE)
-    if len(kept) == len(text):  # the usual case: nothing dropped, offsets are the identity
-        offsets = tuple(range(len(text)))
-    else:
-        offsets = tuple(i for i, ch in enumerate(text) if ch not in _DROPPED)
-    return NormalizedView(original=text, text=kept.translate(_FOLDED), offsets=offsets)
+    view = text.translate(_DROP_AND_FOLD)  # folding maps one character to one: only drops change the length
+    if len(view) == len(text):  # the usual case: nothing dropped, offsets are the identity
+        return NormalizedView(original=text, text=view, offsets=tuple(range(len(text))))
+    offsets: list[int] = []
+    start = 0
+    for match in _DROPPED_RUN.finditer(text):  # a few runs of diacritics: copy the ranges between them
+        offsets.extend(range(start, match.start()))
+        start = match.end()
+    offsets.extend(range(start, len(text)))
+    return NormalizedView(original=text, text=view, offsets=tuple(offsets))
 
 
 def arabic_ratio(text: str) -> float:
