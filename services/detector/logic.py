@@ -22,7 +22,7 @@ from services.detector.merging import EventMention, MergedEvent, merge
 from services.detector.resources import Lexicon, lexicon
 from services.detector.status import clause_index, mention_status
 from services.detector.triggers import TriggerMention, find_triggers
-from services.detector.words import Word, article_words
+from services.detector.words import Word, article_words, clitic_readings
 from shared.arabic import NormalizedView, normalize, normalized_view
 from shared.schemas import (
     DetectedEvent,
@@ -244,7 +244,9 @@ def _passes(
         window = set(norms)
         for other in (sentence - 1, sentence + 1):
             window.update(w.norm for w in doc.by_sentence.get(other, []))
-        if not any(w in lex.military_words or any(r in lex.military_words for _, r in _readings(w)) for w in window):
+        if not any(
+            w in lex.military_words or any(r in lex.military_words for _, r in clitic_readings(w)) for w in window
+        ):
             return False
     if "not_round" in needs and ((after[:1] and after[0] in _ROUND_WORDS) or _TALKS.intersection(after[:3])):
         return False
@@ -287,13 +289,6 @@ def _bare(norm: str) -> str:
             stem = norm[: -len(suffix)]
             return stem[:-1] + "ه" if stem.endswith("ت") else stem  # مباراته -> مباراه
     return norm
-
-
-def _readings(norm: str) -> list[tuple[str, str]]:
-    out = [("", norm)]
-    if len(norm) > 3 and norm[0] in "وفبل":
-        out.append((norm[0], norm[1:]))
-    return out
 
 
 def _build(doc: _Article, event: MergedEvent, entities: dict[str, Entity]) -> DetectedEvent:
