@@ -280,11 +280,14 @@ def common_word_names(places: list[Place], frequencies: WordFrequencies) -> set[
     Countries, regions and sites are curated and never flagged.
     """
     common: set[tuple[str, str]] = set()
+    country_names = {(p.country_code, n) for p in places if p.precision == "country" for n in [p.name, *p.aliases]}
     for place in places:
         if place.precision != "city" or place.id.startswith("curated:"):
             continue
         expected = expected_zipf(place.population)
         for name in [place.name, *place.aliases]:
+            if (place.country_code, name) in country_names:
+                continue  # تونس the city shares its frequency with تونس the country
             if frequencies.zipf(name) > expected:
                 common.add((place.id, name))
     return common
