@@ -107,6 +107,12 @@ def test_segmenter_dead_letters_poison_and_carries_on(workers: Supervisor, tmp_p
     assert info is not None and (info.stage, info.reason, info.topic) == ("segmenter", "decode", "articles.raw")
     assert all(w.alive() for w in workers.workers.values())
 
+    consumed = runner.invoke(
+        app, ["consume", "--topic", "articles.segmented", "--from-beginning", "--limit", "1", "--idle-timeout", "5"]
+    )
+    assert consumed.exit_code == 0, consumed.output
+    assert [json.loads(line)["article"]["id"] for line in consumed.stdout.splitlines()] == ["seg-ok-1"]
+
     listed = runner.invoke(app, ["dlq", "--json", "--topic", "articles.raw", "--wait", "1"])
     assert listed.exit_code == 0, listed.output
     rows = [json.loads(line) for line in listed.stdout.splitlines()]
