@@ -24,7 +24,7 @@ from rich.table import Table
 from shared.settings import Settings, get_settings
 
 out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 app = typer.Typer(
     name="hadath",
@@ -191,8 +191,9 @@ def publish_command(
     settings = get_settings()
     with user_errors():
         report = publish_path(settings, path, topic or settings.topics.articles_raw, raw=raw, progress=_progress())
+    verdict = "invalid, sent anyway" if raw else "skipped"
     for origin, reason in report.invalid[:20]:
-        err.print(f"[yellow]skipped[/] {escape(origin)}: {escape(reason)}")
+        err.print(f"[yellow]{verdict}[/] {escape(origin)}: {escape(reason)}")
     if len(report.invalid) > 20:
         err.print(f"[yellow]… and {len(report.invalid) - 20} more invalid lines[/]")
     err.print(f"published [bold]{report.published}[/] message(s) to {report.topic} at {settings.kafka.servers}")
