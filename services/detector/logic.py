@@ -19,7 +19,7 @@ from services.detector.confidence import confidence
 from services.detector.coref import Entity, resolve
 from services.detector.dates import event_date, explicit_year
 from services.detector.merging import EventMention, MergedEvent, merge
-from services.detector.resources import Lexicon, lexicon
+from services.detector.resources import Lexicon, lexicon, trigger_word_list
 from services.detector.status import clause_index, mention_status
 from services.detector.triggers import TriggerMention, find_triggers
 from services.detector.words import Word, article_words, clitic_readings
@@ -250,6 +250,10 @@ def _passes(
             return False
     if "not_round" in needs and ((after[:1] and after[0] in _ROUND_WORDS) or _TALKS.intersection(after[:3])):
         return False
+    if trigger.norm.endswith(("قمه", "قمم")) and after[:1] and after[0] in trigger_word_list("peak_words"):
+        return False  # في قمة أولوياته: the top of, not a summit
+    if trigger.norm.endswith(("لقاء", "لقاءا")) and after[:1] and after[0] in trigger_word_list("interview_words"):
+        return False  # لقاء تلفزيوني: an interview
     if "guest" in needs and not any(n in ("حل", "حلت", "وحل", "وحلت", "حلا", "حلوا") for n in before[-8:]):
         return False
     if "toward" in needs and not any(n in ("الي", "نحو") or n.startswith("لل") for n in after[:6]):
@@ -258,6 +262,8 @@ def _passes(
         pronoun_goal = after[:1] and after[0] in ("اليه", "اليها", "اليهم")  # وصلت إليه العلاقات
         if pronoun_goal and not any(0 < a.first - last <= 6 and a.kind != ParticipantKind.country for a in actors):
             return False
+        forces = trigger_word_list("force_heads")
+        actors = [a for a in actors if not (a.kind == ParticipantKind.organization and a.head in forces)]
         near = [
             a
             for a in actors

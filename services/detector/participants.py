@@ -23,6 +23,7 @@ _CLAUSE_OPENERS = frozenset(
 _TWO_WORD_OPENERS = frozenset(
     {"في حين", "غير ان", "الا ان", "في الوقت", "وفي الوقت", "ومن المتوقع", "ومن المقرر", "ومن المنتظر", "ومن المرتقب"}
 )
+_CONTRAST_OPENERS = frozenset(normalize(w) for w in ["لكن", "ولكن", "بينما", "فيما", "في", "غير", "الا"])
 _COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "بان", "بانه", "انهم", "انهما"})
 _HOST_CUES = (
     "استقبل",
@@ -248,7 +249,8 @@ def elided_subject(
     lo, _ = clause_bounds(words, first, first)
     base = words[0].index
     own_subject = any(lo <= a.first - base < first for a in actors)
-    if lo == 0 or own_subject or (trigger.form in ("noun", "participle", "phrase") and first - lo > 6):
+    contrast = words[lo].norm in _CONTRAST_OPENERS  # بينما، لكن: a new subject follows
+    if lo == 0 or own_subject or contrast or (trigger.form in ("noun", "participle", "phrase") and first - lo > 6):
         return []
     cut = speaker_cut(words, lexicon(), 0, lo)
     before = [a for a in actors if cut <= a.first - base < lo and a.kind != ParticipantKind.country and not a.locative]

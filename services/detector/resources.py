@@ -162,6 +162,12 @@ def modality_table() -> dict[str, Any]:
 
 
 @cache
+def trigger_word_list(name: str) -> frozenset[str]:
+    """A word list of event_triggers.json ('peak_words', 'interview_words', 'force_heads')."""
+    return _norm_words(_json("event_triggers.json").get(name, []))
+
+
+@cache
 def trigger_not_words() -> frozenset[str]:
     """Whole words that look like triggers but are not (فيصل = ف + يصل)."""
     return _norm_words(_json("event_triggers.json").get("not_words", []))

@@ -92,3 +92,28 @@ def test_maghreb_training_course() -> None:
         "الوطني الشعبي حول مكافحة الإرهاب."
     )
     assert one(body, "training_agreement").participants
+
+
+def test_top_of_priorities_is_not_a_summit() -> None:
+    assert events("وتأتي قضية الأمن في قمة أولويات الرئيس عبد المجيد تبون خلال المرحلة المقبلة.") == []
+
+
+def test_television_interview_is_not_a_meeting() -> None:
+    assert events("وقال الرئيس التونسي قيس سعيد في لقاء تلفزيوني إن البلاد تواجه تحديات كبيرة.") == []
+
+
+def test_troops_that_arrive_are_a_deployment_not_a_visit() -> None:
+    assert events("وصلت قوات روسية إلى قاعدة تمبكتو في شمال مالي بعد انسحاب القوات الفرنسية.") == []
+
+
+def test_election_round_is_not_a_tour() -> None:
+    assert events("ويتنافس المرشح عبد المجيد تبون مع منافسه في جولة الإعادة من الانتخابات الرئاسية.") == []
+
+
+def test_battle_is_not_an_event_and_its_sides_are_not_parties() -> None:
+    found = events(
+        "واندلعت اشتباكات عنيفة بين الجيش السوداني وقوات الدعم السريع في الفاشر، بينما التقى قائد الجيش "
+        "عبد الفتاح البرهان بقادة الفرق العسكرية."
+    )
+    assert [e.type.value for e in found] == ["meeting"]
+    assert {p.name for p in found[0].participants} == {"عبد الفتاح البرهان"}
