@@ -139,8 +139,25 @@ class BenchPipeline:
             tails = "\n".join(f"--- {w.name}\n{w.log_tail()}" for w in self.supervisor.workers.values())
             self.__exit__(None, None, None)
             raise RuntimeError(f"workers did not join their groups in {READY_TIMEOUT_S:g}s:\n{tails}")
+        self.wait_balanced(READY_TIMEOUT_S)
         self.startup_s = time.monotonic() - started
         return self
+
+    def balanced(self) -> bool:
+        """Every stage's workers hold all partitions of its source topic between them, none twice."""
+        assert self.supervisor is not None
+        held: dict[str, list[int]] = {}
+        for name, parts in self.assignments().items():
+            held.setdefault(self.supervisor.workers[name].stage, []).extend(parts)
+        return all(sorted(parts) == list(range(self.partitions)) for parts in held.values())
+
+    def wait_balanced(self, timeout_s: float) -> None:
+        """With several workers per stage, wait until the group rebalance that the later ones caused is over."""
+        deadline = time.monotonic() + timeout_s
+        while not self.balanced():
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"consumer groups not balanced after {timeout_s:g}s: {self.assignments()}")
+            time.sleep(0.2)
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
