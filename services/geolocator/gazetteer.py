@@ -76,12 +76,22 @@ class Gazetteer:
                 self.capitals[entry.country_code] = entry
             for name, common in names:
                 words = name_words(name)
-                if not words or (words, entry.id) in seen:
-                    continue
+                if sum(map(len, words)) < 3 or (words, entry.id) in seen:
+                    continue  # two-letter names (أن -> Ans) are words, not places
                 seen.add((words, entry.id))
                 self.by_first_word.setdefault(words[0], []).append(IndexedName(words, entry, common))
         for candidates in self.by_first_word.values():
             candidates.sort(key=lambda n: -len(n.words))  # longest name first
+        # the matcher's index: one-word names by word, longer names by their first two words
+        # (عين، أبو، سيدي open hundreds of names: a two-word key keeps each lookup short)
+        self.single: dict[str, list[IndexedName]] = {}
+        self.multi: dict[tuple[str, str], list[IndexedName]] = {}
+        for first, candidates in self.by_first_word.items():
+            for name in candidates:
+                if len(name.words) == 1:
+                    self.single.setdefault(first, []).append(name)
+                else:
+                    self.multi.setdefault((first, name.words[1]), []).append(name)
         self.max_words = max((len(n.words) for c in self.by_first_word.values() for n in c), default=1)
         self.demonyms = _demonym_forms(demonyms)
 

@@ -112,7 +112,7 @@ def find_mentions(words: list[Word], gazetteer: Gazetteer, blocked: set[int] | N
     """Longest gazetteer names in ``words`` (left to right, no overlaps); ``blocked`` words are skipped."""
     blocked = blocked or set()
     norms = [w.norm for w in words]
-    index = gazetteer.by_first_word
+    single, multi = gazetteer.single, gazetteer.multi
     forms_cache = gazetteer.forms_cache
     mentions: list[Mention] = []
     i = 0
@@ -127,12 +127,13 @@ def find_mentions(words: list[Word], gazetteer: Gazetteer, blocked: set[int] | N
         if forms is None:
             forms = forms_cache[word] = _clitic_forms(word, gazetteer.clitic_words)
         for form, prefix in forms:
-            found = [n for n in index.get(form, ()) if _continues(n.words, norms, i)]
+            found = [n for n in multi.get((form, following), ()) if _continues(n.words, norms, i)] if following else []
+            found = found or single.get(form, [])
             span = len(found[0].words) if found else 0
             if not found and following is not None and len(following) >= 3 and following not in _FUNCTION_WORDS:
                 # بيونغ يانغ written apart while the gazetteer has بيونغيانغ (big places only: قبل أن is no town)
-                found = [n for n in index.get(form + following, ()) if len(n.words) == 1
-                         and (n.entry.precision != "city" or n.entry.population >= 100_000)]
+                found = [n for n in single.get(form + following, ())
+                         if n.entry.precision != "city" or n.entry.population >= 100_000]
                 span = 2 if found else 0
             if not found or (best is not None and span <= best[0]):
                 continue

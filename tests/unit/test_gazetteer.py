@@ -31,6 +31,11 @@ def test_clitics_and_multi_word_names_match() -> None:
         assert name in found, name
 
 
+def test_name_written_apart_and_short_words() -> None:
+    assert _names("التقى الوفد في كازا بلانكا") == ["كازابلانكا"]
+    assert _names("قبل أن يغادر") == []
+
+
 def test_entries_have_the_basics() -> None:
     gazetteer = default_gazetteer()
     libya = gazetteer.by_country["LY"]
