@@ -87,11 +87,11 @@ class Gazetteer:
         self.single: dict[str, list[IndexedName]] = {}
         self.multi: dict[tuple[str, str], list[IndexedName]] = {}
         for first, candidates in self.by_first_word.items():
-            for name in candidates:
-                if len(name.words) == 1:
-                    self.single.setdefault(first, []).append(name)
+            for indexed in candidates:
+                if len(indexed.words) == 1:
+                    self.single.setdefault(first, []).append(indexed)
                 else:
-                    self.multi.setdefault((first, name.words[1]), []).append(name)
+                    self.multi.setdefault((first, indexed.words[1]), []).append(indexed)
         self.max_words = max((len(n.words) for c in self.by_first_word.values() for n in c), default=1)
         self.demonyms = _demonym_forms(demonyms)
 
