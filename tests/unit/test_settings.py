@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ssl
+from pathlib import Path
 
 import pytest
 
@@ -69,3 +70,13 @@ def test_web_ports_one_range_per_stage() -> None:
     assert web_port("detector", 1, first_port=30000) == 30011
     with pytest.raises(ValueError):
         web_port("sink", 10)
+
+
+def test_readme_documents_every_setting() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    names = [
+        f"HADATH_{group.upper()}__{name.upper()}"
+        for group, field in Settings.model_fields.items()
+        for name in field.annotation.model_fields  # type: ignore[union-attr]
+    ]
+    assert [name for name in names if f"`{name}`" not in readme] == []
