@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from services.segmenter.logic import segment
-from services.warm_up import warm_up_segmenter
+from services.warm_up import WARM_UP_ARTICLE
 from shared.arabic import arabic_ratio
 from shared.dead_letter import Reason
 from shared.metrics import StageMetrics
@@ -34,12 +34,13 @@ def build_stage(settings: Settings, metrics: StageMetrics) -> Stage[Article]:
         source_topic=settings.topics.articles_raw,
         sink_topic=settings.topics.articles_segmented,
         decode=Article.model_validate_json,
-        process=lambda article: [segment(article)],
+        process=lambda article: [segment(article, settings.extraction)],
         key_of=lambda article: article.id,
         body_of=lambda article: article.body,
         limits=settings.limits,
         admit=admit_arabic(settings.limits.min_arabic_ratio),
-        warm_up=warm_up_segmenter,
+        # the configured backend warms up (farasa: the JVM starts before the first message, not during it)
+        warm_up=lambda: segment(WARM_UP_ARTICLE, settings.extraction),
     )
 
 
