@@ -42,7 +42,7 @@ _FUNCTION_WORDS = frozenset([
 _BORDER_WORDS = frozenset(["حدود", "الحدود", "حدودها", "حدوده"])
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Word:
     """A word of the body: normalised text and original offsets; ``gap`` is the text since the previous word."""
 
@@ -78,13 +78,15 @@ class Mention:
 def words_of(text: str) -> list[Word]:
     """Words of ``text`` on its normalised view, with original offsets."""
     view = normalized_view(text)
+    normal, offsets = view.text, view.offsets
+    breaks = _BREAK.search
     words = []
     previous_end = 0
-    for match in _WORD.finditer(view.text):
-        start, end = view.span(match.start(), match.end())
-        gap = view.text[previous_end:match.start()]
-        words.append(Word(match.group(), start, end, gap, _BREAK.search(gap) is not None))
-        previous_end = match.end()
+    for match in _WORD.finditer(normal):
+        first, last = match.span()
+        gap = normal[previous_end:first]
+        words.append(Word(match.group(), offsets[first], offsets[last - 1] + 1, gap, breaks(gap) is not None))
+        previous_end = last
     return words
 
 
