@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from services.geolocator.evaluation import DATA, evaluate
 from services.geolocator.logic import geolocate
@@ -173,3 +175,27 @@ def test_dev_place_accuracy_on_gold_events() -> None:
     result = evaluate(DATA / "dev_articles.jsonl", DATA / "dev_gold.jsonl")
     assert result["place_accuracy"] >= 0.85
     assert result["null_kept_null"] >= result["null_places"] - 1
+
+
+_PIECES = ["في", "إلى", "بمدينة", "العاصمة", "طرابلس", "بليبيا", "والقاهرة", "زار", "التقى", "الليبي", "شرق ليبيا",
+           "التي", "الأوضاع", "السفير", "الحدود مع", "كل من", "طانطان", "وتزنيت", "بيونغ", "يانغ", "ـ", "َ", "،", ".",
+           "\n", " - ", "(واس)", "2024", "خلالها", "جاء ذلك", "وزارة الخارجية الروسية", "بايدن", "عمان"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=30), st.sampled_from([" ", "", "  "]), st.data())
+def test_never_fails_and_offsets_hold_on_any_text(pieces: list[str], joiner: str, data: st.DataObject) -> None:
+    body = joiner.join(pieces)
+    if not body.strip():
+        return
+    start = data.draw(st.integers(0, len(body) - 1))
+    article = Article(id="h", body=body)
+    sentences = split_sentences(body)
+    event = DetectedEvent(
+        type="visit", status="occurred", cameo_code="042", plover_category="CONSULT", participants=[],
+        triggers=[Trigger(start=start, end=start + 1, text=body[start])],
+        evidence=[Evidence(start=0, end=len(body), text=body)], confidence=0.5,
+    )
+    for published in geolocate(DetectedEvents(article=article, sentences=sentences, events=[event]), WHEN):
+        if published.place is not None and published.place.start is not None:
+            assert body[published.place.start:published.place.end] == published.place.text
