@@ -1,6 +1,9 @@
 """Place accuracy of the geolocator alone, on gold events (the detector's output is not needed).
 
-    python -m services.geolocator.evaluation [ARTICLES.jsonl GOLD.jsonl] [--errors]
+    python -m services.geolocator.evaluation [ARTICLES.jsonl GOLD.jsonl] [--errors] [--pipeline]
+
+``--pipeline`` runs the whole extraction instead and lists the place errors of the events the scorer
+(tests/data/score.py) matches to gold events.
 
 Each gold event becomes a DetectedEvent: its trigger is the first trigger word found inside the gold
 "evidence" phrase (located in the body), its participants are the gold ones. The geolocator then
@@ -117,12 +120,58 @@ def evaluate(articles_path: Path, gold_path: Path, show_errors: bool = False) ->
             "null_places": nulls, "null_kept_null": null_ok}
 
 
+def pipeline_place_errors(articles_path: Path, gold_path: Path) -> list[str]:
+    """Place errors of the full pipeline on the events the scorer pairs with gold events."""
+    import importlib.util
+
+    from services.pipeline import extract
+
+    spec = importlib.util.spec_from_file_location("hadath_score", DATA / "score.py")
+    assert spec is not None and spec.loader is not None
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    system: dict[str, list[dict]] = {}
+    for line in articles_path.open(encoding="utf-8"):
+        article = Article.model_validate_json(line)
+        system[article.id] = [json.loads(e.model_dump_json()) for e in extract(article, when)]
+    errors = []
+    for line in gold_path.open(encoding="utf-8"):
+        gold = json.loads(line)
+        golds, systems = gold["events"], system.get(gold["article_id"], [])
+        pairs = []
+        for i, s in enumerate(systems):
+            for j, g in enumerate(golds):
+                hits = score.participant_hits(s, g) if s["type"] == g["type"] else 0
+                if hits:
+                    fit = 4 * hits + 2 * score.place_ok(s.get("place"), g.get("place")) + (s["status"] == g["status"])
+                    pairs.append((fit, not g.get("borderline"), -i, -j))
+        used_s: set[int] = set()
+        used_g: set[int] = set()
+        for *_, i, j in sorted(pairs, reverse=True):
+            if -i in used_s or -j in used_g:
+                continue
+            used_s.add(-i)
+            used_g.add(-j)
+            s, g = systems[-i], golds[-j]
+            if g.get("place") and not g.get("borderline") and not score.place_ok(s.get("place"), g["place"]):
+                p = s.get("place")
+                got = p and f"{p['text']} -> {p['name_en']} {p['country_code']} {p['precision']}"
+                errors.append(f"{gold['article_id']} {g['type']} {[t['text'] for t in s['triggers']]} got {got} "
+                              f"want {g['place']['names']} {g['place']['country_code']}")
+    return errors
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("articles", nargs="?", type=Path, default=DATA / "dev_articles.jsonl")
     parser.add_argument("gold", nargs="?", type=Path, default=DATA / "dev_gold.jsonl")
     parser.add_argument("--errors", action="store_true", help="print each wrong place")
+    parser.add_argument("--pipeline", action="store_true", help="list place errors of the full pipeline instead")
     args = parser.parse_args()
+    if args.pipeline:
+        print("\n".join(pipeline_place_errors(args.articles, args.gold)) or "no place errors")
+        return
     print(evaluate(args.articles, args.gold, args.errors))
 
 
