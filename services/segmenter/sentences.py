@@ -73,12 +73,19 @@ def is_clutter(line: str) -> bool:
 
 
 def _abbreviation_stop(text: str, stop: int) -> bool:
-    """A full stop after a one-letter word (د. / أ.ش.أ) or inside a number (5.9) ends no sentence."""
+    """A full stop that ends no sentence: after a one-letter word (د. / أ.ش.أ, but not 2024م.), inside a
+    number (5.9), or after a list number opening its line (1. …)."""
     if text[stop] != ".":
         return False
-    if 0 < stop < len(text) - 1 and text[stop - 1].isdigit() and text[stop + 1].isdigit():
+    before = text[stop - 1] if stop >= 1 else ""
+    if before.isdigit() and stop < len(text) - 1 and text[stop + 1].isdigit():
         return True
-    return stop >= 1 and text[stop - 1].isalpha() and (stop == 1 or not text[stop - 2].isalpha())
+    if before.isalpha():
+        return stop == 1 or text[stop - 2] in " \t\n.(\"«“"
+    if before.isdigit():
+        line_start = text.rfind("\n", 0, stop) + 1
+        return text[line_start:stop].strip(" \t-•*").isdigit()
+    return False
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -46,6 +46,13 @@ def test_sentences_keep_quotes_numbers_and_abbreviations() -> None:
     ]
 
 
+def test_years_end_sentences_and_list_numbers_do_not() -> None:
+    text = "وقعت الاتفاقية عام 2024م. وقال الوزير إنها مهمة.\n1. تدريب القوات المشتركة.\n2. تبادل الخبرات."
+    assert [s.text for s in split_sentences(text)] == [
+        "وقعت الاتفاقية عام 2024م.", "وقال الوزير إنها مهمة.", "1. تدريب القوات المشتركة.", "2. تبادل الخبرات.",
+    ]
+
+
 def test_clutter_lines_are_not_sentences_and_do_not_glue() -> None:
     text = "اترك تعليقاً\nشارك على فيسبوك تويتر واتساب\nالتقى الوزير نظيره في القاهرة\nSource link\nالمصدر: RT"
     sentences = split_sentences(text)
