@@ -398,8 +398,9 @@ class _SentenceScanner:
             if _undefinite(rest) in lex.title_complements or nxt.norm in lex.title_complements:
                 j += 1
                 continue
-            if self._country_at(j + 1) is not None and lex.country_by_name.get(nxt.norm):
-                j += 1
+            country = self._country_at(j + 1)
+            if country is not None and not country[2]:  # وزير دفاع النيجر، زعيم كوريا الشمالية
+                j = country[1]
                 continue
             break
         return j, head
@@ -457,6 +458,12 @@ class _SentenceScanner:
         raise NotImplementedError
 
     def _affiliation(self, first: int, last: int) -> str | None:
+        words = self.words
+        for k in range(first, last):  # two-word demonyms: الكوري الشمالي
+            pair = f"{_undefinite(words[k].norm)} {_undefinite(words[k + 1].norm)}"
+            for form in (pair, pair[:-1] if pair.endswith("ه") else pair):
+                if form.replace("ه ", " ") in self.lex.country_by_demonym:
+                    return self.lex.country_by_demonym[form.replace("ه ", " ")].name
         for w in self.words[first : last + 1]:
             country = demonym_country(w, self.lex)
             if country is not None:

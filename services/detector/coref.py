@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from services.detector.actors import ActorMention, is_definite
+from services.detector.actors import ActorMention, demonym_country, is_definite
 from services.detector.resources import lexicon
 from services.detector.words import Word
 from shared.arabic import normalize
@@ -90,7 +90,7 @@ def resolve(mentions: list[ActorMention], words: list[Word], body: str) -> dict[
     # bare titles: the named person with the same kind of title and the same affiliation
     named = [e for e in entities.values() if e.kind == ParticipantKind.person]
     for m in mentions:
-        if m.kind != ParticipantKind.person or m.key or not m.head:
+        if m.kind != ParticipantKind.person or m.key or not m.head or m.dual:
             continue
         scored = [(_title_fit(m, e, lex.rank_group), e) for e in named]
         fitting = [e for score, e in scored if score > 0]
@@ -124,7 +124,72 @@ def resolve(mentions: list[ActorMention], words: list[Word], body: str) -> dict[
                 entity.aliases.append(m.name)
         m.entity = key
     _add_short_form_mentions(mentions, words, entities)
+    # dual titles last, once every short form is placed: "الزعيمان" are the two leaders named just before
+    pairs = [m for m in mentions if m.kind == ParticipantKind.person and m.dual and not m.key and m.head]
+    for m in pairs:
+        mentions.extend(_resolve_pair(m, mentions, words, entities, lex.rank_group))
+    mentions.sort(key=lambda m: m.first)
     return entities
+
+
+def _singular(head: str) -> str:
+    """الرئيسين -> رييس, نائبا -> نايب: the office a dual title names twice."""
+    head = head.removeprefix("ال")
+    for ending in ("ين", "ان", "ا"):
+        if head.endswith(ending) and len(head) - len(ending) >= 3:
+            return head[: -len(ending)]
+    return head
+
+
+def _resolve_pair(
+    m: ActorMention,
+    mentions: list[ActorMention],
+    words: list[Word],
+    entities: dict[str, Entity],
+    rank_group: dict[str, int],
+) -> list[ActorMention]:
+    """ "الرئيسين الأمريكي والروسي"، "بين الزعيمين": a dual title names the two persons it fits.
+
+    Sets ``m.entity`` to the first and returns a copy of ``m`` for the second (none when unsure).
+    """
+    countries = []
+    for w in words[m.first : m.last + 3]:
+        if w.index > m.last and not has_conjunction_text(w.norm):
+            break
+        country = demonym_country(w, lexicon())
+        if country is not None and country.name not in countries:
+            countries.append(country.name)
+    persons = [e for e in entities.values() if e.kind == ParticipantKind.person]
+    chosen: list[Entity | None]
+    if len(countries) >= 2:
+        chosen = [next((e for e in persons if e.affiliation == c), None) for c in countries[:2]]
+    else:
+        office = rank_group.get(_singular(m.head or ""), -1)
+        last_seen: dict[str, int] = {}
+        for other in mentions:
+            if other.entity.startswith("p:") and other.first < m.first:
+                last_seen[other.entity] = max(other.first, last_seen.get(other.entity, -1))
+        fitting = [
+            e
+            for e in persons
+            if e.key in last_seen
+            and (
+                office < 0
+                or any(rank_group.get(h.removeprefix("ال"), -2) == office for h in (e.head or "", *e.title_words))
+            )
+        ]
+        fitting.sort(key=lambda e: -last_seen[e.key])
+        chosen = list(fitting[:2]) if len(fitting) >= 2 else [None]
+    if len(chosen) < 2 or chosen[0] is None or chosen[1] is None:
+        return []
+    m.entity = chosen[0].key
+    twin = ActorMention(**{f: getattr(m, f) for f in m.__dataclass_fields__})
+    twin.entity = chosen[1].key
+    return [twin]
+
+
+def has_conjunction_text(norm: str) -> bool:
+    return norm.startswith("و") and len(norm) > 3
 
 
 def _title_fit(m: ActorMention, e: Entity, rank_group: dict[str, int]) -> float:

@@ -10,7 +10,7 @@ from services.detector.resources import modality_table
 from shared.schemas import EventStatus
 
 # How far a cue may stand from its trigger, in characters of normalised text.
-BEFORE_WINDOW = 90
+BEFORE_WINDOW = 150
 AFTER_WINDOW = 30
 PLANNED_AFTER_WINDOW = 80  # a time ahead (الأسبوع المقبل) may close a long noun phrase
 _CLAUSE_BREAK = re.compile(r"[.;!?]|(?<!\w)(?:و?لكن|بينما|فيما|في حين|بعد|عقب|منذ|وان|وانه|وانها)(?!\w)")

@@ -150,3 +150,21 @@ def test_capital_named_country_takes_the_country_name() -> None:
     body = "موسكو - تعقد روسيا والصين مناورات بحرية مشتركة بمشاركة سفن حربية من البلدين."
     training = one(body, "training_agreement")
     assert has_name(training, "روسيا") and has_name(training, "الصين") and not has_name(training, "موسكو")
+
+
+def test_dual_title_with_demonyms_names_both_leaders() -> None:
+    body = (
+        "التقى الرئيس الأمريكي دونالد ترامب الرئيس الروسي فلاديمير بوتين في ألاسكا. وقال مسؤولون إن "
+        "اللقاء المرتقب بين الرئيسين الأمريكي والروسي في موسكو سيعقد قبل نهاية العام."
+    )
+    planned = [e for e in events(body) if e.status.value == "planned"]
+    assert len(planned) == 1 and names(planned[0]) == {"دونالد ترامب", "فلاديمير بوتين"}
+
+
+def test_dual_title_goes_to_the_two_leaders_named_last() -> None:
+    body = (
+        "رحب الزعيم الكوري الشمالي كيم جونغ أون، برسالة الرئيس الأمريكي دونالد ترامب. وكانت المفاوضات قد "
+        "توقفت بعد القمة التاريخية بين الزعيمين في سنغافورة."
+    )
+    summit = next(e for e in events(body) if any(t.text == "القمة" for t in e.triggers))
+    assert names(summit) == {"كيم جونغ أون", "دونالد ترامب"}
