@@ -163,9 +163,17 @@ def analysis_from_segments(segments: list[str]) -> tuple[list[str], str, list[st
     return prefixes, "".join(norms), suffixes
 
 
+def desegment(word: str) -> str:
+    """The written word back from Farasa's segments (farasapy's rule: ل+ال+قوات -> للقوات)."""
+    joined = word.replace("ل+ال+", "لل")
+    if "ال+ال" not in word:
+        joined = joined.replace("ل+ال", "لل")
+    return joined.replace("+", "").replace("للل", "لل")
+
+
 def align(words: list[tuple[int, int]], text: str, farasa_output: str) -> list[tuple[list[str], str, list[str]] | None]:
     """Farasa's analysis for each builtin word span of ``text`` (None where the output does not align)."""
-    farasa_words = [(normalize(w.replace("+", "")), w.split("+")) for w in farasa_output.split()]
+    farasa_words = [(normalize(desegment(w)), w.split("+")) for w in farasa_output.split()]
     result: list[tuple[list[str], str, list[str]] | None] = []
     cursor = 0
     for start, end in words:

@@ -18,6 +18,7 @@ from services.segmenter.farasa import (
     FarasaError,
     FarasaProcess,
     FarasaUnavailable,
+    align,
     analysis_from_segments,
     find_jar,
     segment_with_farasa,
@@ -123,6 +124,15 @@ def test_hung_process_times_out_and_recovers(jar_dir: Path) -> None:
         assert process.segment_line("بليبيا") == "ب+ليبيا"
     finally:
         process.close()
+
+
+def test_align_follows_farasas_lam_alif_lam_convention() -> None:
+    text = "للقوات والقاهرة، 2024"
+    spans = [(0, 6), (7, 15), (17, 21)]
+    analyses = align(spans, text, "ل+ال+قوات و+ال+قاهرة ، 2024")
+    assert analyses[0] == (["ل", "ال"], "قوات", [])
+    assert analyses[1] == (["و", "ال"], "قاهره", [])
+    assert analyses[2] == ([], "2024", [])
 
 
 def test_analysis_from_segments() -> None:
