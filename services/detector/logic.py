@@ -91,7 +91,11 @@ def detect(segmented: SegmentedArticle) -> DetectedEvents:
     """Find the meetings, visits and training agreements the article reports (spec/EVENTS.md)."""
     doc = _Article(segmented)
     lex = lexicon()
-    triggers = [t for t in find_triggers(doc.view, doc.view_word_starts()) if doc.words_in(t.start, t.end)]
+    triggers = [
+        t
+        for t in find_triggers(doc.view, doc.view_word_starts(), [w.norm for w in doc.words])
+        if doc.words_in(t.start, t.end)
+    ]
     trigger_words = {k for t in triggers for k in doc.words_in(t.start, t.end)}
     actors: list[ActorMention] = []
     for sentence_words in doc.by_sentence.values():

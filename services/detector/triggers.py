@@ -68,7 +68,25 @@ def _compiled() -> tuple[re.Pattern[str], tuple[_Entry, ...]]:
     return combined, tuple(compiled)
 
 
-def find_triggers(view: NormalizedView, word_starts: list[int] | None = None) -> list[TriggerMention]:
+@cache
+def _starter() -> re.Pattern[str]:
+    """Whole words that can begin a trigger (a single-word trigger, or a phrase's first word)."""
+    alternatives = []
+    for entry in trigger_table():
+        first_word = re.split(r"\\s\+", entry["stem"], maxsplit=1)[0]
+        alternatives.append(rf"{_PREFIX[entry['form']]}(?:{first_word}){_SUFFIX}")
+    return re.compile("(?:" + "|".join(alternatives) + ")")
+
+
+@cache
+def can_start(norm: str) -> bool:
+    """Could a trigger begin with this normalised word? (memoised: news vocabulary repeats)"""
+    return _starter().fullmatch(norm) is not None
+
+
+def find_triggers(
+    view: NormalizedView, word_starts: list[int] | None = None, word_norms: list[str] | None = None
+) -> list[TriggerMention]:
     """Every trigger occurrence in the body, in text order (tried only at ``word_starts`` when given)."""
     combined, entries = _compiled()
     found: list[TriggerMention] = []
@@ -77,8 +95,8 @@ def find_triggers(view: NormalizedView, word_starts: list[int] | None = None) ->
     else:
         matches = []
         reach = 0
-        for pos in word_starts:
-            if pos < reach:
+        for k, pos in enumerate(word_starts):
+            if pos < reach or (word_norms is not None and not can_start(word_norms[k])):
                 continue
             match = combined.match(view.text, pos)
             if match is not None:
