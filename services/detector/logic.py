@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from functools import cache
+from functools import lru_cache
 
 from services.detector import participants
 from services.detector.actors import ActorMention, sentence_actors
@@ -22,7 +22,7 @@ from services.detector.merging import EventMention, MergedEvent, merge
 from services.detector.resources import Lexicon, lexicon, trigger_word_list
 from services.detector.status import clause_index, mention_status
 from services.detector.triggers import TriggerMention, find_triggers
-from services.detector.words import Word, article_words, clitic_readings
+from services.detector.words import WORD_CACHE, Word, article_words, clitic_readings
 from shared.arabic import NormalizedView, normalize, normalized_view
 from shared.schemas import (
     DetectedEvent,
@@ -287,7 +287,7 @@ def _passes(
     return not interview
 
 
-@cache
+@lru_cache(maxsize=WORD_CACHE)
 def _bare(norm: str) -> str:
     """A word without و/ب/ل/ال and a pronoun suffix: enough to look it up in a small word list."""
     if len(norm) > 4 and norm[0] in "وفبل":

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from services.detector.resources import trigger_not_words, trigger_table
+from services.detector.words import WORD_CACHE
 from shared.arabic import NormalizedView
 from shared.schemas import EventType
 
@@ -78,7 +79,7 @@ def _starter() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(alternatives) + ")")
 
 
-@cache
+@lru_cache(maxsize=WORD_CACHE)
 def can_start(norm: str) -> bool:
     """Could a trigger begin with this normalised word? (memoised: news vocabulary repeats)"""
     return _starter().fullmatch(norm) is not None

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 
 from shared.schemas import SegmentedArticle
 
+# Distinct word forms memoised per process: bounded, since a stream's vocabulary keeps growing.
+WORD_CACHE = 200_000
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
 # Characters between two words that end a name or a title (quotes and brackets do not).
@@ -34,7 +36,7 @@ class Word:
         return rest[2:] if rest.startswith("ال") and len(rest) > 3 else rest
 
 
-@cache
+@lru_cache(maxsize=WORD_CACHE)
 def clitic_readings(norm: str) -> tuple[tuple[str, str], ...]:
     """Possible (proclitics, rest) splits of a normalised word, from none to the most stripped."""
     out: list[tuple[str, str]] = [("", norm)]
