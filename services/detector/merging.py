@@ -95,8 +95,9 @@ def _compatible(event: MergedEvent, mention: EventMention) -> bool:
         return False  # (one clause, "يجتمع … لإجراء جولة من المحادثات", is one meeting: the verb rules)
     if event.background != mention.background and (event.year or mention.year):
         return False
-    if event.year != mention.year and (event.year is not None or mention.year is not None):
-        return False
+    same_sentence = any(m.sentence == mention.sentence for m in event.mentions)
+    if event.year != mention.year and not (same_sentence and None in (event.year, mention.year)):
+        return False  # a dated mention (في مارس 2023) and an undated one of the same sentence agree
     if event.destination and mention.destination and event.destination != mention.destination:
         return False
     # a stop in a named town is its own visit (زيارته مدينة سرت)
