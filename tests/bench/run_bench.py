@@ -170,6 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
+    logging.getLogger("kafka").setLevel(logging.ERROR)  # the publisher's event-loop timing warnings under load
     began = time.monotonic()
     header(argv)
     dev = load_dev_articles()
