@@ -69,6 +69,7 @@ class Gazetteer:
         self.by_country: dict[str, GazetteerEntry] = {}
         self.capitals: dict[str, GazetteerEntry] = {}
         seen: set[tuple[tuple[str, ...], str]] = set()
+        self.demonyms = _demonym_forms(demonyms)
         for entry, names in entries:
             if entry.precision == "country":
                 self.by_country[entry.country_code] = entry
@@ -78,6 +79,8 @@ class Gazetteer:
                 words = name_words(name)
                 if sum(map(len, words)) < 3 or (words, entry.id) in seen:
                     continue  # two-letter names (أن -> Ans) are words, not places
+                if len(words) == 1 and words[0] in self.demonyms and entry.precision == "city":
+                    continue  # الهندية is "Indian", not the Iraqi town (السعودية the country stays)
                 seen.add((words, entry.id))
                 self.by_first_word.setdefault(words[0], []).append(IndexedName(words, entry, common))
         for candidates in self.by_first_word.values():
@@ -93,7 +96,6 @@ class Gazetteer:
                 else:
                     self.multi.setdefault((first, indexed.words[1]), []).append(indexed)
         self.max_words = max((len(n.words) for c in self.by_first_word.values() for n in c), default=1)
-        self.demonyms = _demonym_forms(demonyms)
 
     def lookup(self, words: list[str]) -> list[IndexedName]:
         """Names matching a prefix of ``words`` (already normalised, clitics stripped from the first)."""

@@ -112,7 +112,8 @@ def load_geonames_cities(curated_aliases: dict[str, list[str]]) -> list[Place]:
         names = _unique([n for n in city.get("alternatenames", []) if is_arabic_name(n)] + curated_aliases.get(gid, []))
         if not names:
             continue
-        expected = expected_zipf(int(city.get("population") or 0))
+        capital = (city["countrycode"], city["name"]) in capitals
+        expected = expected_zipf(int(city.get("population") or 0), city["countrycode"], capital)
         # canonical: the spelling news uses most, among those that are not also ordinary words
         names.sort(key=lambda n: (frequencies.zipf(n) > expected, -frequencies.zipf(n)))
         place = Place(
@@ -253,26 +254,37 @@ def clitic_lookalikes(name: str, frequencies: WordFrequencies) -> list[str]:
 
 
 def major_place_forms(places: list[Place]) -> set[str]:
-    """Clitic forms of countries, regions, sites and cities of 100k+ (للقدس = ل + القدس): never look-alikes."""
+    """ل + the forms of countries, regions, sites and cities of 100k+ with the article (للقدس = ل + القدس):
+    another name's look-alike (لقدس) must not hide them."""
     forms: set[str] = set()
     for place in places:
         if place.precision == "city" and place.population < 100_000:
             continue
         for name in [place.name, *place.aliases]:
             norm = normalize(name)
-            forms.update(prefix + norm for prefix in _PROCLITICS)
             if norm.startswith("ال"):
                 forms.add("لل" + norm[2:])
                 forms.add("ولل" + norm[2:])
     return forms
 
 
-def expected_zipf(population: int) -> float:
-    """How often news names a town of this size, on the Zipf scale (a rough fit: 1.8 + 0.55 log10 P)."""
-    return 1.8 + 0.55 * math.log10(max(population, 100))
+# Arab League members: Arabic news names their towns far more often than towns elsewhere of equal size.
+_ARABIC_SPEAKING = frozenset([
+    "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY",
+    "TN", "AE", "YE", "EH",
+])
 
 
-def common_word_names(places: list[Place], frequencies: WordFrequencies) -> set[tuple[str, str]]:
+def expected_zipf(population: int, country_code: str = "", capital: bool = False) -> float:
+    """How often Arabic news names a town of this size, on the Zipf scale (a rough fit: 1.8 + 0.55 log10 P,
+    one less for towns under 3M outside the Arabic-speaking countries that are not capitals: قوم "people" is
+    not Qom, ميدان "square" not Medan, while موسكو، طهران، نيويورك are news every day)."""
+    foreign = bool(country_code) and country_code not in _ARABIC_SPEAKING and not capital and population < 3_000_000
+    return 1.8 + 0.55 * math.log10(max(population, 100)) - (1.0 if foreign else 0.0)
+
+
+def common_word_names(places: list[Place], frequencies: WordFrequencies, curated_words: set[str] | None = None,
+                      curated_places: set[str] | None = None) -> set[tuple[str, str]]:
     """Names of towns that are also ordinary Arabic words, more frequent than the town's size explains.
 
     A town of population P earns a word frequency of about 1.8 + 0.55 * log10(P) on the Zipf scale;
@@ -284,8 +296,13 @@ def common_word_names(places: list[Place], frequencies: WordFrequencies) -> set[
     for place in places:
         if place.precision != "city" or place.id.startswith("curated:"):
             continue
-        expected = expected_zipf(place.population)
+        expected = expected_zipf(place.population, place.country_code, place.capital)
         for name in [place.name, *place.aliases]:
+            if normalize(name) in (curated_words or set()):
+                common.add((place.id, name))
+                continue
+            if normalize(name) in (curated_places or set()):
+                continue
             if (place.country_code, name) in country_names:
                 continue  # تونس the city shares its frequency with تونس the country
             if frequencies.zipf(name) > expected:
@@ -307,7 +324,9 @@ def build(out: Path = OUTPUT, curated_path: Path = CURATED) -> int:
             regions.append(region)
     places = [*countries, *hand, *regions, *cities]
     frequencies = WordFrequencies()
-    common = common_word_names(places, frequencies)
+    curated_words = {normalize(w) for w in curated.get("needs_toponym_noun", [])}
+    curated_names = {normalize(w) for w in curated.get("never_common", [])}
+    common = common_word_names(places, frequencies, curated_words, curated_names)
     forms = major_place_forms(places)
     rows = sorted(p.row(common, frequencies, forms) for p in places)
     out.write_text("\t".join(COLUMNS) + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
