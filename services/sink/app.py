@@ -21,13 +21,14 @@ _WRITE_ATTEMPTS = 5
 class StoreWriter:
     """Writes events to the store, opened on first use; retries a locked SQLite file before giving up."""
 
-    def __init__(self, database_url: str, metrics: StageMetrics) -> None:
+    def __init__(self, database_url: str, metrics: StageMetrics, pool_size: int = 4) -> None:
         self.database_url = database_url
+        self.pool_size = pool_size
         self.metrics = metrics
 
     @cached_property
     def store(self) -> EventStore:
-        return open_store(self.database_url)
+        return open_store(self.database_url, self.pool_size)
 
     def write(self, event: Event) -> Sequence[BaseModel]:
         for attempt in range(1, _WRITE_ATTEMPTS + 1):
@@ -44,7 +45,7 @@ class StoreWriter:
 
 
 def build_stage(settings: Settings, metrics: StageMetrics) -> Stage[Event]:
-    writer = StoreWriter(settings.sink.database_url, metrics)
+    writer = StoreWriter(settings.sink.database_url, metrics, settings.sink.pool_size)
     return Stage(
         name="sink",
         source_topic=settings.topics.events,

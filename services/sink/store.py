@@ -39,16 +39,17 @@ class EventStore(Protocol):
     def close(self) -> None: ...
 
 
-def open_store(database_url: str) -> EventStore:
+def open_store(database_url: str, pool_size: int = 4) -> EventStore:
     """The store for ``database_url`` (``sqlite:///path`` or ``postgresql://…``), schema created or migrated.
 
     A bare file path is taken as a SQLite file. ``sqlite:///var/x.db`` is relative to the working
-    directory, ``sqlite:////abs/x.db`` absolute (SQLAlchemy's convention).
+    directory, ``sqlite:////abs/x.db`` absolute (SQLAlchemy's convention). ``pool_size`` is the PostgreSQL
+    connection pool size (SQLite has no pool).
     """
     if database_url.startswith(("postgresql://", "postgres://", "postgresql+psycopg://")):
         from services.sink.postgres_store import PostgresEventStore  # only needed (and importable) for PostgreSQL
 
-        return PostgresEventStore(database_url)  # type: ignore[no-any-return]
+        return PostgresEventStore(database_url, pool_size=pool_size)  # type: ignore[no-any-return]
     from services.sink.sqlite_store import SqliteEventStore
 
     return SqliteEventStore(sqlite_path(database_url))
