@@ -94,12 +94,8 @@ def test_grafana_macros_are_substituted_into_runnable_text():
 
 
 def test_readme_describes_every_panel():
-    """The Operations text (deploy/README.md, and README.md once merged there) names every dashboard panel."""
-    texts = [REPO / "deploy/README.md"]
-    readme = REPO / "README.md"
-    if readme.exists() and "hadath / Pipeline" in readme.read_text():
-        texts.append(readme)
-    for path in texts:
+    """The README's Operations section names every dashboard panel."""
+    for path in [REPO / "README.md"]:
         text = path.read_text()
         for dashboard in dashboards().values():
             assert dashboard["title"] in text, f"{path} does not mention {dashboard['title']}"
