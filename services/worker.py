@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from prometheus_client import REGISTRY
 
+from services.broker_reset import guard_against_broker_reset
 from services.supervisor import ready_file
 from shared.kafka import STAGES
 from shared.metrics import StageMetrics, build_metrics
@@ -35,7 +36,9 @@ def _metrics() -> StageMetrics:
 
 def create_app(name: str, replica: int = 0, settings: Settings | None = None) -> faust.App:
     settings = settings or get_settings()
-    app = build_faust_app(build_stage(name, settings), settings, replica, _metrics())
+    stage = build_stage(name, settings)
+    app = build_faust_app(stage, settings, replica, _metrics())
+    guard_against_broker_reset(app, settings, stage.source_topic)
     ready = ready_file(settings.service.data_dir, name, replica)
     ready.unlink(missing_ok=True)
 
