@@ -55,9 +55,11 @@ def user_errors() -> Iterator[None]:
     from shared.broker import BrokerError
     from shared.kafka import KafkaUnavailable
 
+    from services.segmenter.farasa import FarasaUnavailable
+
     try:
         yield
-    except (UserError, FileNotFoundError, KafkaUnavailable, BrokerError, ValueError) as exc:
+    except (UserError, FileNotFoundError, KafkaUnavailable, BrokerError, FarasaUnavailable, ValueError) as exc:
         raise fail(str(exc)) from None
 
 
@@ -293,8 +295,13 @@ def extract(
     from services.article_files import count_records, read_articles
     from services.pipeline import extract as extract_article
 
+    extraction = get_settings().extraction  # the segmenter backend, as the services would use it
     failures = 0
     with user_errors():
+        if extraction.segmenter_backend == "farasa":  # a missing jar is one clear error, not one per article
+            from services.segmenter.farasa import farasa_process
+
+            farasa_process(extraction)
         total = count_records(path)
         with _progress() as progress:
             task = progress.add_task("extracting", total=total)
@@ -305,7 +312,7 @@ def extract(
                     progress.console.print(f"[yellow]skipped[/] {escape(line.origin)}: {escape(line.error or '')}")
                     continue
                 try:
-                    events = extract_article(line.article)
+                    events = extract_article(line.article, settings=extraction)
                 except Exception as exc:  # the stream would dead-letter it; say so and go on
                     failures += 1
                     progress.console.print(f"[red]failed[/] {escape(line.origin)}: {type(exc).__name__}: {exc}")

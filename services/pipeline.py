@@ -8,9 +8,15 @@ from services.detector.logic import detect
 from services.geolocator.logic import geolocate
 from services.segmenter.logic import segment
 from shared.schemas import Article, Event
+from shared.settings import ExtractionSettings
 
 
-def extract(article: Article, extracted_at: dt.datetime | None = None) -> list[Event]:
-    """Events of one article, exactly as the streaming pipeline would publish them."""
+def extract(
+    article: Article, extracted_at: dt.datetime | None = None, settings: ExtractionSettings | None = None
+) -> list[Event]:
+    """Events of one article, exactly as the streaming pipeline would publish them.
+
+    ``settings`` chooses the segmenter backend (builtin when omitted), as ``HADATH_EXTRACTION__*`` does for the services.
+    """
     when = extracted_at or dt.datetime.now(dt.UTC)
-    return geolocate(detect(segment(article)), when)
+    return geolocate(detect(segment(article, settings)), when)
