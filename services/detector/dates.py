@@ -51,6 +51,7 @@ _YESTERDAY = re.compile(r"(?<!\w)(?:[وب]?ال)?(?:امس)(?!\w)|(?<!\w)الب�
 _DAY_BEFORE = re.compile(r"(?<!\w)اول\s+(?:من\s+)?امس(?!\w)")
 _TODAY = re.compile(r"(?<!\w)(?:[وب]?ال)?(?:يوم|اليوم)(?!\w)")
 _TOMORROW = re.compile(r"(?<!\w)غدا(?!\w)")
+_AFTER_TOMORROW = re.compile(r"(?<!\w)بعد\s+غد(?!\w)")
 _WEEKDAY = re.compile(rf"(?<!\w)(?:[وب]?(?:يوم\s+)?)?ال({_WEEKDAY_RE})(?:\s+(المقبل|القادم|الماضي|المنصرم))?(?!\w)")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 
@@ -104,6 +105,10 @@ def event_date(text: str, published: dt.date | None, looking_ahead: bool = False
         return published - dt.timedelta(days=1)
     if re.search(rf"(?<!\w)اليوم\W+(?:\w+\W+)?ال(?:{_WEEKDAY_RE})(?!\w)", text):
         return published  # "اليوم الجمعة": today, whatever the weekday says
+    if _AFTER_TOMORROW.search(text):
+        return published + dt.timedelta(days=2)
+    if re.search(rf"(?<!\w)غدا\W+(?:\w+\W+)?ال(?:{_WEEKDAY_RE})(?!\w)", text):
+        return published + dt.timedelta(days=1)  # "غدا الإثنين": tomorrow, not the Monday before
     match = _WEEKDAY.search(text)
     if match:
         weekday = _WEEKDAYS["ال" + match.group(1)]

@@ -216,6 +216,8 @@ def _event_mention(
         form=trigger.form,
         strength=strength,
         anaphoric=anaphoric,
+        definite=trigger.form in ("noun", "phrase")
+        and ("ال" in trigger.prefix or trigger.norm.startswith(("ال", "وال", "بال", "لل"))),
         clause=clause_index(text, t0),
         destination=participants.destination(words, local_last, lex) if trigger.type == EventType.visit else None,
         affiliations={a.entity: entities[a.entity].affiliation for a in candidates},

@@ -29,6 +29,7 @@ class EventMention:
     strength: float = 0.5
     clause: int = 0  # index of the clause within the sentence (split at بعد، لكن، وأن …)
     anaphoric: bool = False  # "هذه الزيارة"، "اللقاء" with no person of its own: refers back
+    definite: bool = False  # a definite noun trigger (البرامج التدريبية) names something already introduced
     affiliations: dict[str, str | None] = field(default_factory=dict)  # entity key -> country
     delegations: set[str] = field(default_factory=set)  # visiting delegations (الوفد العسكري الأميركي)
 
@@ -93,6 +94,14 @@ def _compatible(event: MergedEvent, mention: EventMention) -> bool:
         and not (same_clause and not movement and not (mention.status_cued and event_cued))
     ):
         return False  # (one clause, "يجتمع … لإجراء جولة من المحادثات", is one meeting: the verb rules)
+    if (
+        mention.type == EventType.training_agreement
+        and not mention.anaphoric
+        and not mention.definite
+        and not same_clause
+        and _conflicting(event, mention)
+    ):
+        return False  # a signed memorandum and a later "بحث إمكانية إجراء تدريبات" are two happenings
     if event.background != mention.background and (event.year or mention.year):
         return False
     same_sentence = any(m.sentence == mention.sentence for m in event.mentions)
@@ -102,6 +111,15 @@ def _compatible(event: MergedEvent, mention: EventMention) -> bool:
         return False
     # a stop in a named town is its own visit (زيارته مدينة سرت)
     return not ((mention.destination or "").startswith(CITY) and event.destination != mention.destination)
+
+
+def _conflicting(event: MergedEvent, mention: EventMention) -> bool:
+    """Occurred against a cued plan or proposal (or the reverse): the mentions report different happenings."""
+    statuses = {event.status, mention.status}
+    if EventStatus.occurred not in statuses or len(statuses) < 2:
+        return False
+    cued = mention.status_cued if mention.status != EventStatus.occurred else any(m.status_cued for m in event.mentions)
+    return cued and EventStatus.denied not in statuses
 
 
 def _fits(event: MergedEvent, mention: EventMention) -> bool:
@@ -130,7 +148,10 @@ def merge(mentions: list[EventMention]) -> list[MergedEvent]:
     for mention in mentions:
         target = None
         # prefer an event that goes where the mention goes (or, lacking a destination, one without)
-        ordered = sorted(reversed(events), key=lambda e: e.destination != mention.destination)
+        # … and, among those, one of the same status ("وتناول اللقاء" joins the meeting that occurred)
+        ordered = sorted(
+            reversed(events), key=lambda e: (e.destination != mention.destination, e.status != mention.status)
+        )
         for event in ordered:
             if _compatible(event, mention) and (mention.anaphoric or _fits(event, mention)):
                 target = event

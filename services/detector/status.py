@@ -13,9 +13,16 @@ from shared.schemas import EventStatus
 BEFORE_WINDOW = 150
 AFTER_WINDOW = 30
 PLANNED_AFTER_WINDOW = 80  # a time ahead (الأسبوع المقبل) may close a long noun phrase
-_CLAUSE_BREAK = re.compile(r"[.;!?]|(?<!\w)(?:و?لكن|بينما|فيما|في حين|بعد|عقب|منذ|وان|وانه|وانها)(?!\w)")
+_CLAUSE_BREAK = re.compile(r"[.;!?]|(?<!\w)(?:و?لكن|بينما|فيما|في حين|بعد(?!\s+غد)|عقب|منذ|وان|وانه|وانها)(?!\w)")
 # The present tense reads as ongoing after "while" (في الوقت الذي يزور): not a plan.
 _ONGOING = re.compile(r"(?<!\w)(?:في\s+الوقت\s+الذي|حاليا|بينما)(?!\w)")
+# "الوزير الذي يزور البلاد (حاليا)": a relative clause in the present describes what is going on
+_RELATIVE = re.compile(r"(?<!\w)(?:الذي|التي|اللذان|اللتان|الذين)\s*$")
+_ONGOING_AFTER = re.compile(r"(?<!\w)(?:حاليا|الان|هذه\s+الايام)(?!\w)")
+# time ahead before the trigger in its clause: "يبدأ الرئيس غدا زيارة"
+_AHEAD_BEFORE = re.compile(r"(?<!\w)(?:غدا|بعد\s+غد)(?!\w)")
+# "نفى الأنباء عن إلغاء القمة": a denied cancellation leaves the event as it was
+_DENIED_CANCEL = re.compile(r"(?<!\w)[وف]?(?:نفي|نفت|ينفي|تنفي|نفيا|نفوا)(?!\w).*(?<!\w)[وب]?(?:الغاء|الغاوها)(?!\w)")
 DENIAL_WINDOW = 120
 _BARE_NEGATION = re.compile(r"[وف]?(?:لم|لن|ما|لا)")  # negates the trigger only right before it
 
@@ -60,7 +67,7 @@ def mention_status(sentence: str, trigger_start: int, trigger_end: int, form: st
     breaks = list(_CLAUSE_BREAK.finditer(left))
     if breaks:
         left = left[breaks[-1].end() :]
-    right = sentence[trigger_end : trigger_end + AFTER_WINDOW]
+    right = sentence[trigger_end : trigger_end + PLANNED_AFTER_WINDOW]
     cut = _CLAUSE_BREAK.search(right)
     if cut:
         right = right[: cut.start()]
@@ -72,12 +79,19 @@ def mention_status(sentence: str, trigger_start: int, trigger_end: int, form: st
     tail = sentence[trigger_end : trigger_end + DENIAL_WINDOW]
     if immediate in ("لم", "لن", "عدم") or cues.after[EventStatus.denied].search(tail):
         return StatusReading(EventStatus.denied, True, background)
+    if form == "imperfective" and "س" not in prefix and (_RELATIVE.search(left) or _ONGOING_AFTER.search(right)):
+        return StatusReading(EventStatus.occurred, True, background)  # الذي يزور البلاد حاليا: ongoing
+    denial_left = left
+    cancel = _DENIED_CANCEL.search(left)
+    if cancel:
+        denial_left = left[cancel.end() :]  # the denial governs the cancellation, not the event
     nearest: tuple[int, EventStatus] | None = None
     for status, pattern in cues.before.items():
         if status == EventStatus.denied:
-            for match in pattern.finditer(left):
-                if not _BARE_NEGATION.fullmatch(match.group()) and (nearest is None or match.end() > nearest[0]):
-                    nearest = (match.end(), status)
+            for match in pattern.finditer(denial_left):
+                end = match.end() + len(left) - len(denial_left)
+                if not _BARE_NEGATION.fullmatch(match.group()) and (nearest is None or end > nearest[0]):
+                    nearest = (end, status)
             continue
         for match in pattern.finditer(left):
             if nearest is None or match.end() > nearest[0]:
@@ -94,6 +108,8 @@ def mention_status(sentence: str, trigger_start: int, trigger_end: int, form: st
         return StatusReading(EventStatus.proposed, True, background)
     if nearest is not None:
         return StatusReading(nearest[1], True, background)
+    if _AHEAD_BEFORE.search(left):
+        return StatusReading(EventStatus.planned, True, background)
     # a present-tense trigger inside a clause (يلتقيان خلالها) looks ahead; a sentence-initial one is news
     if (
         form == "imperfective"

@@ -1,0 +1,81 @@
+"""Phenomena seen failing on unseen news (issue 3), each on invented sentences in the styles of the wires."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from detector_helpers import PUBLISHED, events, names, one
+
+
+def test_occurred_meeting_and_later_offer_to_host_talks_are_two_events() -> None:
+    found = events(
+        "التقى وزير الخارجية الجزائري أحمد عطاف اليوم نظيره التونسي نبيل عمار في الجزائر العاصمة. "
+        "وأعلن عطاف استعداد بلاده لاستضافة جولة جديدة من المحادثات بين الأطراف الليبية."
+    )
+    meetings = sorted(e.status.value for e in found if e.type.value == "meeting")
+    assert meetings == ["occurred", "proposed"]
+
+
+def test_signed_memorandum_and_proposed_exercises_are_two_events() -> None:
+    found = events(
+        "وقعت وزارة الدفاع الموريتانية ووزارة الدفاع المغربية مذكرة تفاهم تتضمن برنامجا تدريبيا للضباط. "
+        "كما بحث الجانبان إمكانية إجراء تدريبات مشتركة مستقبلا."
+    )
+    statuses = sorted(e.status.value for e in found if e.type.value == "training_agreement")
+    assert statuses == ["occurred", "proposed"]
+
+
+def test_anaphoric_mention_without_cue_joins_the_meeting() -> None:
+    event = one(
+        "استقبل الرئيس التونسي قيس سعيد أمس وزير الخارجية المصري بدر عبد العاطي. وتناول اللقاء العلاقات الثنائية.",
+        "meeting",
+    )
+    assert event.status.value == "occurred" and len(event.triggers) == 2
+
+
+def test_ongoing_visit_in_a_relative_clause_has_occurred() -> None:
+    event = one("أكد وزير الخارجية الإيطالي أنطونيو تاياني الذي يزور البلاد حاليا دعم روما للحكومة.", "visit")
+    assert event.status.value == "occurred"
+
+
+def test_visit_starting_tomorrow_is_planned_for_tomorrow() -> None:
+    event = one("يبدأ الرئيس الجزائري عبد المجيد تبون غدا الإثنين زيارة دولة إلى البرتغال.", "visit")
+    assert event.status.value == "planned"
+    assert event.date == PUBLISHED + dt.timedelta(days=1)
+
+
+def test_visit_after_tomorrow_is_planned() -> None:
+    event = one("يزور وزير الدفاع الروسي سيرغي شويغو بعد غد العاصمة السورية دمشق.", "visit")
+    assert event.status.value == "planned"
+    assert event.date == PUBLISHED + dt.timedelta(days=2)
+
+
+def test_visit_next_week_is_planned_without_a_date() -> None:
+    event = one("يزور وزير الخارجية السعودي فيصل بن فرحان الأسبوع المقبل العاصمة العراقية بغداد.", "visit")
+    assert event.status.value == "planned"
+    assert event.date is None
+
+
+def test_evening_yesterday_is_yesterday() -> None:
+    event = one("التقى رئيس الحكومة المغربية عزيز أخنوش مساء أمس رئيس الوزراء الإسباني بيدرو سانشيز.", "meeting")
+    assert event.date == PUBLISHED - dt.timedelta(days=1)
+
+
+def test_denied_cancellation_leaves_the_summit_planned() -> None:
+    event = one(
+        "نفت الرئاسة التركية الأنباء عن إلغاء القمة المرتقبة بين الرئيسين الروسي فلاديمير بوتين "
+        "والتركي رجب طيب أردوغان.",
+        "meeting",
+    )
+    assert event.status.value == "planned"
+
+
+def test_host_receives_a_guest_who_is_visiting() -> None:
+    found = events(
+        "استقبل الرئيس الموريتاني محمد ولد الغزواني أمس وزير الخارجية المالي عبد الله ديوب الذي يزور البلاد."
+    )
+    visit = next(e for e in found if e.type.value == "visit")
+    roles = {p.name: p.role.value for p in visit.participants}
+    assert roles == {"عبد الله ديوب": "visitor", "محمد ولد الغزواني": "host"}
+    assert visit.status.value == "occurred"
+    assert names(visit)
