@@ -52,10 +52,9 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Turn expected failures (missing files, no broker, bad URLs) into a clear message and exit code 1."""
+    from services.segmenter.farasa import FarasaUnavailable
     from shared.broker import BrokerError
     from shared.kafka import KafkaUnavailable
-
-    from services.segmenter.farasa import FarasaUnavailable
 
     try:
         yield

@@ -16,7 +16,7 @@ def extract(
 ) -> list[Event]:
     """Events of one article, exactly as the streaming pipeline would publish them.
 
-    ``settings`` chooses the segmenter backend (builtin when omitted), as ``HADATH_EXTRACTION__*`` does for the services.
+    ``settings`` chooses the segmenter backend (builtin when omitted), like ``HADATH_EXTRACTION__*`` for services.
     """
     when = extracted_at or dt.datetime.now(dt.UTC)
     return geolocate(detect(segment(article, settings)), when)

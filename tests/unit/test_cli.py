@@ -52,7 +52,7 @@ def test_article_files_read_jsonl_txt_and_folders(articles_dir: Path) -> None:
 def test_extract_prints_one_event_per_line_and_reports_invalid_records(
     articles_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def fake_extract(article: Article) -> list[Event]:
+    def fake_extract(article: Article, **_: object) -> list[Event]:
         return [sample_event(article.id, 0), sample_event(article.id, 5)]
 
     monkeypatch.setattr("services.pipeline.extract", fake_extract)
@@ -67,7 +67,7 @@ def test_extract_prints_one_event_per_line_and_reports_invalid_records(
 
 
 def test_extract_keeps_going_when_an_article_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def flaky(article: Article) -> list[Event]:
+    def flaky(article: Article, **_: object) -> list[Event]:
         if article.id == "a1":
             raise RuntimeError("cannot")
         return [sample_event(article.id)]
