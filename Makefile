@@ -10,7 +10,7 @@ STAMP := $(VENV)/.hadath-installed
 # onnxruntime in, and hadath only reads the name database inside its wheel.
 NO_DEPS := arabic-name-romanizer
 
-.PHONY: help install run test eval lint schemas verify-dashboards chaos bench
+.PHONY: help install run test eval lint schemas data verify-dashboards chaos bench
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -44,6 +44,11 @@ lint: install ## ruff and mypy
 
 schemas: install ## Regenerate shared/jsonschema/*.json from the pydantic models
 	$(BIN)/hadath schemas
+
+data: install ## Rebuild the derived data in shared/resources/ (name lexicon, common words, gazetteer) from its sources
+	$(BIN)/python -m shared.build.names
+	$(BIN)/python -m shared.build.common_words
+	$(BIN)/python -m shared.build.gazetteer
 
 verify-dashboards: install ## Check the Grafana dashboards query metrics hadath exports
 	$(BIN)/python deploy/verify_dashboards.py
