@@ -67,6 +67,13 @@ _WEEKDAYS_AND_MONTHS = frozenset(
     ]
 )
 MAX_NAME_WORDS = 6
+# Regnal ordinals stay inside a name (محمد السادس، عبد الله الثاني) though they are frequent words.
+_REGNAL = frozenset(
+    normalize(w)
+    for w in ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"]
+)
+# What follows a name that a speech verb introduces: "وأكد أردوغان أن"، "وقال تبون،"
+_AFTER_SPEAKER = frozenset({"ان", "انه", "انها", "علي", "في", "خلال", "امام", "لدي"})
 _HONORIFICS = frozenset(normalize(w) for w in ["السيد", "السيدة", "الدكتور", "الدكتورة", "المهندس", "الشيخ", "الأستاذ"])
 _DUAL_STEMS = frozenset({"جيش", "بلد", "قوت", "دولت", "جانب", "بحريت"})
 # How often a definite word must be attested as a family name to end a title and start a name
@@ -186,9 +193,18 @@ def _title_head(words: list[Word], i: int, lex: Lexicon) -> str | None:
 class _SentenceScanner:
     """Finds the actor mentions of one sentence."""
 
-    def __init__(self, words: list[Word], lex: Lexicon, known_triggers: set[int]) -> None:
+    def __init__(
+        self,
+        words: list[Word],
+        lex: Lexicon,
+        known_triggers: set[int],
+        article_names: frozenset[str] = frozenset(),
+        maqsura_marked: bool = False,
+    ) -> None:
         self.words = words
         self.lex = lex
+        self.article_names = article_names  # words the article uses alone as a name (وأكد أردوغان)
+        self.maqsura_marked = maqsura_marked  # the article writes على with ى, so علي is the name
         self.triggers = known_triggers  # word indices covered by triggers
         self.mentions: list[ActorMention] = []
         self.used: set[int] = set()
@@ -198,6 +214,8 @@ class _SentenceScanner:
     # ---- word tests
     def _stop(self, word: Word) -> bool:
         lex = self.lex
+        if self.maqsura_marked and word.norm == "علي" and word.text.endswith("ي"):
+            return False  # علي (ya) is the given name where the text spells the preposition على
         return (
             word.norm in lex.stopwords
             or word.norm in _WEEKDAYS_AND_MONTHS
@@ -278,9 +296,13 @@ class _SentenceScanner:
             return False
         if has_prefixed_article(word):
             return False
+        if not first and _future_verb(word) and not self._known_name(word):
+            return False  # محمد السادس سيجري مباحثات: a future verb ends the name
         if is_definite(word):
             if self._surname_like(word) or (not first and word.norm in lex.surnames):
                 return True
+            if not first and word.norm in _REGNAL and name_len <= 3:
+                return True  # عبد الله الثاني
             if first and self._after_title and al_initial_given_name(word):
                 return True
             previous = self.words[local - 1] if local > 0 else None
@@ -293,6 +315,7 @@ class _SentenceScanner:
         if (
             word.norm in lex.frequent_words
             and not self._known_name(word)
+            and word.norm not in self.article_names
             and ((first and not self._rare_words_follow(local)) or (not first and not self._closed_after(local + 1)))
         ):
             return False
@@ -848,6 +871,34 @@ _STATE_WORDS = frozenset(
 )
 
 
+def _future_verb(word: Word) -> bool:
+    """A future or present verb form (سيجري، ستبحث، يستقبل) glued after a name."""
+    norm = word.readings[1][1] if len(word.readings) > 1 and word.readings[1][0] == "و" else word.norm
+    return len(norm) >= 5 and norm.startswith(("سي", "ست", "سن"))
+
+
+def article_name_words(words: list[Word], lex: Lexicon) -> frozenset[str]:
+    """Words the article uses alone as a name right after a speech verb ("وأكد أردوغان أن").
+
+    Such a word is a name even when it is frequent in general text, so it does not end a name elsewhere.
+    """
+    found = set()
+    counts: dict[str, int] = {}
+    for w in words:
+        counts[w.norm] = counts.get(w.norm, 0) + 1
+    for k in range(1, len(words)):
+        verb, word = words[k - 1], words[k]
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        if word.breaks_before or word.sentence != verb.sentence or is_definite(word) or word.norm in lex.stopwords:
+            continue
+        if not (verb.norm in lex.speech_verbs or any(r in lex.speech_verbs for _, r in verb.readings)):
+            continue
+        closed = nxt is None or nxt.breaks_before or nxt.sentence != word.sentence or nxt.norm in _AFTER_SPEAKER
+        if closed or counts[word.norm] >= 2:  # "وأكد أردوغان دعم …" with أردوغان named elsewhere too
+            found.add(word.norm)
+    return frozenset(found)
+
+
 def _dateline(words: list[Word], i: int, last: int) -> bool:
     """ "تونس -"، "الخرطوم (رويترز) -": the place a wire item was filed from opens its first sentence."""
     if i != 0:
@@ -867,17 +918,35 @@ def _located(words: list[Word], i: int, prefix: str) -> bool:
 
 
 class _BodyScanner(_SentenceScanner):
-    def __init__(self, body: str, words: list[Word], lex: Lexicon, trigger_words: set[int]) -> None:
-        super().__init__(words, lex, trigger_words)
+    def __init__(
+        self,
+        body: str,
+        words: list[Word],
+        lex: Lexicon,
+        trigger_words: set[int],
+        article_names: frozenset[str],
+        maqsura_marked: bool,
+    ) -> None:
+        super().__init__(words, lex, trigger_words, article_names, maqsura_marked)
         self.body = body
 
     def body_slice(self, start: int, end: int) -> str:
         return self.body[start:end]
 
 
-def sentence_actors(body: str, words: list[Word], trigger_words: set[int]) -> list[ActorMention]:
-    """Actor mentions of one sentence's words (word indices relative to ``words``)."""
-    scanner = _BodyScanner(body, words, lexicon(), trigger_words)
+def sentence_actors(
+    body: str,
+    words: list[Word],
+    trigger_words: set[int],
+    article_names: frozenset[str] = frozenset(),
+    maqsura_marked: bool = False,
+) -> list[ActorMention]:
+    """Actor mentions of one sentence's words (word indices relative to ``words``).
+
+    ``article_names``: words the article uses alone as names; ``maqsura_marked``: the article spells
+    the preposition على with ى (so علي with ya is the given name).
+    """
+    scanner = _BodyScanner(body, words, lexicon(), trigger_words, article_names, maqsura_marked)
     scanner.scan_persons()
     scanner.scan_lexicon_persons()
     scanner.scan_dual_forces()

@@ -13,7 +13,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from services.detector import participants
-from services.detector.actors import ActorMention, sentence_actors
+from services.detector.actors import ActorMention, article_name_words, sentence_actors
 from services.detector.codes import cameo_plover
 from services.detector.confidence import confidence
 from services.detector.coref import Entity, resolve
@@ -98,8 +98,10 @@ def detect(segmented: SegmentedArticle) -> DetectedEvents:
     ]
     trigger_words = {k for t in triggers for k in doc.words_in(t.start, t.end)}
     actors: list[ActorMention] = []
+    article_names = article_name_words(doc.words, lex)
+    maqsura_marked = "على" in doc.body  # the preposition spelled with ى: then علي is the name
     for sentence_words in doc.by_sentence.values():
-        actors.extend(sentence_actors(doc.body, sentence_words, trigger_words))
+        actors.extend(sentence_actors(doc.body, sentence_words, trigger_words, article_names, maqsura_marked))
     entities = resolve(actors, doc.words, doc.body)
     actors_by_sentence: dict[int, list[ActorMention]] = defaultdict(list)
     for actor in actors:

@@ -79,3 +79,29 @@ def test_host_receives_a_guest_who_is_visiting() -> None:
     assert roles == {"عبد الله ديوب": "visitor", "محمد ولد الغزواني": "host"}
     assert visit.status.value == "occurred"
     assert names(visit)
+
+
+def test_future_verb_ends_a_royal_name_and_ordinals_stay() -> None:
+    event = one(
+        "أعلن الديوان الملكي أن الملك محمد السادس سيجري مباحثات مع الرئيس الموريتاني محمد ولد الغزواني.", "meeting"
+    )
+    assert names(event) == {"محمد السادس", "محمد ولد الغزواني"}
+    event = one("قال بيان إن الملك عبد الله الثاني يستقبل الرئيس القبرصي نيكوس خريستودوليدس.", "meeting")
+    assert "عبد الله الثاني" in names(event)
+
+
+def test_given_name_ali_spelled_with_ya_is_kept_where_the_text_spells_ala_with_maqsura() -> None:
+    event = one(
+        "التقى وزير الخارجية العراقي فؤاد حسين نظيره الإيراني علي باقري كني في بغداد، وأكد الجانبان على أهمية التعاون.",
+        "meeting",
+    )
+    assert names(event) == {"فؤاد حسين", "علي باقري كني"}
+
+
+def test_frequent_surname_used_alone_elsewhere_is_kept() -> None:
+    event = one(
+        "التقى الرئيس التركي رجب طيب أردوغان رئيس الوزراء العراقي محمد شياع السوداني في أنقرة. "
+        "وأكد أردوغان دعم بلاده لاستقرار العراق.",
+        "meeting",
+    )
+    assert "رجب طيب أردوغان" in names(event)
