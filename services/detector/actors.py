@@ -629,7 +629,7 @@ class _SentenceScanner:
             if (
                 i in self.used
                 or lex.given_names.get(w.norm, 0) < 5
-                or w.norm in lex.common_words
+                or (w.norm in lex.common_words and not self._after_demonym(i))
                 or w.norm in _NAME_LINKS
                 or is_definite(w)
                 or not self._name_word(w, True)
@@ -650,7 +650,6 @@ class _SentenceScanner:
                 )
                 if (
                     not known
-                    and end == i
                     and self._name_word(nxt, False)
                     and not is_definite(nxt)
                     and self._plausible_single(nxt, None)
@@ -670,6 +669,11 @@ class _SentenceScanner:
             self.mentions.append(ActorMention(ParticipantKind.person, w.sentence, i, end, i, end, name, key))
             self.used.update(range(i, end + 1))
             i = end + 1
+
+    def _after_demonym(self, i: int) -> bool:
+        """ "والتركي رجب طيب أردوغان": right after a demonym, a common word that is a given name starts a name."""
+        words = self.words
+        return i > 0 and not words[i].breaks_before and demonym_country(words[i - 1], self.lex) is not None
 
     def _rare_words_follow(self, local: int) -> bool:
         """Two more name-like words that are not frequent follow (شي جين بينغ), so a name starts here."""

@@ -163,6 +163,10 @@ def _resolve_pair(
     chosen: list[Entity | None]
     if len(countries) >= 2:
         chosen = [next((e for e in persons if e.affiliation == c), None) for c in countries[:2]]
+        # "القمة المرتقبة بين الرئيسين الروسي والتركي" with neither named: the two countries take part
+        chosen = [
+            e if e is not None else _country_entity(c, m, entities) for e, c in zip(chosen, countries[:2], strict=True)
+        ]
     else:
         office = rank_group.get(_singular(m.head or ""), -1)
         last_seen: dict[str, int] = {}
@@ -182,10 +186,23 @@ def _resolve_pair(
         chosen = list(fitting[:2]) if len(fitting) >= 2 else [None]
     if len(chosen) < 2 or chosen[0] is None or chosen[1] is None:
         return []
-    m.entity = chosen[0].key
     twin = ActorMention(**{f: getattr(m, f) for f in m.__dataclass_fields__})
-    twin.entity = chosen[1].key
+    for mention, entity in ((m, chosen[0]), (twin, chosen[1])):
+        mention.entity = entity.key
+        mention.kind = entity.kind
     return [twin]
+
+
+def _country_entity(country: str, m: ActorMention, entities: dict[str, Entity]) -> Entity:
+    """The country entity a demonym of an unresolved dual title stands for (created when new)."""
+    key = f"c:{country}"
+    if key not in entities:
+        entities[key] = Entity(key, ParticipantKind.country, country, (normalize(country),), first_word=m.first)
+    entity = entities[key]
+    if entity.name != country:  # الكرملين، أنقرة: the country's own name is the fullest form
+        entity.aliases.append(entity.name)
+        entity.name = country
+    return entity
 
 
 def has_conjunction_text(norm: str) -> bool:

@@ -24,6 +24,8 @@ _TWO_WORD_OPENERS = frozenset(
     {"في حين", "غير ان", "الا ان", "في الوقت", "وفي الوقت", "ومن المتوقع", "ومن المقرر", "ومن المنتظر", "ومن المرتقب"}
 )
 _CONTRAST_OPENERS = frozenset(normalize(w) for w in ["لكن", "ولكن", "بينما", "فيما", "في", "غير", "الا"])
+_INVITE_WORDS = frozenset({"دعوه", "دعا", "دعت", "يدعو", "تدعو"})
+_TALKED_ABOUT = frozenset({"تحدث", "تحدثت", "يتحدث", "تتحدث"})
 _COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "بان", "بانه", "انهم", "انهما"})
 _HOST_CUES = (
     "استقبل",
@@ -79,9 +81,10 @@ def speaker_cut(words: list[Word], lex: Lexicon, lo: int, first: int) -> int:
     cut = -1
     for k in range(lo, first):
         w = words[k]
-        if w.norm in lex.speech_verbs or any(r in lex.speech_verbs for _, r in w.readings):
+        about = any(r in _TALKED_ABOUT for _, r in w.readings)  # تحدث المستشار عن القمة: he speaks of it
+        if about or w.norm in lex.speech_verbs or any(r in lex.speech_verbs for _, r in w.readings):
             for j in range(k + 1, first + 1):
-                if words[j].norm in _COMPLEMENTIZERS or ":" in words[j].gap:
+                if words[j].norm in _COMPLEMENTIZERS or ":" in words[j].gap or (about and words[j].norm == "عن"):
                     cut = j
                     break
     return cut
@@ -165,6 +168,7 @@ def _visit_roles(
         if k > last and (
             any(rest.startswith(_HOST_CUES) for _, rest in w.readings)
             or (w.norm == "قبل" and k > 0 and words[k - 1].norm == "من")
+            or any(rest == "دعوه" for _, rest in w.readings)  # بدعوة من العاهل، تلبية لدعوة الرئيس
         ):
             host_from = k
         elif k < first and not ceremony and any(rest.startswith(("استقبل", "يستقبل")) for _, rest in w.readings):
@@ -184,6 +188,14 @@ def _visit_roles(
         for a in actors:
             out[a.entity] = ParticipantRole.host if a is host else ParticipantRole.visitor
         return out
+    invitation = next(
+        (k for k, w in enumerate(words[:first]) if any(rest in _INVITE_WORDS for _, rest in w.readings)), None
+    )
+    if invitation is not None and any(a.first - base < invitation for a in actors):
+        # "وجه فلان دعوة لنظيره لزيارة البلاد": the one who invites hosts, the invited visits
+        return {
+            a.entity: ParticipantRole.host if a.first - base < invitation else ParticipantRole.visitor for a in actors
+        }
     genitive = next((a for a in actors if trigger.form == "noun" and 0 < a.first - base - last <= 1), None)
     companions_from = next(
         (

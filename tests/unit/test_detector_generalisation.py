@@ -105,3 +105,39 @@ def test_frequent_surname_used_alone_elsewhere_is_kept() -> None:
         "meeting",
     )
     assert "رجب طيب أردوغان" in names(event)
+
+
+def test_unnamed_dual_presidents_stand_as_their_countries() -> None:
+    event = one("نفى الكرملين الأنباء عن إلغاء القمة المرتقبة بين الرئيسين الروسي والتركي.", "meeting")
+    assert event.status.value == "planned"
+    assert {(p.name, p.kind.value) for p in event.participants} == {("روسيا", "country"), ("تركيا", "country")}
+
+
+def test_named_dual_presidents_and_a_speaker_who_talks_about_the_summit() -> None:
+    event = one(
+        "تحدث مستشار الكرملين يوري أوشاكوف عن القمة المرتقبة بين الرئيسين الروسي فلاديمير بوتين "
+        "والتركي رجب طيب أردوغان.",
+        "meeting",
+    )
+    assert names(event) == {"فلاديمير بوتين", "رجب طيب أردوغان"}
+
+
+def test_invitation_makes_the_inviter_the_host() -> None:
+    event = one("وصل الرئيس السنغالي ماكي سال إلى الرباط بدعوة من العاهل المغربي الملك محمد السادس.", "visit")
+    assert {p.name: p.role.value for p in event.participants} == {"ماكي سال": "visitor", "محمد السادس": "host"}
+    event = one("وجه الرئيس الجزائري عبد المجيد تبون دعوة لنظيره التونسي قيس سعيد لزيارة الجزائر.", "visit")
+    assert {p.name: p.role.value for p in event.participants} == {"عبد المجيد تبون": "host", "قيس سعيد": "visitor"}
+
+
+def test_attendance_adds_a_participant_to_the_meeting() -> None:
+    event = one(
+        "التقى وزير الدفاع العراقي ثابت العباسي أمس نظيره الأردني يوسف الحنيطي. "
+        "وحضر اللقاء رئيس أركان الجيش العراقي الفريق أول عبد الأمير يارالله.",
+        "meeting",
+    )
+    assert names(event) == {"ثابت العباسي", "يوسف الحنيطي", "عبد الأمير يارالله"}
+
+
+def test_analyst_hypotheticals_are_not_events() -> None:
+    assert events("اعتبر المحلل السياسي خالد الترجمان أن أي لقاء بين الأطراف الليبية لن ينجح.") == []
+    assert events("ويرى مراقبون أن أي زيارة لمسؤول فرنسي إلى الجزائر لن تحقق نتائج دون اعتذار رسمي.") == []
