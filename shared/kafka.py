@@ -7,6 +7,7 @@ servers and the same security. Secrets stay ``SecretStr`` until the moment a cli
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import ssl
 import time
@@ -111,6 +112,27 @@ def ensure_reachable(kafka: KafkaSettings, timeout_s: float = 3.0) -> None:
     raise KafkaUnavailable(f"no Kafka broker answers at {kafka.servers}{hint}")
 
 
+def set_faust_fetch_wait(kafka: KafkaSettings) -> None:
+    """Make faust's consumers wait at most ``kafka.fetch_max_wait_s`` per fetch (faust hard-codes 1.5 s).
+
+    faust builds its aiokafka consumer with ``fetch_max_wait_ms=1500`` and no setting to change it; the
+    consumer reads the value only when it starts, so it is set on the consumer right after faust creates it.
+    """
+    from faust.transport.drivers import aiokafka as faust_aiokafka
+
+    thread = faust_aiokafka.AIOKafkaConsumerThread
+    create = getattr(thread._create_worker_consumer, "__wrapped__", thread._create_worker_consumer)
+    wait_ms = int(kafka.fetch_max_wait_s * 1000)
+
+    @functools.wraps(create)
+    def create_with_fetch_wait(self: Any, transport: Any) -> Any:
+        consumer = create(self, transport)
+        consumer._fetch_max_wait_ms = wait_ms
+        return consumer
+
+    thread._create_worker_consumer = create_with_fetch_wait  # type: ignore[method-assign]
+
+
 def admin_client(kafka: KafkaSettings, timeout_s: float = 15.0) -> KafkaAdminClient:
     """An admin client, retrying until the broker answers or timeout_s passes."""
     ensure_reachable(kafka)
@@ -166,6 +188,7 @@ def make_consumer(kafka: KafkaSettings, **overrides: Any) -> KafkaConsumer:
         "auto_offset_reset": "earliest",
         "session_timeout_ms": int(kafka.session_timeout_s * 1000),
         "heartbeat_interval_ms": int(kafka.heartbeat_interval_s * 1000),
+        "fetch_max_wait_ms": int(kafka.fetch_max_wait_s * 1000),
         **kafka_python_config(kafka),
         **overrides,
     }

@@ -201,12 +201,13 @@ def build_faust_app(stage: Stage[Any], settings: Settings, replica: int, metrics
     from faust.sensors.prometheus import setup_prometheus_sensors
     from prometheus_client import REGISTRY
 
-    from shared.kafka import consumer_group, faust_broker_options, web_port
+    from shared.kafka import consumer_group, faust_broker_options, set_faust_fetch_wait, web_port
 
     if stage.warm_up is not None:
         started = time.perf_counter()
         stage.warm_up()
         log.info("stage %s warmed up in %.2fs", stage.name, time.perf_counter() - started)
+    set_faust_fetch_wait(settings.kafka)
     datadir = Path(settings.service.data_dir) / f"{stage.name}-{replica}"
     datadir.mkdir(parents=True, exist_ok=True)
     app = faust.App(
