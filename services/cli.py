@@ -197,8 +197,10 @@ def publish_command(
         err.print(f"[yellow]{verdict}[/] {escape(origin)}: {escape(reason)}")
     if len(report.invalid) > 20:
         err.print(f"[yellow]… and {len(report.invalid) - 20} more invalid lines[/]")
+    for origin, reason in report.failed[:20]:
+        err.print(f"[red]not published[/] {escape(origin)}: {escape(reason)}")
     err.print(f"published [bold]{report.published}[/] message(s) to {report.topic} at {settings.kafka.servers}")
-    if report.invalid and not raw:
+    if (report.invalid and not raw) or report.failed:
         raise typer.Exit(1)
 
 
