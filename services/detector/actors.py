@@ -6,10 +6,12 @@ name; bare titles ("الجنرال الأميركي") and short forms ("حفتر
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from services.detector.resources import Country, Lexicon, lexicon
-from services.detector.words import Word
+from services.detector.words import WORD_CACHE, Word, clitic_readings
 from shared.arabic import normalize
 from shared.schemas import ParticipantKind
 
@@ -162,7 +164,14 @@ def has_conjunction(word: Word) -> bool:
 
 def demonym_country(word: Word, lex: Lexicon) -> Country | None:
     """The country of a demonym adjective (التركي، الأميركية، روسية)."""
-    for rest in _rest_forms(word):
+    return _demonym_of(word.norm)
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _demonym_of(norm: str) -> Country | None:
+    """Memoised per word form (the lexicon is one object per process)."""
+    lex = lexicon()
+    for rest in (r for _, r in clitic_readings(norm)):
         base = _undefinite(rest)
         for form in (
             base,
@@ -176,13 +185,48 @@ def demonym_country(word: Word, lex: Lexicon) -> Country | None:
     return None
 
 
+@lru_cache(maxsize=WORD_CACHE)
+def _may_start_place(norm: str) -> bool:
+    """Can a country or capital name start with this word form (any clitic reading)?"""
+    first_words = lexicon().place_first_words
+    return any(rest in first_words for _, rest in clitic_readings(norm))
+
+
 def _title_head(words: list[Word], i: int, lex: Lexicon) -> str | None:
     """Normalised head if a person title (or a kinship word) starts at word ``i``."""
-    word = words[i]
-    for _, rest in word.readings:
+    heads = _heads_of(words[i].norm)
+    if heads is None:
+        return None
+    crown, head = heads
+    if crown and i + 1 < len(words) and words[i + 1].norm == "العهد":
+        return "ولي"
+    return head
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _heads_of(norm: str) -> tuple[bool, str | None] | None:
+    """(a reading is ولي before any head, the title head) of a word form; None when it can head nothing."""
+    lex = lexicon()
+    for _, rest in clitic_readings(norm):
         base = _undefinite(rest)
-        if base == "ولي" and i + 1 < len(words) and words[i + 1].norm == "العهد":
-            return "ولي"
+        if base == "ولي":
+            return True, _plain_head(clitic_readings(norm), lex, after=rest)
+        if rest in lex.title_heads or rest in lex.kin_heads:
+            return False, rest
+        if rest.startswith("ال") and (base in lex.title_heads or base in lex.definite_only_heads):
+            return False, base
+    return None
+
+
+def _plain_head(readings: tuple[tuple[str, str], ...], lex: Lexicon, after: str) -> str | None:
+    """The head a ولي-reading word has when ولي is not followed by العهد (readings after ``after``)."""
+    seen = False
+    for _, rest in readings:
+        if not seen:
+            seen = rest == after
+            if not seen:
+                continue
+        base = _undefinite(rest)
         if rest in lex.title_heads or rest in lex.kin_heads:
             return rest
         if rest.startswith("ال") and (base in lex.title_heads or base in lex.definite_only_heads):
@@ -230,6 +274,9 @@ class _SentenceScanner:
             return self._country_cache[i]
         found = None
         words, lex = self.words, self.lex
+        if not _may_start_place(words[i].norm):
+            self._country_cache[i] = None
+            return None
         for pre, rest in words[i].readings:
             if rest not in lex.place_first_words:
                 continue
@@ -887,15 +934,15 @@ def article_name_words(words: list[Word], lex: Lexicon) -> frozenset[str]:
     Such a word is a name even when it is frequent in general text, so it does not end a name elsewhere.
     """
     found = set()
-    counts: dict[str, int] = {}
-    for w in words:
-        counts[w.norm] = counts.get(w.norm, 0) + 1
+    counts = Counter(w.norm for w in words)
+    speech = lex.speech_verbs
     for k in range(1, len(words)):
-        verb, word = words[k - 1], words[k]
+        verb = words[k - 1]
+        if verb.norm not in speech and not any(r in speech for _, r in verb.readings[1:]):
+            continue
+        word = words[k]
         nxt = words[k + 1] if k + 1 < len(words) else None
         if word.breaks_before or word.sentence != verb.sentence or is_definite(word) or word.norm in lex.stopwords:
-            continue
-        if not (verb.norm in lex.speech_verbs or any(r in lex.speech_verbs for _, r in verb.readings)):
             continue
         closed = nxt is None or nxt.breaks_before or nxt.sentence != word.sentence or nxt.norm in _AFTER_SPEAKER
         if closed or counts[word.norm] >= 2:  # "وأكد أردوغان دعم …" with أردوغان named elsewhere too

@@ -60,8 +60,25 @@ class _Article:
         self.by_sentence: dict[int, list[Word]] = defaultdict(list)
         for w in self.words:
             self.by_sentence[w.sentence].append(w)
-        sports = lexicon().sports_words
-        self.sports_words = sum(1 for w in self.words if w.norm in sports or _bare(w.norm) in sports)
+        self._sports_words: int | None = None
+        self._sports_sentences: dict[int, bool] = {}
+
+    @property
+    def sports_words(self) -> int:
+        """How many sports words the article has (counted on first need: most articles never ask)."""
+        if self._sports_words is None:
+            sports = lexicon().sports_words
+            self._sports_words = sum(1 for w in self.words if w.norm in sports or _bare(w.norm) in sports)
+        return self._sports_words
+
+    def sports_sentence(self, sentence: int) -> bool:
+        """Does the sentence name a match or a tournament? (once per sentence)"""
+        found = self._sports_sentences.get(sentence)
+        if found is None:
+            sports = lexicon().sports_words
+            found = any(w.norm in sports or _bare(w.norm) in sports for w in self.by_sentence[sentence])
+            self._sports_sentences[sentence] = found
+        return found
 
     def view_word_starts(self) -> list[int]:
         """Where each word starts in the normalised view (triggers are only tried there)."""
@@ -96,6 +113,8 @@ def detect(segmented: SegmentedArticle) -> DetectedEvents:
         for t in find_triggers(doc.view, doc.view_word_starts(), [w.norm for w in doc.words])
         if doc.words_in(t.start, t.end)
     ]
+    if not triggers:  # most news has no meeting, visit or training: no actors to look for
+        return DetectedEvents(article=segmented.article, sentences=segmented.sentences, events=[])
     trigger_words = {k for t in triggers for k in doc.words_in(t.start, t.end)}
     actors: list[ActorMention] = []
     article_names = article_name_words(doc.words, lex)
@@ -134,7 +153,7 @@ def _event_mention(
     local_first = first - words[0].index
     local_last = last - words[0].index
     norms = [w.norm for w in words]
-    if any(n in lex.sports_words or _bare(n) in lex.sports_words for n in norms):
+    if doc.sports_sentence(sentence):
         return None  # a match or a tournament: sports, not diplomacy
     if trigger.form == "noun" and trigger.type != EventType.training_agreement and doc.sports_words >= 3:
         return None  # "اللقاء" in a sports story is a match

@@ -57,22 +57,17 @@ def article_words(segmented: SegmentedArticle) -> list[Word]:
     """The article's tokens as :class:`Word` objects, in order."""
     body = segmented.article.body
     words: list[Word] = []
+    append = words.append
     previous_end = 0
     for i, token in enumerate(segmented.tokens):
-        gap = body[previous_end : token.start] if token.start >= previous_end else ""
-        words.append(
-            Word(
-                index=i,
-                start=token.start,
-                end=token.end,
-                text=token.text,
-                norm=token.norm,
-                sentence=token.sentence,
-                gap=gap,
-                readings=clitic_readings(token.norm),
-                breaks_before=not HARD_BREAKS.isdisjoint(gap),
-                comma_before="," in gap or "،" in gap,
-            )
-        )
+        start = token.start
+        gap = body[previous_end:start] if start >= previous_end else ""
+        if gap == " ":  # the common case: no punctuation to inspect
+            breaks = comma = False
+        else:
+            breaks = not HARD_BREAKS.isdisjoint(gap)
+            comma = "," in gap or "،" in gap
+        norm = token.norm
+        append(Word(i, start, token.end, token.text, norm, token.sentence, gap, clitic_readings(norm), breaks, comma))
         previous_end = token.end
     return words
