@@ -159,6 +159,8 @@ def _event_mention(
         return None  # "اللقاء" in a sports story is a match
     after = norms[local_last + 1 :]
     before = norms[:local_first]
+    if _hypothetical(lex, before):
+        return None  # "اعتبر المحلل أن أي لقاء … لن ينجح": a view about a possible event, not an event
     if not _passes(doc, lex, trigger, sentence, norms, before, after, actors_by_sentence[sentence], first, last):
         return None
     candidates = participants.select(trigger, words, lex, actors_by_sentence[sentence], local_first, local_last)
@@ -308,6 +310,27 @@ def _passes(
         and any(n in lex.media_words for n in norms)
     )
     return not interview
+
+
+_GENERIC = frozenset({"اي", "لاي", "باي", "واي"})  # أي لقاء: any meeting at all
+_NEGATIONS = frozenset({"لن", "لا", "ولا", "فلا"})
+_MODALS = frozenset({"يمكن", "يمكنه", "يمكنها", "تستطيع", "يستطيع", "بالامكان"})
+_OPINION_VERBS = frozenset({"اعتبر", "اعتبرت", "يعتبر", "تعتبر", "يعتبرون", "واعتبر"})
+
+
+def _hypothetical(lex: Lexicon, before: list[str]) -> bool:
+    """A generic ("أي زيارة") or negated-modal ("لا يمكن عقد قمة") mention inside an opinion or a statement.
+
+    A real event an analyst judges ("زيارة الوزير لن تغير شيئا") stays; so does a reported denial
+    ("قال إن الوزير لن يزور").
+    """
+    window = before[-12:]
+    if not any(n in lex.opinion_words or n in _OPINION_VERBS or n in lex.speech_verbs for n in window):
+        return False
+    if before and before[-1] in _GENERIC:
+        return True
+    near = before[-3:]
+    return bool(_NEGATIONS.intersection(near) and _MODALS.intersection(near))
 
 
 @lru_cache(maxsize=WORD_CACHE)

@@ -141,3 +141,30 @@ def test_attendance_adds_a_participant_to_the_meeting() -> None:
 def test_analyst_hypotheticals_are_not_events() -> None:
     assert events("اعتبر المحلل السياسي خالد الترجمان أن أي لقاء بين الأطراف الليبية لن ينجح.") == []
     assert events("ويرى مراقبون أن أي زيارة لمسؤول فرنسي إلى الجزائر لن تحقق نتائج دون اعتذار رسمي.") == []
+
+
+def test_generic_and_negated_modal_mentions_in_opinions_are_not_events() -> None:
+    assert (
+        events(
+            "اعتبر المحلل السياسي الليبي عز الدين عقيل أن أي لقاء بين المشير خليفة حفتر ورئيس الحكومة "
+            "عبد الحميد الدبيبة لن ينجح."
+        )
+        == []
+    )
+    assert (
+        events(
+            "ويرى الخبير العسكري العراقي أحمد الشريفي أنه لا يمكن عقد قمة بين الرئيس الأمريكي دونالد ترامب "
+            "والمرشد الإيراني علي خامنئي دون وساطة."
+        )
+        == []
+    )
+
+
+def test_reported_refusal_and_a_judged_real_visit_stay_events() -> None:
+    event = one("قال المتحدث باسم الخارجية المصرية إن الوزير بدر عبد العاطي لن يزور باريس هذا الأسبوع.", "visit")
+    assert event.status.value == "denied"
+    body = (
+        "اعتبر مراقبون أن زيارة وزير الدفاع الروسي إلى بنغازي لن تغير موازين القوى، وكان الوزير يونس بك يفكوروف "
+        "قد التقى المشير خليفة حفتر أمس."
+    )
+    assert {e.type.value for e in events(body)} == {"visit", "meeting"}
