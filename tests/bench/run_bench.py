@@ -17,6 +17,7 @@ import shlex
 import statistics
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -39,6 +40,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--latency-seconds", type=float, default=20.0, help="Duration of the latency run.")
     parser.add_argument("--timeout", type=float, default=200.0,
                         help="Most seconds a throughput run may take (keeps the bench bounded on a slow machine).")
+    parser.add_argument("--low-rate", type=float, default=10.0,
+                        help="Also measure latency at this lower rate first, for half as long (0: skip).")
     parser.add_argument("--latency-drain", type=float, default=60.0,
                         help="Most seconds to wait, after the steady publishing, for the last events.")
     parser.add_argument("--skip-noop", action="store_true", help="Skip the no-op pipeline (no ratio).")
@@ -146,6 +149,29 @@ def merge_rss(total: dict[str, float], more: dict[str, float]) -> None:
         total[name] = max(mb, total.get(name, 0.0))
 
 
+def latency_run(
+    pipeline: BenchPipeline, articles: list[BenchArticle], rate: float, events_of: Counter[str], drain_s: float
+) -> list[float]:
+    """Publish at ``rate``, wait for the sink, print and return per-article latencies (ms)."""
+    before = pipeline.stored_count()
+    timed = pipeline.publish_steady(articles, rate)
+    stored = pipeline.wait_stored(before + sum(events_of[a.source_id] for a in articles), drain_s)
+    with_events = [a for a in articles if events_of[a.source_id]]
+    complete = [a for a in with_events if a.id in stored and stored[a.id][0] >= events_of[a.source_id]]
+    latencies = [1000 * (stored[a.id][1] - timed.sent_at[a.id]) for a in complete]
+    missing = [a for a in with_events if a not in complete]
+    note = f"{len(articles) - len(with_events)} without events never reach the sink"
+    if missing:
+        note += f"; {len(missing)} not completely stored {drain_s:g} s after the last publish, counted as that wait"
+        latencies += [1000 * (time.time() - timed.sent_at[a.id]) for a in missing]
+    print(f"  at {rate:g} articles/s for {len(articles) / rate:.0f} s: {len(with_events)} articles measured ({note})")
+    if latencies:
+        p50, p95, p99 = (percentile(latencies, q) for q in (50, 95, 99))
+        print(f"    p50 {p50:.0f} ms   p95 {p95:.0f} ms   p99 {p99:.0f} ms   max {max(latencies):.0f} ms   "
+              f"mean {statistics.fmean(latencies):.0f} ms")
+    return latencies
+
+
 def part_a(dev: list[Article], count: int) -> ExtractionResult:
     section(f"(a) in-process extraction, one core, {count} articles ({len(dev)} dev articles repeated)")
     affinity = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
@@ -218,29 +244,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     section(f"(c) latency publish -> sink at a steady {args.rate:g} articles/s for {args.latency_seconds:g} s "
             "(fresh pipeline)")
-    steady = repeated(dev, int(args.rate * args.latency_seconds), "steady")
-    with pipeline(noop=False) as real:
-        print(f"hadath pipeline ready in {real.startup_s:.1f} s; {load_average()}")
-        timed = real.publish_steady(steady, args.rate)
-        stored = real.wait_stored(expected_events(steady), args.latency_drain)
-        merge_rss(rss, real.peak_rss())
-    complete = [a for a in steady if a.id in stored and stored[a.id][0] >= events_of[a.source_id]]
-    latencies = [1000 * (stored[a.id][1] - timed.sent_at[a.id]) for a in complete]
-    with_events = [a for a in steady if events_of[a.source_id]]
     print("  latency of an article = when the sink stored its last event (stored_at, set by SQLite at insert) "
           "- when the bench sent it")
-    print(f"  measured {len(latencies)} of the {len(with_events)} articles that have events "
-          f"({len(steady) - len(with_events)} of {len(steady)} published have none, so never reach the sink)")
-    missing = len(with_events) - len(latencies)
-    if missing:
-        print(f"  {missing} articles were not completely stored {args.latency_drain:g} s after publishing ended: "
-              "counted as that wait")
-        latencies += [1000 * (time.time() - timed.sent_at[a.id]) for a in with_events if a not in complete]
     p99 = float("nan")
-    if latencies:
-        p50, p95, p99 = (percentile(latencies, q) for q in (50, 95, 99))
-        print(f"  p50 {p50:.0f} ms   p95 {p95:.0f} ms   p99 {p99:.0f} ms   max {max(latencies):.0f} ms   "
-              f"mean {statistics.fmean(latencies):.0f} ms")
+    with pipeline(noop=False) as real:
+        print(f"  hadath pipeline ready in {real.startup_s:.1f} s; {load_average()}")
+        if args.low_rate > 0:
+            low = repeated(dev, int(args.low_rate * args.latency_seconds / 2), "low")
+            latency_run(real, low, args.low_rate, events_of, args.latency_drain)
+        steady = repeated(dev, int(args.rate * args.latency_seconds), "steady")
+        latencies = latency_run(real, steady, args.rate, events_of, args.latency_drain)
+        if latencies:
+            p99 = percentile(latencies, 99)
+        merge_rss(rss, real.peak_rss())
 
     section("(d) peak RSS (VmHWM) of each process of the hadath pipeline, over runs (b) and (c)")
     for name, mb in sorted(rss.items()):
