@@ -24,7 +24,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from shared.dead_letter import Headers, Reason, SourceRecord, dead_letter_headers
 from shared.metrics import StageMetrics
@@ -146,7 +146,7 @@ class StageRunner(Generic[In]):
             if not record.value:
                 raise EmptyMessage("message has no value")
             message = stage.decode(record.value)
-        except (ValidationError, ValueError, UnicodeDecodeError) as exc:
+        except Exception as exc:  # ValidationError, UnicodeDecodeError, but also e.g. RecursionError: all decode
             return self._dead_letter(record, Reason.decode, exc)
         body_bytes = len(stage.body_of(message).encode("utf-8", "surrogatepass"))
         if body_bytes > stage.limits.max_body_bytes:
@@ -162,6 +162,8 @@ class StageRunner(Generic[In]):
             elapsed = time.perf_counter() - started
             if elapsed > budget:
                 raise TimeBudgetExceeded(f"stage took {elapsed:.2f}s, budget is {budget:g}s")
+            key = stage.key_of(message).encode()
+            values = [out.model_dump_json().encode() for out in outputs]  # an unserialisable output is dead-lettered
         except TimeBudgetExceeded as exc:
             return self._dead_letter(record, Reason.time_budget, exc)
         except Rejected as exc:
@@ -172,11 +174,13 @@ class StageRunner(Generic[In]):
         self.metrics.messages.labels(stage.name, "ok").inc()
         self.metrics.articles.labels(stage.name).inc()
         if stage.observe is not None:
-            stage.observe(self.metrics, message, outputs)
+            try:
+                stage.observe(self.metrics, message, outputs)
+            except Exception:  # a metrics bug must not lose or block a processed message
+                log.exception("stage %s: metrics observer failed for key %r", stage.name, (record.key or b"")[:80])
         if stage.sink_topic is None:
             return []
-        key = stage.key_of(message).encode()
-        return [Outgoing(stage.sink_topic, key, out.model_dump_json().encode()) for out in outputs]
+        return [Outgoing(stage.sink_topic, key, value) for value in values]
 
     def _dead_letter(self, record: Incoming, reason: Reason, error: BaseException) -> list[Outgoing]:
         stage = self.stage
