@@ -7,12 +7,15 @@ import importlib
 import json
 import logging
 from pathlib import Path
+from typing import Any
 
 import pytest
+from pydantic import BaseModel
 
 from shared.dead_letter import Header, SourceRecord, read_dead_letter
 from shared.kafka import STAGES
 from shared.metrics import StageMetrics
+from shared.schemas import Article
 from shared.settings import LimitSettings, Settings, SinkSettings
 from shared.stage import Incoming, Stage, StageRunner
 from tests.chaos.workload import dev_articles
@@ -136,3 +139,51 @@ def test_arabic_with_some_latin_names_and_numbers_is_accepted(tmp_path: Path, me
     [out] = StageRunner(stage, metrics).handle(incoming(stage, sample_article("ar", body).model_dump_json().encode()))
     assert out.topic == "articles.segmented"
     assert json.loads(out.value)["article"]["id"] == "ar"
+
+
+class Unserialisable(BaseModel):
+    value: Any
+
+
+def generic_stage(decode: Any = None, process: Any = None, observe: Any = None) -> Stage:  # type: ignore[type-arg]
+    return Stage(
+        name="edge", source_topic="in", sink_topic="out",
+        decode=decode or Article.model_validate_json,
+        process=process or (lambda article: [article]),
+        key_of=lambda article: article.id, body_of=lambda article: article.body,
+        limits=LimitSettings(), observe=observe,
+    )
+
+
+def good_article() -> bytes:
+    return sample_article("edge-1").model_dump_json().encode()
+
+
+def test_any_decode_failure_is_a_decode_dead_letter(metrics: StageMetrics) -> None:
+    def recursing(value: bytes) -> Article:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    stage = generic_stage(decode=recursing)
+    [out] = StageRunner(stage, metrics).handle(incoming(stage, good_article()))
+    info = read_dead_letter(out.headers)
+    assert info is not None and info.reason == "decode" and info.exception_class.endswith("RecursionError")
+
+
+def test_an_output_that_cannot_be_serialised_is_dead_lettered_not_raised(metrics: StageMetrics) -> None:
+    stage = generic_stage(process=lambda article: [Unserialisable(value=object())])
+    [out] = StageRunner(stage, metrics).handle(incoming(stage, good_article()))
+    info = read_dead_letter(out.headers)
+    assert out.topic == "in.dlq" and info is not None and info.reason == "processing"
+
+
+def test_a_failing_metrics_observer_neither_raises_nor_loses_the_output(
+    metrics: StageMetrics, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(metrics: StageMetrics, message: Article, outputs: Any) -> None:
+        raise KeyError("label")
+
+    stage = generic_stage(observe=broken)
+    with caplog.at_level(logging.ERROR, logger="hadath.stage"):
+        [out] = StageRunner(stage, metrics).handle(incoming(stage, good_article()))
+    assert out.topic == "out" and out.key == b"edge-1"
+    assert "metrics observer failed" in caplog.text
