@@ -69,6 +69,11 @@ _WEEKDAYS_AND_MONTHS = frozenset(
     ]
 )
 MAX_NAME_WORDS = 6
+# Definite time words that follow a name without belonging to it (اللجنة المشتركة الشهر المقبل).
+_TIME_WORDS = frozenset(
+    normalize(w)
+    for w in ["الشهر", "الأسبوع", "العام", "اليوم", "الليلة", "الجاري", "المقبل", "القادم", "الماضي", "المنصرم"]
+)
 # Regnal ordinals stay inside a name (محمد السادس، عبد الله الثاني) though they are frequent words.
 _REGNAL = frozenset(
     normalize(w)
@@ -771,8 +776,8 @@ class _SentenceScanner:
                 nxt = words[j + 1]
                 if nxt.breaks_before and "-" not in nxt.gap:
                     break
-                if self._stop(nxt) or (has_conjunction(nxt) and not is_definite(nxt)):
-                    break
+                if self._stop(nxt) or (has_conjunction(nxt) and not is_definite(nxt)) or nxt.norm in _TIME_WORDS:
+                    break  # … اللجنة المشتركة الشهر المقبل: a time phrase ends the name
                 if has_conjunction(nxt):
                     # والتهريب inside a name joined by و is rare; stop at coordination
                     break

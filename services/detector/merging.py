@@ -91,7 +91,12 @@ def _compatible(event: MergedEvent, mention: EventMention) -> bool:
     if (
         event.status != mention.status
         and mention.type != EventType.training_agreement
-        and not (same_clause and not movement and not (mention.status_cued and event_cued))
+        and not (
+            same_clause
+            and not movement
+            and not (mention.status_cued and event_cued)
+            and not (_conflicting(event, mention) and _reported_past(event, mention))
+        )
     ):
         return False  # (one clause, "يجتمع … لإجراء جولة من المحادثات", is one meeting: the verb rules)
     if (
@@ -120,6 +125,13 @@ def _conflicting(event: MergedEvent, mention: EventMention) -> bool:
         return False
     cued = mention.status_cued if mention.status != EventStatus.occurred else any(m.status_cued for m in event.mentions)
     return cued and EventStatus.denied not in statuses
+
+
+def _reported_past(event: MergedEvent, mention: EventMention) -> bool:
+    """A past-tense verb (التقى، وقعت) reports what happened: a cued plan beside it is another happening."""
+    if mention.status == EventStatus.occurred:
+        return mention.form == "perfective"
+    return any(m.form == "perfective" and m.status == EventStatus.occurred for m in event.mentions)
 
 
 def _fits(event: MergedEvent, mention: EventMention) -> bool:

@@ -13,7 +13,7 @@ from shared.schemas import EventStatus
 BEFORE_WINDOW = 150
 AFTER_WINDOW = 30
 PLANNED_AFTER_WINDOW = 80  # a time ahead (الأسبوع المقبل) may close a long noun phrase
-_CLAUSE_BREAK = re.compile(r"[.;!?]|(?<!\w)(?:و?لكن|بينما|فيما|في حين|بعد(?!\s+غد)|عقب|منذ|وان|وانه|وانها)(?!\w)")
+_CLAUSE_BREAK = re.compile(r"[.;!?]|(?<!\w)(?:و?لكن|بينما|فيما|في حين|بعد(?!\s+غد)|عقب|و?كما|منذ|وان|وانه|وانها)(?!\w)")
 # The present tense reads as ongoing after "while" (في الوقت الذي يزور): not a plan.
 _ONGOING = re.compile(r"(?<!\w)(?:في\s+الوقت\s+الذي|حاليا|بينما)(?!\w)")
 # "الوزير الذي يزور البلاد (حاليا)": a relative clause in the present describes what is going on

@@ -168,3 +168,28 @@ def test_reported_refusal_and_a_judged_real_visit_stay_events() -> None:
         "قد التقى المشير خليفة حفتر أمس."
     )
     assert {e.type.value for e in events(body)} == {"visit", "meeting"}
+
+
+def test_offer_to_host_talks_in_the_same_sentence_as_a_past_meeting_is_its_own_event() -> None:
+    found = events(
+        "التقى وزير الخارجية الجزائري أحمد عطاف اليوم نظيره الليبي الطاهر الباعور، وأعلن عطاف استعداد بلاده "
+        "لاستضافة جولة جديدة من المحادثات بين الفرقاء الليبيين."
+    )
+    assert sorted(e.status.value for e in found if e.type.value == "meeting") == ["occurred", "proposed"]
+
+
+def test_signed_programme_and_proposed_drills_after_kama_are_two_events() -> None:
+    found = events(
+        "وقعت وزارتا الدفاع في موريتانيا والسنغال مذكرة تفاهم تتضمن برنامجا تدريبيا مشتركا، كما بحث الجانبان "
+        "إمكانية إجراء تدريبات مشتركة مستقبلا."
+    )
+    assert sorted(e.status.value for e in found if e.type.value == "training_agreement") == ["occurred", "proposed"]
+    assert not [e for e in found if e.type.value == "visit"]  # وزارتا (two ministries) is not زارتا (visited)
+
+
+def test_time_phrase_ends_an_organisation_name() -> None:
+    found = events(
+        "استقبل الرئيس التشادي محمد إدريس ديبي وزير الخارجية الفرنسي. وخلال اللقاء اتفق الجانبان على عقد "
+        "اجتماع للجنة المشتركة الشهر المقبل."
+    )
+    assert "اللجنة المشتركة" in {p.name for e in found for p in e.participants}
