@@ -25,6 +25,7 @@ class Reason(StrEnum):
     body_too_large = "body_too_large"  # article body above limits.max_body_bytes
     time_budget = "time_budget"  # the stage took longer than limits.article_time_budget_s
     not_arabic = "not_arabic"  # too few Arabic letters in the body (limits.min_arabic_ratio)
+    output_too_large = "output_too_large"  # an output message above Kafka's message size limit
     processing = "processing"  # the stage logic raised
 
 

@@ -42,6 +42,16 @@ class BodyTooLarge(ValueError):
     """The article body is larger than limits.max_body_bytes."""
 
 
+MAX_OUTPUT_BYTES = 990_000
+"""Largest output value a stage sends: faust's producer refuses requests above 1,000,000 bytes
+(``producer_max_request_size``) and Kafka's default ``message.max.bytes`` is about 1 MB; the rest is room for
+the key and headers. Sending a larger one would crash the agent and lose the message."""
+
+
+class OutputTooLarge(ValueError):
+    """An output message is larger than MAX_OUTPUT_BYTES (e.g. the tokens of a long article)."""
+
+
 class TimeBudgetExceeded(TimeoutError):
     """The stage spent more than limits.article_time_budget_s on one message."""
 
@@ -164,10 +174,17 @@ class StageRunner(Generic[In]):
                 raise TimeBudgetExceeded(f"stage took {elapsed:.2f}s, budget is {budget:g}s")
             key = stage.key_of(message).encode()
             values = [out.model_dump_json().encode() for out in outputs]  # an unserialisable output is dead-lettered
+            largest = max((len(value) for value in values), default=0)
+            if largest > MAX_OUTPUT_BYTES:
+                raise OutputTooLarge(
+                    f"an output message would be {largest} bytes, above the {MAX_OUTPUT_BYTES}-byte message limit"
+                )
         except TimeBudgetExceeded as exc:
             return self._dead_letter(record, Reason.time_budget, exc)
         except Rejected as exc:
             return self._dead_letter(record, exc.reason, exc)
+        except OutputTooLarge as exc:
+            return self._dead_letter(record, Reason.output_too_large, exc)
         except Exception as exc:  # any logic failure is contained, never a crash
             return self._dead_letter(record, Reason.processing, exc)
         self.metrics.processing_seconds.labels(stage.name).observe(elapsed)
