@@ -17,7 +17,7 @@ from shared.kafka import STAGES
 from shared.metrics import StageMetrics
 from shared.schemas import Article
 from shared.settings import LimitSettings, Settings, SinkSettings
-from shared.stage import Incoming, Stage, StageRunner
+from shared.stage import MAX_OUTPUT_BYTES, Incoming, Stage, StageRunner
 from tests.chaos.workload import dev_articles
 from tests.factories import sample_article
 
@@ -38,7 +38,10 @@ def real_stage(name: str, tmp_path: Path, metrics: StageMetrics, limits: LimitSe
     settings = Settings(sink=SinkSettings(database_url=f"sqlite:///{tmp_path / 'events.db'}"),
                         limits=limits or LimitSettings())
     module = importlib.import_module(f"services.{name}.app")
-    return module.build_stage(settings, metrics)  # type: ignore[no-any-return]
+    stage: Stage = module.build_stage(settings, metrics)  # type: ignore[type-arg]
+    if stage.warm_up is not None:
+        stage.warm_up()  # as the worker does before consuming: lazy loading is not charged to the time budget
+    return stage
 
 
 def incoming(stage: Stage, value: bytes, key: bytes | None = b"art-9") -> Incoming:  # type: ignore[type-arg]
@@ -187,3 +190,18 @@ def test_a_failing_metrics_observer_neither_raises_nor_loses_the_output(
         [out] = StageRunner(stage, metrics).handle(incoming(stage, good_article()))
     assert out.topic == "out" and out.key == b"edge-1"
     assert "metrics observer failed" in caplog.text
+
+
+def test_an_article_whose_segmentation_exceeds_the_message_limit_is_dead_lettered(
+    tmp_path: Path, metrics: StageMetrics
+) -> None:
+    """A 150 kB body is far below the 1 MB body limit, but its tokens make a ~2 MB SegmentedArticle that no
+    producer may send: it is dead-lettered (it used to crash the faust agent and vanish)."""
+    article = dev_articles()[0]
+    long = article.model_copy(update={"id": "long", "body": (article.body + " ") * 22})
+    assert len(long.body.encode()) < LimitSettings().max_body_bytes
+    stage = real_stage("segmenter", tmp_path, metrics)
+    [out] = StageRunner(stage, metrics).handle(incoming(stage, long.model_dump_json().encode(), b"long"))
+    info = read_dead_letter(out.headers)
+    assert out.topic == "articles.raw.dlq" and info is not None and info.reason == "output_too_large"
+    assert f"{MAX_OUTPUT_BYTES}-byte" in info.message
