@@ -338,7 +338,13 @@ class _SentenceScanner:
                     or any(r in lex.title_complements or r in lex.title_heads for _, r in nxt.readings)
                 )
             )
-            if any(rest.startswith("ال") for _, rest in word.readings) or governs:
+            closing_surname = (
+                not first
+                and is_definite(word)
+                and lex.surnames.get(word.norm, 0) >= SURNAME_AFTER_TITLE
+                and self._closed_after(local + 1)
+            )  # حسين الأمين.: an office word that closes a name is its family name
+            if (any(rest.startswith("ال") for _, rest in word.readings) or governs) and not closing_surname:
                 return False  # a title (الرئيس، بوزير الدفاع), not لامين in علي لامين زين
         if any(rest in lex.org_heads or _undefinite(rest) in lex.org_heads for _, rest in word.readings[:1]):
             return False
@@ -350,8 +356,12 @@ class _SentenceScanner:
             return False
         if not first and _future_verb(word) and not self._known_name(word):
             return False  # محمد السادس سيجري مباحثات: a future verb ends the name
+        if not first and self._possessed_noun(word):
+            return False  # هانا تيتيه عزمها: a frequent noun with a pronoun suffix ends the name
         if is_definite(word):
             if self._surname_like(word) or (not first and word.norm in lex.surnames):
+                return True
+            if not first and lex.surnames.get(word.norm, 0) >= SURNAME_AFTER_TITLE and self._closed_after(local + 1):
                 return True
             if not first and word.norm in _REGNAL and name_len <= 3:
                 return True  # عبد الله الثاني
@@ -362,6 +372,8 @@ class _SentenceScanner:
             return not first and single_given and self._plain_definite(word)  # فيصل المجفل
         if first and word.norm.endswith("ات") and not self._known_name(word):
             return False
+        if first and self._after_title and has_conjunction(word) and self._unknown_rest(word):
+            return True  # الرئيس الكيني وليام روتو: a name that begins with و
         # a frequent word (عقد، استعداد) ends a name unless punctuation or a function word closes it
         # right after (… رجب طيب أردوغان،)
         if (
@@ -372,6 +384,36 @@ class _SentenceScanner:
         ):
             return False
         return not (has_conjunction(word) and not self._known_name(word))
+
+    def _possessed_noun(self, word: Word) -> bool:
+        """A noun with a pronoun suffix (عزمها، استعداده، رغبتهم) that the name lexicon does not know."""
+        norm = word.norm
+        if self._known_name(word):
+            return False
+        if norm.endswith(("ها", "هما", "هم")) and len(norm) >= 5:
+            return True  # names rarely end in a feminine, dual or plural pronoun
+        stem = norm[:-1]
+        if norm.endswith("ه") and len(stem) >= 3:
+            stems = (stem, stem[:-1] + "ه") if stem.endswith("ت") else (stem,)  # رغبته -> رغبه
+            return any(s in self.lex.frequent_words for s in stems)
+        return False
+
+    def _unknown_rest(self, word: Word) -> bool:
+        """Without its و the word is nothing the lexicons know (ليام), so the و belongs to a name."""
+        lex = self.lex
+        rest = word.readings[1][1]
+        return not (
+            rest in lex.stopwords
+            or rest in lex.frequent_words
+            or rest in lex.given_names
+            or rest in lex.surnames
+            or rest in lex.title_heads
+            or rest in lex.org_heads
+            or rest in lex.kin_heads
+            or rest.startswith("ال")
+            or _heads_of(rest) is not None
+            or demonym_country(word, lex) is not None
+        )
 
     def _plain_definite(self, word: Word) -> bool:
         """A definite family name the lexicon lacks (فيصل المجفل): not an adjective, office or place word."""
@@ -432,6 +474,9 @@ class _SentenceScanner:
             if located and j + 2 < len(words) and not words[j + 2].breaks_before:
                 j += 1
                 continue
+            if self._coordinated_office(nxt):
+                j += 1  # وزير الشؤون الخارجية والتعاون الإفريقي، وزير الخارجية والمغتربين
+                continue
             if self._stop(nxt) or has_conjunction(nxt):
                 if (
                     nxt.norm in ("في", "لدي")
@@ -473,12 +518,35 @@ class _SentenceScanner:
             if _undefinite(rest) in lex.title_complements or nxt.norm in lex.title_complements:
                 j += 1
                 continue
+            if nxt.norm in lex.org_heads and not is_definite(words[j]) and j + 2 < len(words):
+                j += 1  # وكيل وزارة الخارجية: an office of an organisation (a definite word closes the chain)
+                continue
             country = self._country_at(j + 1)
             if country is not None and not country[2]:  # وزير دفاع النيجر، زعيم كوريا الشمالية
                 j = country[1]
                 continue
             break
         return j, head
+
+    def _coordinated_office(self, word: Word) -> bool:
+        """و + a definite domain word that continues an office's name (والتعاون، والمغتربين), not a new actor."""
+        lex = self.lex
+        if word.breaks_before or len(word.readings) < 2 or word.readings[1][0] != "و":
+            return False
+        rest = word.readings[1][1]
+        if not rest.startswith("ال") or len(rest) <= 4:
+            return False
+        base = rest[2:]
+        return not (
+            base in lex.title_heads
+            or base in lex.definite_only_heads
+            or base in lex.org_heads
+            or base in lex.kin_heads
+            or rest in lex.org_names
+            or demonym_country(word, lex) is not None
+            or rest in lex.surnames
+            or rest in lex.given_names
+        )
 
     def _parse_name(self, k: int, allow_gap: bool) -> int:
         """Last word index of a name starting at ``k``, or ``k - 1`` when none starts there."""

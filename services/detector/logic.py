@@ -240,7 +240,9 @@ def _event_mention(
         strength=strength,
         anaphoric=anaphoric,
         definite=trigger.form in ("noun", "phrase")
-        and ("ال" in trigger.prefix or trigger.norm.startswith(("ال", "وال", "بال", "لل"))),
+        and ("ال" in trigger.prefix or trigger.norm.startswith(("ال", "وال", "بال", "لل")))
+        and not reading.attached,
+        attached=reading.attached,  # المناورات المقبلة: a definite noun with its own time is a new happening
         clause=clause_index(text, t0),
         destination=participants.destination(words, local_last, lex) if trigger.type == EventType.visit else None,
         affiliations={a.entity: entities[a.entity].affiliation for a in candidates},

@@ -30,6 +30,7 @@ class EventMention:
     clause: int = 0  # index of the clause within the sentence (split at بعد، لكن، وأن …)
     anaphoric: bool = False  # "هذه الزيارة"، "اللقاء" with no person of its own: refers back
     definite: bool = False  # a definite noun trigger (البرامج التدريبية) names something already introduced
+    attached: bool = False  # its status cue qualifies the trigger itself (المناورات المقبلة)
     affiliations: dict[str, str | None] = field(default_factory=dict)  # entity key -> country
     delegations: set[str] = field(default_factory=set)  # visiting delegations (الوفد العسكري الأميركي)
 
@@ -101,8 +102,7 @@ def _compatible(event: MergedEvent, mention: EventMention) -> bool:
         return False  # (one clause, "يجتمع … لإجراء جولة من المحادثات", is one meeting: the verb rules)
     if (
         mention.type == EventType.training_agreement
-        and not mention.anaphoric
-        and not mention.definite
+        and (mention.attached or not (mention.anaphoric or mention.definite))
         and not same_clause
         and _conflicting(event, mention)
     ):

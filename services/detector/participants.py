@@ -24,6 +24,7 @@ _TWO_WORD_OPENERS = frozenset(
     {"في حين", "غير ان", "الا ان", "في الوقت", "وفي الوقت", "ومن المتوقع", "ومن المقرر", "ومن المنتظر", "ومن المرتقب"}
 )
 _CONTRAST_OPENERS = frozenset(normalize(w) for w in ["لكن", "ولكن", "بينما", "فيما", "في", "غير", "الا"])
+_RELATIVES = frozenset({"الذي", "التي", "اللذان", "اللتان", "الذين", "الذى"})
 _INVITE_WORDS = frozenset({"دعوه", "دعا", "دعت", "يدعو", "تدعو"})
 _TALKED_ABOUT = frozenset({"تحدث", "تحدثت", "يتحدث", "تتحدث"})
 _COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "بان", "بانه", "انهم", "انهما"})
@@ -41,6 +42,8 @@ _HOST_CUES = (
     "يلتقي",
     "اجتمع",
     "يجتمع",  # in a visit clause, whoever is met there hosts
+    "لقاء",  # زيارة بنغازي للقاء المشير: the one to be met hosts
+    "اللقاء",
     "معسكر",
     "مقر",
     "قاعده",
@@ -188,6 +191,15 @@ def _visit_roles(
         for a in actors:
             out[a.entity] = ParticipantRole.host if a is host else ParticipantRole.visitor
         return out
+    if first > 0 and words[first - 1].norm in _RELATIVES:
+        # "بحث فلان مع الوزير علان، الذي يزور بغداد": the antecedent of الذي visits, the others host
+        antecedent = max((a for a in actors if a.last - base < first - 1), key=lambda a: a.last, default=None)
+        if antecedent is not None:
+            return {
+                a.entity: ParticipantRole.visitor if a is antecedent else ParticipantRole.host
+                for a in actors
+                if a is antecedent or a.kind == ParticipantKind.person
+            }
     invitation = next(
         (k for k, w in enumerate(words[:first]) if any(rest in _INVITE_WORDS for _, rest in w.readings)), None
     )

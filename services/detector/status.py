@@ -58,6 +58,7 @@ class StatusReading:
     status: EventStatus
     cued: bool
     background: bool
+    attached: bool = False  # the cue qualifies the trigger itself (المناورات المقبلة، سيزور)
 
 
 def mention_status(sentence: str, trigger_start: int, trigger_end: int, form: str, prefix: str) -> StatusReading:
@@ -72,8 +73,14 @@ def mention_status(sentence: str, trigger_start: int, trigger_end: int, form: st
     if cut:
         right = right[: cut.start()]
     background = bool(cues.background.search(left))
-    if cues.honoured.search(sentence[max(0, trigger_start - 40) : trigger_end + 40]):
-        return StatusReading(EventStatus.occurred, True, background)
+    planned_cue = (
+        _AHEAD_BEFORE.search(left)
+        or cues.before[EventStatus.planned].search(left)
+        or cues.after[EventStatus.planned].search(right)
+        or ("س" in prefix and form == "imperfective")
+    )
+    if cues.honoured.search(sentence[max(0, trigger_start - 40) : trigger_end + 40]) and not planned_cue:
+        return StatusReading(EventStatus.occurred, True, background)  # تلبية لدعوة: unless it is still ahead
     # a negation must govern the trigger itself: لم يلتق، لن يزور
     immediate = left.rstrip().rsplit(" ", 1)[-1] if left.strip() else ""
     tail = sentence[trigger_end : trigger_end + DENIAL_WINDOW]
@@ -101,11 +108,11 @@ def mention_status(sentence: str, trigger_start: int, trigger_end: int, form: st
     if immediate == "قد" and form == "imperfective":
         return StatusReading(EventStatus.proposed, True, background)  # قد يلتقي: may meet, nothing fixed
     if ("س" in prefix and form == "imperfective") or (prefix.endswith("ل") and form == "imperfective"):
-        return StatusReading(EventStatus.planned, True, background)
+        return StatusReading(EventStatus.planned, True, background, attached=True)
     if cues.after[EventStatus.planned].search(right[:PLANNED_AFTER_WINDOW]):
-        return StatusReading(EventStatus.planned, True, background)  # … العام المقبل
+        return StatusReading(EventStatus.planned, True, background, attached=True)  # … العام المقبل
     if cues.after[EventStatus.proposed].search(right[:AFTER_WINDOW]):
-        return StatusReading(EventStatus.proposed, True, background)
+        return StatusReading(EventStatus.proposed, True, background, attached=True)
     if nearest is not None:
         return StatusReading(nearest[1], True, background)
     if _AHEAD_BEFORE.search(left):

@@ -193,3 +193,72 @@ def test_time_phrase_ends_an_organisation_name() -> None:
         "اجتماع للجنة المشتركة الشهر المقبل."
     )
     assert "اللجنة المشتركة" in {p.name for e in found for p in e.participants}
+
+
+def test_titles_with_coordinated_offices_and_names_beginning_with_waw() -> None:
+    event = one(
+        "أجرى وزير الشؤون الخارجية والتعاون الإفريقي ناصر بوريطة اليوم بالرباط مباحثات مع نظيره الغامبي "
+        "مامادو تانغارا.",
+        "meeting",
+    )
+    assert names(event) == {"ناصر بوريطة", "مامادو تانغارا"}
+    event = one(
+        "استقبل رئيس الدولة الشيخ محمد بن زايد آل نهيان اليوم، الرئيس الكيني وليام روتو الذي يقوم بزيارة "
+        "عمل إلى الدولة.",
+        "visit",
+    )
+    assert {p.name: p.role.value for p in event.participants} == {
+        "محمد بن زايد آل نهيان": "host",
+        "وليام روتو": "visitor",
+    }
+
+
+def test_office_of_a_ministry_and_a_family_name_that_is_an_office_word() -> None:
+    event = one(
+        "وصل نائب وزير الخارجية الروسي ميخائيل بوغدانوف إلى بورتسودان أمس، وكان في استقباله بالمطار "
+        "وكيل وزارة الخارجية حسين الأمين.",
+        "visit",
+    )
+    roles = {p.name: p.role.value for p in event.participants}
+    assert roles == {"ميخائيل بوغدانوف": "visitor", "حسين الأمين": "host"}
+
+
+def test_relative_clause_names_the_visitor_and_the_one_met_hosts() -> None:
+    found = events(
+        "بحث رئيس مجلس الوزراء العراقي محمد شياع السوداني مع وزير الدفاع الإيراني عزيز نصير زاده، الذي يزور "
+        "بغداد حاليا، التعاون الأمني بين البلدين."
+    )
+    visit = next(e for e in found if e.type.value == "visit")
+    assert {p.name: p.role.value for p in visit.participants} == {
+        "عزيز نصير زاده": "visitor",
+        "محمد شياع السوداني": "host",
+    }
+    assert visit.status.value == "occurred"
+
+
+def test_visit_to_meet_someone_makes_them_the_host() -> None:
+    event = one(
+        "وأعلنت المبعوثة الأممية هانا تيتيه عزمها زيارة بنغازي الأسبوع المقبل للقاء القائد العام المشير خليفة حفتر.",
+        "visit",
+    )
+    assert {p.name: p.role.value for p in event.participants} == {"هانا تيتيه": "visitor", "خليفة حفتر": "host"}
+    assert event.status.value == "planned"
+
+
+def test_invited_visit_starting_tomorrow_is_planned() -> None:
+    event = one(
+        "يبدأ رئيس الجمهورية الجزائري عبد المجيد تبون، غدا الأربعاء، زيارة دولة إلى إيطاليا بدعوة من "
+        "الرئيس الإيطالي سيرجيو ماتاريلا.",
+        "visit",
+    )
+    assert event.status.value == "planned"
+    assert event.date == PUBLISHED + dt.timedelta(days=1)
+
+
+def test_held_drills_and_next_manoeuvres_are_two_events() -> None:
+    found = events(
+        "أجرت القوات المسلحة النيجرية تدريبات عسكرية مشتركة مع الجيش المالي في منطقة تيلابيري الأسبوع الماضي. "
+        "ويعتزم جيش بوركينا فاسو الانضمام إلى المناورات المقبلة."
+    )
+    statuses = sorted(e.status.value for e in found if e.type.value == "training_agreement")
+    assert statuses == ["occurred", "planned"]
