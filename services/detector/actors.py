@@ -358,6 +358,10 @@ class _SentenceScanner:
             return False  # محمد السادس سيجري مباحثات: a future verb ends the name
         if not first and self._possessed_noun(word):
             return False  # هانا تيتيه عزمها: a frequent noun with a pronoun suffix ends the name
+        if not first and self._purpose_noun(word):
+            return False  # … الناظوري لبحث الأوضاع: ل/ب + a frequent word ends the name
+        if not first and word.norm in lex.definite_only_heads and self._governs_common(local):
+            return False  # تميم بن حمد آل ثاني أمير البلاد: an office in construct, not a name
         if is_definite(word):
             if self._surname_like(word) or (not first and word.norm in lex.surnames):
                 return True
@@ -397,6 +401,24 @@ class _SentenceScanner:
             stems = (stem, stem[:-1] + "ه") if stem.endswith("ت") else (stem,)  # رغبته -> رغبه
             return any(s in self.lex.frequent_words for s in stems)
         return False
+
+    def _purpose_noun(self, word: Word) -> bool:
+        if self._known_name(word) or len(word.readings) < 2:
+            return False
+        pre, rest = word.readings[-1]
+        return pre in ("ل", "ب") and len(rest) >= 3 and rest in self.lex.frequent_words
+
+    def _governs_common(self, local: int) -> bool:
+        """A definite common word (not a family name) follows without a break: the word before governs it."""
+        if local + 1 >= len(self.words):
+            return False
+        nxt = self.words[local + 1]
+        return (
+            not nxt.breaks_before
+            and is_definite(nxt)
+            and nxt.norm in self.lex.frequent_words
+            and self.lex.surnames.get(nxt.norm, 0) < SURNAME_AFTER_TITLE
+        )
 
     def _unknown_rest(self, word: Word) -> bool:
         """Without its و the word is nothing the lexicons know (ليام), so the و belongs to a name."""

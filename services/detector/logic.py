@@ -167,6 +167,15 @@ def _event_mention(
     candidates += participants.elided_subject(trigger, words, actors_by_sentence[sentence], local_first, candidates)
     if trigger.type == EventType.training_agreement or not candidates:
         candidates += participants.demonym_parties(words, local_last, lex, doc.body)
+    if trigger.type != EventType.visit and not any(a.kind != ParticipantKind.country for a in candidates):
+        affiliations = {a.entity: entities[a.entity].affiliation for a in actors_by_sentence[sentence]}
+        for a in participants.own_country(words, actors_by_sentence[sentence], local_first, affiliations):
+            known = entities.get(a.entity)
+            if known is not None and known.name != a.name:  # موسكو elsewhere: the country's own name is fuller
+                known.aliases.append(known.name)
+                known.name = a.name
+            if a.entity not in {c.entity for c in candidates}:
+                candidates.append(a)
     if not any(a.kind == ParticipantKind.person for a in candidates) and lex.opinion_words.intersection(before):
         return None  # "يرى مراقبون أن … تدريب الجيوش": an analyst's view, not a reported event
     for a in candidates:

@@ -309,3 +309,45 @@ def demonym_parties(words: list[Word], last: int, lex: Lexicon, body: str) -> li
             break
         k += 1
     return out if len(out) >= 2 else []
+
+
+_OWN_COUNTRY = frozenset({"بلاده", "بلادها", "بلده", "بلدها", "لبلاده", "لبلادها", "وبلاده"})
+
+
+def own_country(
+    words: list[Word], actors: list[ActorMention], first: int, entities_affiliation: dict[str, str | None]
+) -> list[ActorMention]:
+    """ "قال الوزير الروسي إن بلاده مستعدة لتدريب …": بلاده before the trigger is the speaker's country.
+
+    ``entities_affiliation``: entity key -> country, for the persons of the sentence.
+    """
+    base = words[0].index
+    own = next((k for k in range(first - 1, -1, -1) if words[k].norm in _OWN_COUNTRY), None)
+    if own is None:
+        return []
+    speaker = next(
+        (
+            a
+            for a in reversed(actors)
+            if a.last - base < own and a.kind == ParticipantKind.person and entities_affiliation.get(a.entity)
+        ),
+        None,
+    )
+    if speaker is None:
+        return []
+    country = entities_affiliation[speaker.entity] or ""
+    w = words[own]
+    return [
+        ActorMention(
+            ParticipantKind.country,
+            w.sentence,
+            w.index,
+            w.index,
+            w.index,
+            w.index,
+            name=country,
+            key=country,
+            affiliation=country,
+            entity=f"c:{country}",
+        )
+    ]

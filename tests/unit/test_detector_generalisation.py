@@ -262,3 +262,27 @@ def test_held_drills_and_next_manoeuvres_are_two_events() -> None:
     )
     statuses = sorted(e.status.value for e in found if e.type.value == "training_agreement")
     assert statuses == ["occurred", "planned"]
+
+
+def test_office_in_construct_and_purpose_nouns_end_names() -> None:
+    event = one(
+        "تلقى الشيخ تميم بن حمد آل ثاني أمير البلاد، اتصالا هاتفيا اليوم من الرئيس الأمريكي دونالد ترامب.",
+        "meeting",
+    )
+    assert names(event) == {"تميم بن حمد آل ثاني", "دونالد ترامب"}
+    event = one(
+        "عقد المشير خليفة حفتر اجتماعا موسعا مع رئيس الأركان العامة الفريق أول عبد الرازق الناظوري لبحث "
+        "الأوضاع الأمنية.",
+        "meeting",
+    )
+    assert names(event) == {"خليفة حفتر", "عبد الرازق الناظوري"}
+
+
+def test_his_country_is_the_speakers_country() -> None:
+    event = one(
+        "قال وزير الخارجية الروسي سيرغي لافروف إن بلاده مستعدة لتدريب الكوادر العسكرية الليبية. "
+        "وأضاف لافروف أن موسكو تدعم الحل السياسي.",
+        "training_agreement",
+    )
+    assert event.status.value == "proposed"
+    assert ("روسيا", "country") in {(p.name, p.kind.value) for p in event.participants}
