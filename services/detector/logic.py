@@ -51,10 +51,10 @@ _WITH_PRONOUN = frozenset({"معه", "معها", "معهم", "معهما"})
 class _Article:
     """Per-article indexes the event builder needs."""
 
-    def __init__(self, segmented: SegmentedArticle) -> None:
+    def __init__(self, segmented: SegmentedArticle, view: NormalizedView) -> None:
         self.segmented = segmented
         self.body = segmented.article.body
-        self.view: NormalizedView = normalized_view(self.body)
+        self.view = view
         self.words: list[Word] = article_words(segmented)
         self.word_starts = [w.start for w in self.words]
         self.by_sentence: dict[int, list[Word]] = defaultdict(list)
@@ -80,10 +80,6 @@ class _Article:
             self._sports_sentences[sentence] = found
         return found
 
-    def view_word_starts(self) -> list[int]:
-        """Where each word starts in the normalised view (triggers are only tried there)."""
-        return [self.view_index(w.start) for w in self.words]
-
     def view_index(self, offset: int) -> int:
         return bisect_left(self.view.offsets, offset)
 
@@ -106,14 +102,19 @@ class _Article:
 
 def detect(segmented: SegmentedArticle) -> DetectedEvents:
     """Find the meetings, visits and training agreements the article reports (spec/EVENTS.md)."""
-    doc = _Article(segmented)
+    view = normalized_view(segmented.article.body)
+    tokens = segmented.tokens
+    if len(view.text) == len(view.original):  # nothing dropped: view offsets are body offsets
+        starts = [t.start for t in tokens]
+    else:
+        starts = [bisect_left(view.offsets, t.start) for t in tokens]
+    found = find_triggers(view, starts, [t.norm for t in tokens])
+    if not found:  # most news has no meeting, visit or training: no words or actors to build
+        return DetectedEvents(article=segmented.article, sentences=segmented.sentences, events=[])
+    doc = _Article(segmented, view)
     lex = lexicon()
-    triggers = [
-        t
-        for t in find_triggers(doc.view, doc.view_word_starts(), [w.norm for w in doc.words])
-        if doc.words_in(t.start, t.end)
-    ]
-    if not triggers:  # most news has no meeting, visit or training: no actors to look for
+    triggers = [t for t in found if doc.words_in(t.start, t.end)]
+    if not triggers:
         return DetectedEvents(article=segmented.article, sentences=segmented.sentences, events=[])
     trigger_words = {k for t in triggers for k in doc.words_in(t.start, t.end)}
     actors: list[ActorMention] = []

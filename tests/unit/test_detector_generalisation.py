@@ -286,3 +286,13 @@ def test_his_country_is_the_speakers_country() -> None:
     )
     assert event.status.value == "proposed"
     assert ("روسيا", "country") in {(p.name, p.kind.value) for p in event.participants}
+
+
+def test_article_without_triggers_has_no_events_and_keeps_its_sentences() -> None:
+    from services.detector.logic import detect
+    from services.segmenter.logic import segment
+    from shared.schemas import Article
+
+    body = "ارتفعت أسعار النفط اليوم بنسبة اثنين في المئة. وقال محللون إن الطلب سيظل قويا."
+    detected = detect(segment(Article(id="n", body=body, published_at=PUBLISHED)))
+    assert detected.events == [] and len(detected.sentences) == 2
