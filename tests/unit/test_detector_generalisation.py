@@ -6,6 +6,10 @@ import datetime as dt
 
 from detector_helpers import PUBLISHED, events, names, one
 
+from services.detector.logic import detect
+from services.segmenter.logic import segment
+from shared.schemas import Article
+
 
 def test_occurred_meeting_and_later_offer_to_host_talks_are_two_events() -> None:
     found = events(
@@ -289,10 +293,6 @@ def test_his_country_is_the_speakers_country() -> None:
 
 
 def test_article_without_triggers_has_no_events_and_keeps_its_sentences() -> None:
-    from services.detector.logic import detect
-    from services.segmenter.logic import segment
-    from shared.schemas import Article
-
     body = "ارتفعت أسعار النفط اليوم بنسبة اثنين في المئة. وقال محللون إن الطلب سيظل قويا."
     detected = detect(segment(Article(id="n", body=body, published_at=PUBLISHED)))
     assert detected.events == [] and len(detected.sentences) == 2
