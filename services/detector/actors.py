@@ -338,6 +338,18 @@ class _SentenceScanner:
                     or any(r in lex.title_complements or r in lex.title_heads for _, r in nxt.readings)
                 )
             )
+            given_name = (
+                first
+                and self._after_title
+                and lex.given_names.get(word.norm, 0) >= SURNAME_AFTER_TITLE
+                and nxt is not None
+                and not nxt.breaks_before
+                and is_definite(nxt)
+                and nxt.norm not in lex.frequent_words
+                and _undefinite(nxt.norm) not in lex.title_complements
+            )  # وزير الصحة أمين التهراوي: a given name that is also an office word
+            if given_name:
+                return True
             closing_surname = (
                 not first
                 and is_definite(word)
@@ -1060,6 +1072,8 @@ def _located(words: list[Word], i: int, prefix: str) -> bool:
         prefix = words[i].readings[-1][0]
     if any(ch in prefix for ch in "بلك"):
         return True
+    if i > 0 and not words[i].breaks_before and words[i - 1].readings[-1][1] in lexicon().place_nouns:
+        return True  # مطار الخرطوم، ميناء طرابلس: a site named after the town
     return i > 0 and not words[i].breaks_before and words[i - 1].norm in _LOCATIVE_WORDS
 
 

@@ -296,3 +296,12 @@ def test_article_without_triggers_has_no_events_and_keeps_its_sentences() -> Non
     body = "ارتفعت أسعار النفط اليوم بنسبة اثنين في المئة. وقال محللون إن الطلب سيظل قويا."
     detected = detect(segment(Article(id="n", body=body, published_at=PUBLISHED)))
     assert detected.events == [] and len(detected.sentences) == 2
+
+
+def test_airport_named_after_a_city_is_not_a_party() -> None:
+    assert events("استقبل مطار الخرطوم أول رحلة دولية منذ اندلاع الحرب.") == []
+
+
+def test_given_name_that_is_an_office_word_after_a_title() -> None:
+    event = one("زار وزير الصحة المغربي أمين التهراوي مستشفى ابن سينا بالرباط أمس.", "visit")
+    assert names(event) == {"أمين التهراوي"}
