@@ -24,6 +24,7 @@ _AHEAD_BEFORE = re.compile(r"(?<!\w)(?:غدا|بعد\s+غد)(?!\w)")
 # "نفى الأنباء عن إلغاء القمة": a denied cancellation leaves the event as it was
 _DENIED_CANCEL = re.compile(r"(?<!\w)[وف]?(?:نفي|نفت|ينفي|تنفي|نفيا|نفوا)(?!\w).*(?<!\w)[وب]?(?:الغاء|الغاوها)(?!\w)")
 DENIAL_WINDOW = 120
+_CIRCUMSTANTIAL = frozenset({"خلال", "وخلال", "اثناء", "واثناء", "هامش", "لدي"})
 _BARE_NEGATION = re.compile(r"[وف]?(?:لم|لن|ما|لا)")  # negates the trigger only right before it
 
 
@@ -100,6 +101,8 @@ def mention_status(sentence: str, trigger_start: int, trigger_end: int, form: st
                 if not _BARE_NEGATION.fullmatch(match.group()) and (nearest is None or end > nearest[0]):
                     nearest = (end, status)
             continue
+        if status == EventStatus.proposed and immediate in _CIRCUMSTANTIAL:
+            continue  # "أكد على ضرورة الحوار خلال لقائه": the wish is about something else, the meeting took place
         for match in pattern.finditer(left):
             if nearest is None or match.end() > nearest[0]:
                 nearest = (match.end(), status)

@@ -305,3 +305,11 @@ def test_airport_named_after_a_city_is_not_a_party() -> None:
 def test_given_name_that_is_an_office_word_after_a_title() -> None:
     event = one("زار وزير الصحة المغربي أمين التهراوي مستشفى ابن سينا بالرباط أمس.", "visit")
     assert names(event) == {"أمين التهراوي"}
+
+
+def test_wish_before_a_circumstantial_meeting_does_not_make_it_proposed() -> None:
+    event = one(
+        "وأكد الرئيس الموريتاني محمد ولد الغزواني على ضرورة الحوار خلال لقائه وزير الخارجية الفرنسي جان نويل بارو.",
+        "meeting",
+    )
+    assert event.status.value == "occurred"
