@@ -313,3 +313,15 @@ def test_wish_before_a_circumstantial_meeting_does_not_make_it_proposed() -> Non
         "meeting",
     )
     assert event.status.value == "occurred"
+
+
+def test_country_inside_a_title_is_not_part_of_the_name() -> None:
+    event = one(
+        "يبدأ الرئيس الجزائري عبد المجيد تبون غدا زيارة دولة إلى سلوفينيا بدعوة من رئيسة جمهورية سلوفينيا "
+        "ناتاشا بيرتس موسار.",
+        "visit",
+    )
+    assert {p.name: p.role.value for p in event.participants} == {
+        "عبد المجيد تبون": "visitor",
+        "ناتاشا بيرتس موسار": "host",
+    }
