@@ -513,7 +513,7 @@ class _SentenceScanner:
                 continue
             if self._stop(nxt) or has_conjunction(nxt):
                 if (
-                    nxt.norm in ("في", "لدي")
+                    nxt.norm in ("في", "لدي", "الي")
                     and j + 3 < len(words)
                     and not words[j + 2].breaks_before
                     and (

@@ -156,9 +156,16 @@ def _visit_roles(
     base: int,
 ) -> dict[str, ParticipantRole]:
     if trigger.cue == "inspect":
-        # تفقد الوزير القوات: the person inspects (visits); the units or sites inspected host
+        # تفقد الوزير القوات: the person inspects (visits); the units or sites inspected host, and so does
+        # whoever receives him there (وكان في استقباله قائد الفرقة)
+        received_from = next(
+            (k for k, w in enumerate(words) if k > last and any(r.startswith("استقبال") for _, r in w.readings)),
+            len(words),
+        )
         return {
-            a.entity: ParticipantRole.visitor if a.kind == ParticipantKind.person else ParticipantRole.host
+            a.entity: ParticipantRole.visitor
+            if a.kind == ParticipantKind.person and a.first - base < received_from
+            else ParticipantRole.host
             for a in actors
         }
     host_from = None

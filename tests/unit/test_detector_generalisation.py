@@ -325,3 +325,18 @@ def test_country_inside_a_title_is_not_part_of_the_name() -> None:
         "عبد المجيد تبون": "visitor",
         "ناتاشا بيرتس موسار": "host",
     }
+
+
+def test_envoy_to_a_country_keeps_the_name_after_the_title() -> None:
+    event = one("وصل المبعوث الأمريكي الخاص إلى السودان ديفيد ساترفيلد إلى أديس أبابا أمس.", "visit")
+    assert names(event) == {"ديفيد ساترفيلد"}
+
+
+def test_inspection_visitor_and_the_commander_who_receives_him() -> None:
+    event = one(
+        "تفقد نائب القائد العام للقوات المسلحة الفريق أول شمس الدين كباشي قوات الفرقة التاسعة عشرة مشاة في مروي، "
+        "وكان في استقباله قائد الفرقة اللواء ركن محمد إبراهيم.",
+        "visit",
+    )
+    roles = {p.name: p.role.value for p in event.participants if p.kind.value == "person"}
+    assert roles == {"شمس الدين كباشي": "visitor", "محمد إبراهيم": "host"}
