@@ -182,6 +182,9 @@ def _resolve_pair(
                 or any(rank_group.get(h.removeprefix("ال"), -2) == office for h in (e.head or "", *e.title_words))
             )
         ]
+        if len(fitting) < 2 and office >= 0:
+            # "الزعيمان" after a president and a sheikh: the two persons named last, whatever their offices
+            fitting = [e for e in persons if e.key in last_seen]
         fitting.sort(key=lambda e: -last_seen[e.key])
         chosen = list(fitting[:2]) if len(fitting) >= 2 else [None]
     if len(chosen) < 2 or chosen[0] is None or chosen[1] is None:

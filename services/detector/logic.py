@@ -213,6 +213,13 @@ def _event_mention(
         status = EventStatus.occurred  # "الوزير يلتقي نظيره": a headline's present tense reports, it does not plan
     if trigger.cue == "onward":
         status = EventStatus.planned
+    if (
+        trigger.type == EventType.training_agreement
+        and not reading.cued
+        and status == EventStatus.occurred
+        and any(_DISCUSSED.intersection(r for _, r in w.readings) for w in words[:local_first])
+    ):
+        status = EventStatus.proposed  # "بحث الوزير مع السفير … تدريب عناصر الشرطة": a topic, not a held training
     clause = text[max(0, t0 - 60) : t1 + 110]  # "استقبل … في قصر السلام بجدة اليوم" puts the day far after
     year = explicit_year(text[t1 : t1 + 60], text[max(0, t0 - 30) : t0])
     published = doc.segmented.article.published_at
@@ -324,6 +331,10 @@ def _passes(
     return not interview
 
 
+# Verbs whose object is a topic of talks: a training among their objects is discussed, not held.
+_DISCUSSED = frozenset(
+    {"بحث", "بحثا", "يبحث", "تبحث", "ناقش", "ناقشا", "يناقش", "تناول", "تناولت", "تناولا", "استعرض", "استعرضا"}
+)
 _GENERIC = frozenset({"اي", "لاي", "باي", "واي"})  # أي لقاء: any meeting at all
 _NEGATIONS = frozenset({"لن", "لا", "ولا", "فلا"})
 _MODALS = frozenset({"يمكن", "يمكنه", "يمكنها", "تستطيع", "يستطيع", "بالامكان"})

@@ -42,6 +42,8 @@ _HOST_CUES = (
     "يلتقي",
     "اجتمع",
     "يجتمع",  # in a visit clause, whoever is met there hosts
+    "مباحثات",  # سيتوجه إلى القاهرة لإجراء مباحثات مع الرئيس: the one talked with hosts
+    "محادثات",
     "لقاء",  # زيارة بنغازي للقاء المشير: the one to be met hosts
     "اللقاء",
     "معسكر",
@@ -198,9 +200,10 @@ def _visit_roles(
         for a in actors:
             out[a.entity] = ParticipantRole.host if a is host else ParticipantRole.visitor
         return out
-    if first > 0 and words[first - 1].norm in _RELATIVES:
+    relative = next((k for k in range(max(0, first - 2), first) if words[k].norm in _RELATIVES), None)
+    if relative is not None:
         # "بحث فلان مع الوزير علان، الذي يزور بغداد": the antecedent of الذي visits, the others host
-        antecedent = max((a for a in actors if a.last - base < first - 1), key=lambda a: a.last, default=None)
+        antecedent = max((a for a in actors if a.last - base < relative), key=lambda a: a.last, default=None)
         if antecedent is not None:
             return {
                 a.entity: ParticipantRole.visitor if a is antecedent else ParticipantRole.host

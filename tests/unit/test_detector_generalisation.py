@@ -340,3 +340,46 @@ def test_inspection_visitor_and_the_commander_who_receives_him() -> None:
     )
     roles = {p.name: p.role.value for p in event.participants if p.kind.value == "person"}
     assert roles == {"شمس الدين كباشي": "visitor", "محمد إبراهيم": "host"}
+
+
+def test_the_two_leaders_of_a_background_meeting_are_the_persons_named_last() -> None:
+    found = events(
+        "أجرى الرئيس الروسي فلاديمير بوتين محادثات في الكرملين مع نظيره الإماراتي الشيخ محمد بن زايد آل نهيان. "
+        "وكان الزعيمان قد التقيا في أبوظبي في ديسمبر 2023."
+    )
+    meetings = [e for e in found if e.type.value == "meeting"]
+    assert len(meetings) == 2
+    assert all(names(e) == {"فلاديمير بوتين", "محمد بن زايد آل نهيان"} for e in meetings)
+
+
+def test_guest_of_a_reception_ceremony_who_is_on_a_state_visit() -> None:
+    event = one(
+        "ترأس الملك محمد السادس اليوم بالقصر الملكي بالرباط حفل استقبال على شرف الرئيس الفرنسي إيمانويل ماكرون، "
+        "الذي يقوم بزيارة دولة للمملكة.",
+        "visit",
+    )
+    assert {p.name: p.role.value for p in event.participants} == {
+        "إيمانويل ماكرون": "visitor",
+        "محمد السادس": "host",
+    }
+
+
+def test_trip_to_hold_talks_makes_the_one_talked_with_host() -> None:
+    event = one(
+        "ومن المقرر أن يتوجه وزير الخارجية الإثيوبي جديون طيموتيوس إلى القاهرة لإجراء مباحثات مع الرئيس "
+        "عبد الفتاح السيسي.",
+        "visit",
+    )
+    assert {p.name: p.role.value for p in event.participants} == {
+        "جديون طيموتيوس": "visitor",
+        "عبد الفتاح السيسي": "host",
+    }
+
+
+def test_training_among_the_topics_of_talks_is_proposed() -> None:
+    event = one(
+        "بحث وزير الداخلية الليبي عماد الطرابلسي مع السفير الإيطالي جيانلوكا ألبريني التعاون في مكافحة الهجرة "
+        "وتدريب عناصر الشرطة الليبية.",
+        "training_agreement",
+    )
+    assert event.status.value == "proposed"
