@@ -83,6 +83,8 @@ def faust_broker_options(kafka: KafkaSettings) -> dict[str, Any]:
         "broker": [f"kafka://{server}" for server in kafka.servers.split(",")],
         "broker_session_timeout": kafka.session_timeout_s,
         "broker_heartbeat_interval": kafka.heartbeat_interval_s,
+        "producer_max_request_size": kafka.max_message_bytes,
+        "consumer_max_fetch_size": kafka.max_message_bytes,
     }
     context = ssl_context(kafka)
     if kafka.security_protocol.startswith("SASL"):
@@ -154,7 +156,10 @@ def create_topics(kafka: KafkaSettings, topics: Topics, names: Iterable[str] | N
         existing = set(admin.list_topics())
         missing = [name for name in wanted if name not in existing]
         if missing:
-            new = [NewTopic(name, topics.partitions, topics.replication_factor) for name in missing]
+            accept = {"max.message.bytes": str(kafka.max_message_bytes)}
+            new = [
+                NewTopic(name, topics.partitions, topics.replication_factor, topic_configs=accept) for name in missing
+            ]
             with contextlib.suppress(TopicAlreadyExistsError):  # another process was faster
                 admin.create_topics(new)
         return missing
@@ -170,6 +175,7 @@ def make_producer(kafka: KafkaSettings, **overrides: Any) -> KafkaProducer:
         "enable_idempotence": False,
         "retries": 5,
         "linger_ms": 5,
+        "max_request_size": kafka.max_message_bytes,
         **kafka_python_config(kafka),
         **overrides,
     }
@@ -189,6 +195,8 @@ def make_consumer(kafka: KafkaSettings, **overrides: Any) -> KafkaConsumer:
         "session_timeout_ms": int(kafka.session_timeout_s * 1000),
         "heartbeat_interval_ms": int(kafka.heartbeat_interval_s * 1000),
         "fetch_max_wait_ms": int(kafka.fetch_max_wait_s * 1000),
+        "max_partition_fetch_bytes": kafka.max_message_bytes,
+        "fetch_max_bytes": max(kafka.max_message_bytes, 52_428_800),
         **kafka_python_config(kafka),
         **overrides,
     }

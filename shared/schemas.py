@@ -66,9 +66,13 @@ class Token(Span):
 
     sentence: int = Field(ge=0, description="Index of the sentence holding the token.")
     norm: str = Field(description="Normalised form of the whole token (no diacritics/tatweel, unified alef/ya/ta).")
-    prefixes: list[str] = Field(default_factory=list, description="Proclitics split off, normalised (و ف ب ل ك ال س …).")
+    prefixes: list[str] = Field(
+        default_factory=list, description="Proclitics split off, normalised (و ف ب ل ك ال س …)."
+    )
     stem: str = Field(description="Normalised stem left when the clitics are removed.")
-    suffixes: list[str] = Field(default_factory=list, description="Enclitic pronouns split off, normalised (ه ها هم …).")
+    suffixes: list[str] = Field(
+        default_factory=list, description="Enclitic pronouns split off, normalised (ه ها هم …)."
+    )
 
 
 class SegmentedArticle(_Message):
@@ -122,7 +126,9 @@ class Participant(_Model):
 
     name: str = Field(description="Name as written in the article, its fullest form there, without title.")
     kind: ParticipantKind = Field(description="person, organization or country.")
-    role: ParticipantRole = Field(description="party (meeting), visitor/host (visit), trainer/trainee/party (training).")
+    role: ParticipantRole = Field(
+        description="party (meeting), visitor/host (visit), trainer/trainee/party (training)."
+    )
     title: str | None = Field(None, description="Title or office, kept apart from the name (e.g. نائب قائد أفريكوم).")
     affiliation: str | None = Field(None, description="Country or organisation the participant belongs to, if stated.")
     aliases: list[str] = Field(default_factory=list, description="Other forms the article uses for the participant.")

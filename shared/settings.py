@@ -58,6 +58,13 @@ class KafkaSettings(_Frozen):
     ssl_keyfile: Path | None = Field(None, description="Client private key (mutual TLS).")
     session_timeout_s: float = Field(6.0, description="Consumer group session timeout (short: fast rebalances).")
     heartbeat_interval_s: float = Field(1.0, description="Consumer group heartbeat interval.")
+    max_message_bytes: int = Field(
+        16 * 1024 * 1024,
+        ge=1_000_000,
+        description="Largest message hadath produces or fetches; topics it creates accept it (max.message.bytes). "
+        "A segmented article carries every token, about 14 times its body, so this must exceed 14 x "
+        "limits.max_body_bytes. On an existing cluster raise message.max.bytes to match.",
+    )
     fetch_max_wait_s: float = Field(
         0.1, gt=0,
         description="Longest a consumer fetch waits for new records. Kafka answers as soon as one arrives; the "

@@ -28,7 +28,7 @@ from pydantic import BaseModel
 
 from shared.dead_letter import Headers, Reason, SourceRecord, dead_letter_headers
 from shared.metrics import StageMetrics
-from shared.settings import LimitSettings, Settings
+from shared.settings import KafkaSettings, LimitSettings, Settings
 
 if TYPE_CHECKING:
     import faust
@@ -42,10 +42,12 @@ class BodyTooLarge(ValueError):
     """The article body is larger than limits.max_body_bytes."""
 
 
-MAX_OUTPUT_BYTES = 990_000
-"""Largest output value a stage sends: faust's producer refuses requests above 1,000,000 bytes
-(``producer_max_request_size``) and Kafka's default ``message.max.bytes`` is about 1 MB; the rest is room for
-the key and headers. Sending a larger one would crash the agent and lose the message."""
+_ENVELOPE_BYTES = 64 * 1024
+"""Room left for the key and headers below the producer's maximum request size."""
+
+MAX_OUTPUT_BYTES = KafkaSettings.model_fields["max_message_bytes"].default - _ENVELOPE_BYTES
+"""Largest output value a stage sends by default: below the producer's ``max_request_size`` (kafka.max_message_bytes).
+Sending a larger one would crash the faust agent and lose the message, so it is dead-lettered instead."""
 
 
 class OutputTooLarge(ValueError):
@@ -143,10 +145,15 @@ class StageRunner(Generic[In]):
     """Turns one consumed record into the records to produce, counting what happened."""
 
     def __init__(
-        self, stage: Stage[In], metrics: StageMetrics, clock: Callable[[], dt.datetime] | None = None
+        self,
+        stage: Stage[In],
+        metrics: StageMetrics,
+        clock: Callable[[], dt.datetime] | None = None,
+        max_output_bytes: int = MAX_OUTPUT_BYTES,
     ) -> None:
         self.stage = stage
         self.metrics = metrics
+        self.max_output_bytes = max_output_bytes
         self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
 
     def handle(self, record: Incoming) -> list[Outgoing]:
@@ -175,9 +182,10 @@ class StageRunner(Generic[In]):
             key = stage.key_of(message).encode()
             values = [out.model_dump_json().encode() for out in outputs]  # an unserialisable output is dead-lettered
             largest = max((len(value) for value in values), default=0)
-            if largest > MAX_OUTPUT_BYTES:
+            if largest > self.max_output_bytes:
                 raise OutputTooLarge(
-                    f"an output message would be {largest} bytes, above the {MAX_OUTPUT_BYTES}-byte message limit"
+                    f"an output message would be {largest} bytes, "
+                    f"above the {self.max_output_bytes}-byte message limit"
                 )
         except TimeBudgetExceeded as exc:
             return self._dead_letter(record, Reason.time_budget, exc)
@@ -250,7 +258,7 @@ def build_faust_app(stage: Stage[Any], settings: Settings, replica: int, metrics
     # faust's sensor metrics and hadath's domain metrics share the default registry, so /metrics serves both.
     setup_prometheus_sensors(app, pattern="/metrics", registry=REGISTRY, name_prefix="faust")
 
-    runner = StageRunner(stage, metrics)
+    runner = StageRunner(stage, metrics, max_output_bytes=settings.kafka.max_message_bytes - _ENVELOPE_BYTES)
     source = app.topic(stage.source_topic, allow_empty=True)
     targets = {stage.dlq_topic: app.topic(stage.dlq_topic)}
     if stage.sink_topic:
