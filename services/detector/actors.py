@@ -872,6 +872,15 @@ class _SentenceScanner:
                 i += 1
                 continue
             pre, rest = found
+            if (
+                pre.endswith("ب")
+                and _undefinite(rest) in ("رياسه", "قياده")
+                and i + 1 < len(words)
+                and not words[i + 1].breaks_before
+                and _title_head(words, i + 1, lex) is not None
+            ):
+                i += 1  # برئاسة السيناتور فلان: "headed by" before a person, not an organisation
+                continue
             j = i
             modifiers = 0
             while j + 1 < len(words) and j + 1 - i < 9 and j + 1 not in self.used:
@@ -1072,6 +1081,13 @@ def _located(words: list[Word], i: int, prefix: str) -> bool:
         prefix = words[i].readings[-1][0]
     if any(ch in prefix for ch in "بلك"):
         return True
+    if (
+        i > 1
+        and words[i - 1].norm == "من"
+        and not words[i - 1].breaks_before
+        and _undefinite(words[i - 2].readings[-1][1]) in lexicon().org_heads
+    ):
+        return False  # "قوات من السعودية"، "وفد من مصر": where the force comes from, a party
     if i > 0 and not words[i].breaks_before and words[i - 1].readings[-1][1] in lexicon().place_nouns:
         return True  # مطار الخرطوم، ميناء طرابلس: a site named after the town
     return i > 0 and not words[i].breaks_before and words[i - 1].norm in _LOCATIVE_WORDS

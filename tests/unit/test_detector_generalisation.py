@@ -383,3 +383,20 @@ def test_training_among_the_topics_of_talks_is_proposed() -> None:
         "training_agreement",
     )
     assert event.status.value == "proposed"
+
+
+def test_headed_by_a_senator_is_a_person_not_an_organisation() -> None:
+    event = one(
+        "استقبل رئيس الوزراء العراقي محمد شياع السوداني وفدا من الكونغرس الأمريكي برئاسة السيناتور جو ويلسون.",
+        "meeting",
+    )
+    assert "جو ويلسون" in names(event)
+    assert not any(p.name.startswith("رئاسة") for p in event.participants)
+
+
+def test_forces_from_a_country_take_part() -> None:
+    event = one(
+        "انطلق اليوم التمرين العسكري المشترك درع الخليج بمشاركة قوات من السعودية والإمارات والبحرين.",
+        "training_agreement",
+    )
+    assert {"السعودية", "الإمارات", "البحرين"} <= names(event)
