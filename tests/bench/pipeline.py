@@ -24,6 +24,7 @@ from types import TracebackType
 
 from kafka import KafkaProducer
 
+from services.reading import assigned_consumer, poll_until_idle
 from services.supervisor import Supervisor, WorkerProcess, child_env, ready_file
 from shared.broker import EmbeddedBroker, free_port, port_open
 from shared.kafka import STAGES, create_topics, make_producer
@@ -264,6 +265,16 @@ class BenchPipeline:
             pids["broker (tansu)"] = self.broker.process.pid
         used = {name: cpu_seconds(pid) for name, pid in pids.items()}
         return {name: seconds for name, seconds in used.items() if seconds is not None}
+
+    def dead_letters(self) -> int:
+        """Records on the dead-letter topics so far (every stage's)."""
+        assert self.settings is not None
+        topics = [topic for topic in self.settings.topics.all() if topic.endswith(".dlq")]
+        consumer = assigned_consumer(self.settings, topics, from_beginning=True)
+        try:
+            return sum(1 for _ in poll_until_idle(consumer, 1.0))
+        finally:
+            consumer.close()
 
     def peak_rss(self) -> dict[str, float]:
         """VmHWM of every worker (MB), by worker name, plus the broker."""

@@ -222,6 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         hadath = throughput_run(real, burst, expected_events(burst), args.timeout)
         print(hadath.describe("hadath"))
         show_cpu(hadath)
+        print(f"           dead letters: {real.dead_letters()}")
         if args.workers > 1:
             show_assignments(real)
         merge_rss(rss, real.peak_rss())
@@ -234,6 +235,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             noop_result = throughput_run(noop, noop_burst, len(noop_burst), args.timeout)
             print(noop_result.describe("no-op"))
             show_cpu(noop_result)
+            print(f"           dead letters: {noop.dead_letters()}")
             if args.workers > 1:
                 show_assignments(noop)
     ratio = hadath.per_second / noop_result.per_second if noop_result else float("nan")
@@ -257,6 +259,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if latencies:
             p99 = percentile(latencies, 99)
         merge_rss(rss, real.peak_rss())
+        print(f"  dead letters: {real.dead_letters()}")
 
     section("(d) peak RSS (VmHWM) of each process of the hadath pipeline, over runs (b) and (c)")
     for name, mb in sorted(rss.items()):
