@@ -199,6 +199,7 @@ def _event_mention(
                 candidates += [a for a in actors_by_sentence.get(other, []) if not a.locative]
     if "party" in trigger.needs and not candidates:
         return None
+    candidates = _pronoun_antecedent(trigger, words, candidates, local_first)
     text, offset = doc.sentence_norm(sentence)
     t0 = doc.view_index(trigger.start) - offset
     t1 = doc.view_index(trigger.end) - offset
@@ -335,6 +336,28 @@ def _passes(
 _DISCUSSED = frozenset(
     {"بحث", "بحثا", "يبحث", "تبحث", "ناقش", "ناقشا", "يناقش", "تناول", "تناولت", "تناولا", "استعرض", "استعرضا"}
 )
+_CIRCUMSTANCE = frozenset({"خلال", "وخلال", "اثناء", "واثناء", "لدي", "عقب", "وعقب", "بعد", "قبل"})
+
+
+def _pronoun_antecedent(
+    trigger: TriggerMention, words: list[Word], candidates: list[ActorMention], local_first: int
+) -> list[ActorMention]:
+    """ "تسلمها الوزير فلان خلال استقباله السفير": the pronoun of استقباله is the nearest person before it.
+
+    Persons further back in the sentence (whoever sent the letter) are not parties of this meeting.
+    """
+    if trigger.type != EventType.meeting or local_first == 0 or words[local_first - 1].norm not in _CIRCUMSTANCE:
+        return candidates
+    if not trigger.norm.endswith(("ه", "ها", "هما", "هم")) or trigger.norm.endswith("قمه"):
+        return candidates
+    start = words[local_first].index
+    before = [a for a in candidates if a.last < start and a.kind == ParticipantKind.person]
+    if len(before) < 2:
+        return candidates
+    nearest = max(before, key=lambda a: a.last)
+    return [a for a in candidates if a is nearest or a.last >= start or a.kind != ParticipantKind.person]
+
+
 _GENERIC = frozenset({"اي", "لاي", "باي", "واي"})  # أي لقاء: any meeting at all
 _NEGATIONS = frozenset({"لن", "لا", "ولا", "فلا"})
 _MODALS = frozenset({"يمكن", "يمكنه", "يمكنها", "تستطيع", "يستطيع", "بالامكان"})

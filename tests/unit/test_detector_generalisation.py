@@ -400,3 +400,12 @@ def test_forces_from_a_country_take_part() -> None:
         "training_agreement",
     )
     assert {"السعودية", "الإمارات", "البحرين"} <= names(event)
+
+
+def test_the_pronoun_of_a_circumstantial_meeting_is_the_nearest_person() -> None:
+    event = one(
+        "تلقى الملك سلمان بن عبدالعزيز رسالة من الرئيس الطاجيكي إمام علي رحمن، تسلمها نائب وزير الخارجية "
+        "وليد الخريجي خلال استقباله السفير الطاجيكي بهروز بابايف.",
+        "meeting",
+    )
+    assert names(event) == {"وليد الخريجي", "بهروز بابايف"}
