@@ -191,6 +191,16 @@ def _demonym_of(norm: str) -> Country | None:
 
 
 @lru_cache(maxsize=WORD_CACHE)
+def _org_start(norm: str) -> tuple[str, str] | None:
+    """(proclitics, rest) of the first reading of a word form that names or heads an organisation."""
+    lex = lexicon()
+    for pre, rest in clitic_readings(norm):
+        if rest in lex.org_names or _undefinite(rest) in lex.org_heads or rest in lex.org_heads:
+            return pre, rest
+    return None
+
+
+@lru_cache(maxsize=WORD_CACHE)
 def _may_start_place(norm: str) -> bool:
     """Can a country or capital name start with this word form (any clitic reading)?"""
     first_words = lexicon().place_first_words
@@ -860,14 +870,7 @@ class _SentenceScanner:
                 i += 1
                 continue
             w = words[i]
-            found = None
-            for pre, rest in w.readings:
-                if rest in lex.org_names:
-                    found = (pre, rest)
-                    break
-                if _undefinite(rest) in lex.org_heads or rest in lex.org_heads:
-                    found = (pre, rest)
-                    break
+            found = _org_start(w.norm)
             if found is None:
                 i += 1
                 continue
@@ -982,7 +985,7 @@ class _SentenceScanner:
         words = self.words
         i = 0
         while i < len(words):
-            if i in self.used:
+            if i in self.used or not _may_start_place(words[i].norm):
                 i += 1
                 continue
             found = self._country_at(i)
