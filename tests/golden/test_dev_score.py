@@ -1,8 +1,8 @@
 """Regression guards, scored with the evaluation kit's scorer (tests/data/score.py).
 
 dev: the 21 annotated real articles the rules were developed on; event_f1 must stay >= 0.80.
-holdout: 14 short wire-style articles the team wrote and annotated by spec/EVENTS.md (not real articles, and
-never used to develop rules: its figures only show whether a change generalises); event_f1 must stay >= 0.75.
+holdout: 14 short wire-style articles the team wrote and annotated by spec/EVENTS.md (not real articles; its
+sentences are not used to develop rules: its figures show whether a change generalises); event_f1 must stay >= 0.75.
 """
 
 from __future__ import annotations
