@@ -295,8 +295,11 @@ def extract(
     """
     from services.article_files import count_records, read_articles
     from services.pipeline import extract as extract_article
+    from shared.stage import time_budget
 
-    extraction = get_settings().extraction  # the segmenter backend, as the services would use it
+    settings = get_settings()
+    extraction = settings.extraction  # the segmenter backend, as the services would use it
+    budget = settings.limits.article_time_budget_s * 3  # three stages, each with its own budget in the stream
     failures = 0
     with user_errors():
         if extraction.segmenter_backend == "farasa":  # a missing jar is one clear error, not one per article
@@ -313,7 +316,8 @@ def extract(
                     progress.console.print(f"[yellow]skipped[/] {escape(line.origin)}: {escape(line.error or '')}")
                     continue
                 try:
-                    events = extract_article(line.article, settings=extraction)
+                    with time_budget(budget):  # the stream's per-article budget: a pathological text cannot hang it
+                        events = extract_article(line.article, settings=extraction)
                 except Exception as exc:  # the stream would dead-letter it; say so and go on
                     failures += 1
                     progress.console.print(f"[red]failed[/] {escape(line.origin)}: {type(exc).__name__}: {exc}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from services.article_files import count_records, read_articles
 from services.cli import app, describe_event
 from services.sink.sqlite_store import SqliteEventStore
 from shared.schemas import Article, Event
+from shared.settings import get_settings
 from tests.factories import sample_article, sample_event
 
 runner = CliRunner()
@@ -138,3 +140,27 @@ def test_unreachable_kafka_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.
         get_settings.cache_clear()
     assert result.exit_code == 1
     assert "no Kafka broker answers" in result.stderr and "Traceback" not in result.output
+
+
+def test_extract_gives_up_on_an_article_at_the_time_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pathological article cannot hang the batch command: it fails at the stream's budget, the rest goes on."""
+
+    def slow(article: Article, **_: object) -> list[Event]:
+        if article.id == "a1":
+            time.sleep(30)
+        return [sample_event(article.id)]
+
+    monkeypatch.setattr("services.pipeline.extract", slow)
+    monkeypatch.setenv("HADATH_LIMITS__ARTICLE_TIME_BUDGET_S", "0.1")
+    get_settings.cache_clear()
+    path = tmp_path / "a.jsonl"
+    path.write_text(sample_article("a1").model_dump_json() + "\n" + sample_article("a2").model_dump_json() + "\n")
+    started = time.monotonic()
+    try:
+        result = runner.invoke(app, ["extract", str(path)])
+    finally:
+        monkeypatch.delenv("HADATH_LIMITS__ARTICLE_TIME_BUDGET_S")
+        get_settings.cache_clear()
+    assert time.monotonic() - started < 10
+    assert [json.loads(line)["article_id"] for line in result.stdout.splitlines()] == ["a2"]
+    assert "TimeBudgetExceeded" in result.stderr
