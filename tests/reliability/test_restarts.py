@@ -13,55 +13,23 @@ import signal
 import time
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
 from services.reading import assigned_consumer, poll_until_idle
 from services.sink.store import EventQuery, open_store
-from services.supervisor import Supervisor, child_env
-from shared.broker import EmbeddedBroker, free_port
-from shared.kafka import STAGES, create_topics, make_producer
-from shared.settings import KafkaSettings, Settings
-from tests.chaos.snapshot import snapshot_code, snapshot_env
+from shared.kafka import STAGES, make_producer
+from shared.settings import Settings
 from tests.chaos.workload import dev_articles, repeated_articles
-from tests.conftest import free_web_port_base
+from tests.pipeline_harness import Pipeline, running_pipeline
 
 pytestmark = pytest.mark.integration
 
 
-@dataclass
-class Pipeline:
-    broker: EmbeddedBroker
-    settings: Settings
-    supervisor: Supervisor
-    database_url: str
-
-
 @pytest.fixture(scope="module")
 def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pipeline]:
-    work = tmp_path_factory.mktemp("restarts")
-    broker = EmbeddedBroker(port=free_port()).start()
-    database_url = f"sqlite:///{work / 'events.db'}"
-    code = snapshot_code(work / "code")
-    env = snapshot_env(child_env(broker.bootstrap_servers, database_url, {
-        "HADATH_SERVICE__DATA_DIR": str(work / "faust"),
-        "HADATH_SERVICE__WEB_PORT": str(free_web_port_base()),
-    }), code)
-    settings = Settings(kafka=KafkaSettings(bootstrap_servers=broker.bootstrap_servers))
-    create_topics(settings.kafka, settings.topics)
-    previous = Path.cwd()
-    os.chdir(code)
-    supervisor = Supervisor(env, work / "logs", work / "faust")
-    try:
-        supervisor.start_all(1)
-        assert supervisor.wait_ready(120), {w.name: w.log_tail() for w in supervisor.workers.values()}
-        yield Pipeline(broker, settings, supervisor, database_url)
-    finally:
-        os.chdir(previous)
-        supervisor.stop_all(timeout_s=15)
-        broker.stop()
+    with running_pipeline(tmp_path_factory.mktemp("restarts")) as running:
+        yield running
 
 
 def publish(settings: Settings, prefix: str, count: int) -> None:

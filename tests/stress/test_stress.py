@@ -8,72 +8,40 @@ events come from ``hadath extract`` on the same valid articles; the sink must ho
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from services.dead_letters import dead_letter_topics, list_dead_letters
 from services.sink.store import EventQuery, open_store
-from services.supervisor import Supervisor, child_env
-from shared.broker import EmbeddedBroker, free_port
-from shared.kafka import create_topics, make_producer
+from shared.kafka import make_producer
 from shared.schemas import Event
-from shared.settings import KafkaSettings, LimitSettings, Settings
-from tests.chaos.snapshot import snapshot_code, snapshot_env
+from shared.settings import LimitSettings
 from tests.chaos.verdict import compare
 from tests.chaos.workload import interleave, malformed_messages, repeated_articles, write_jsonl
-from tests.conftest import free_web_port_base
+from tests.pipeline_harness import Pipeline, running_pipeline
 
 pytestmark = pytest.mark.integration
 
 TOTAL = 10_000
 VALID = 600  # distinct valid articles (each costs ~80 ms of extraction; 2 cores)
 DUPLICATES = 200  # valid articles published a second time, same key and bytes
-MAX_BODY_BYTES = 20_000  # lowered so the oversized bodies stay small enough for Kafka's 1 MB message limit
+MAX_BODY_BYTES = 20_000  # lowered so the oversized bodies stay small and quick to publish
 TIME_LIMIT_S = 240.0
-
-
-@dataclass
-class Pipeline:
-    settings: Settings
-    supervisor: Supervisor
-    database_url: str
-    work: Path
 
 
 @pytest.fixture(scope="module")
 def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pipeline]:
-    work = tmp_path_factory.mktemp("stress")
-    broker = EmbeddedBroker(port=free_port()).start()
-    database_url = f"sqlite:///{work / 'events.db'}"
-    code = snapshot_code(work / "code")
-    env = snapshot_env(child_env(broker.bootstrap_servers, database_url, {
-        "HADATH_SERVICE__DATA_DIR": str(work / "faust"),
-        "HADATH_SERVICE__WEB_PORT": str(free_web_port_base()),
-        "HADATH_SERVICE__LOG_LEVEL": "WARNING",
-        "HADATH_LIMITS__MAX_BODY_BYTES": str(MAX_BODY_BYTES),
-    }), code)
-    settings = Settings(kafka=KafkaSettings(bootstrap_servers=broker.bootstrap_servers),
-                        limits=LimitSettings(max_body_bytes=MAX_BODY_BYTES))
-    create_topics(settings.kafka, settings.topics)
-    previous = Path.cwd()
-    os.chdir(code)  # workers run `python -m services.cli`: the current folder leads their import path
-    supervisor = Supervisor(env, work / "logs", work / "faust")
-    try:
-        supervisor.start_all(1)
-        assert supervisor.wait_ready(120), {w.name: w.log_tail() for w in supervisor.workers.values()}
-        yield Pipeline(settings, supervisor, database_url, work)
-    finally:
-        os.chdir(previous)
-        supervisor.stop_all(timeout_s=15)
-        broker.stop()
+    extra_env = {"HADATH_SERVICE__LOG_LEVEL": "WARNING", "HADATH_LIMITS__MAX_BODY_BYTES": str(MAX_BODY_BYTES)}
+    with running_pipeline(
+        tmp_path_factory.mktemp("stress"), extra_env, LimitSettings(max_body_bytes=MAX_BODY_BYTES)
+    ) as running:
+        yield running
 
 
 def stored(database_url: str) -> list[Event]:
