@@ -105,10 +105,10 @@ def detect(segmented: SegmentedArticle) -> DetectedEvents:
     view = normalized_view(segmented.article.body)
     tokens = segmented.tokens
     if len(view.text) == len(view.original):  # nothing dropped: view offsets are body offsets
-        starts = [t.start for t in tokens]
+        starts = tokens.start
     else:
-        starts = [bisect_left(view.offsets, t.start) for t in tokens]
-    found = find_triggers(view, starts, [t.norm for t in tokens])
+        starts = [bisect_left(view.offsets, start) for start in tokens.start]
+    found = find_triggers(view, starts, tokens.norm)
     if not found:  # most news has no meeting, visit or training: no words or actors to build
         return DetectedEvents(article=segmented.article, sentences=segmented.sentences, events=[])
     doc = _Article(segmented, view)

@@ -54,20 +54,20 @@ def clitic_readings(norm: str) -> tuple[tuple[str, str], ...]:
 
 
 def article_words(segmented: SegmentedArticle) -> list[Word]:
-    """The article's tokens as :class:`Word` objects, in order."""
+    """The article's tokens as :class:`Word` objects, in order (read straight from the token columns)."""
     body = segmented.article.body
+    tokens = segmented.tokens
     words: list[Word] = []
     append = words.append
     previous_end = 0
-    for i, token in enumerate(segmented.tokens):
-        start = token.start
+    columns = zip(tokens.start, tokens.end, tokens.norm, tokens.sentence, strict=True)
+    for i, (start, end, norm, sentence) in enumerate(columns):
         gap = body[previous_end:start] if start >= previous_end else ""
         if gap == " ":  # the common case: no punctuation to inspect
             breaks = comma = False
         else:
             breaks = not HARD_BREAKS.isdisjoint(gap)
             comma = "," in gap or "،" in gap
-        norm = token.norm
-        append(Word(i, start, token.end, token.text, norm, token.sentence, gap, clitic_readings(norm), breaks, comma))
-        previous_end = token.end
+        append(Word(i, start, end, body[start:end], norm, sentence, gap, clitic_readings(norm), breaks, comma))
+        previous_end = end
     return words

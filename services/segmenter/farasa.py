@@ -25,7 +25,7 @@ from services.segmenter.clitics import split_clitics
 from services.segmenter.logic import token_spans
 from services.segmenter.sentences import split_sentences
 from shared.arabic import normalize
-from shared.schemas import Article, SegmentedArticle, Sentence, Token
+from shared.schemas import Article, SegmentedArticle, Sentence, Token, TokenTable
 from shared.settings import ExtractionSettings
 
 BACKEND = "farasa"
@@ -207,6 +207,6 @@ def segment_with_farasa(article: Article, settings: ExtractionSettings, process:
             if not norm:
                 continue
             prefixes, stem, suffixes = analysis or split_clitics(norm, original)
-            tokens.append(Token(start=start, end=end, text=original, sentence=sentence.index, norm=norm,
-                                prefixes=prefixes, stem=stem or norm, suffixes=suffixes))
-    return SegmentedArticle(article=article, sentences=sentences, tokens=tokens, segmenter=BACKEND)
+            tokens.append(Token(start, end, original, sentence.index, norm, tuple(prefixes), stem or norm,
+                                tuple(suffixes)))
+    return SegmentedArticle(article=article, sentences=sentences, tokens=TokenTable.of(tokens), segmenter=BACKEND)

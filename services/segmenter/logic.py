@@ -9,48 +9,47 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pydantic import TypeAdapter
-
 from services.segmenter.clitics import split_clitics
 from services.segmenter.sentences import split_sentences
 from shared.arabic import normalize
-from shared.schemas import Article, SegmentedArticle, Sentence, Token
+from shared.schemas import Article, SegmentedArticle, Sentence, Token, TokenTable
 from shared.settings import ExtractionSettings
 
 BACKEND = "builtin"
-_TOKENS = TypeAdapter(list[Token])
 
 _TOKEN = re.compile(r"[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u06fa-\u06ff\u064b-\u065f\u0670\u0640]+|[A-Za-z]+|\d+")
 
-__all__ = ["segment", "split_clitics", "split_sentences", "token_fields", "token_spans", "tokenize"]
+__all__ = ["segment", "split_clitics", "split_sentences", "token_spans", "token_table", "tokenize"]
 
 
 def token_spans(text: str, sentences: list[Sentence]) -> list[tuple[int, int, int]]:
     """(start, end, sentence index) of every word inside a sentence (clutter lines have none)."""
-    spans = []
-    k = 0
-    for match in _TOKEN.finditer(text):
-        while k < len(sentences) and match.start() >= sentences[k].end:
-            k += 1
-        if k == len(sentences):
-            break
-        if match.start() < sentences[k].start:
-            continue
-        spans.append((match.start(), match.end(), sentences[k].index))
+    spans: list[tuple[int, int, int]] = []
+    for sentence in sentences:
+        spans.extend((*match.span(), sentence.index) for match in _TOKEN.finditer(text, sentence.start, sentence.end))
+        if spans and spans[-1][1] == sentence.end and sentence.end < len(text):  # a word running past the sentence
+            start, _, index = spans[-1]
+            spans[-1] = (start, _TOKEN.match(text, start).end(), index)  # type: ignore[union-attr]
     return spans
 
 
-def token_fields(text: str, sentences: list[Sentence]) -> list[dict[str, object]]:
-    """The fields of every token (plain dicts: one validation pass for the whole article is cheaper)."""
-    fields: list[dict[str, object]] = []
-    for start, end, sentence in token_spans(text, sentences):
-        original = text[start:end]
-        norm, prefixes, stem, suffixes = _analyse(original)
-        if not norm:
-            continue
-        fields.append({"start": start, "end": end, "text": original, "sentence": sentence, "norm": norm,
-                       "prefixes": list(prefixes), "stem": stem, "suffixes": list(suffixes)})
-    return fields
+def token_table(text: str, sentences: list[Sentence]) -> TokenTable:
+    """Every token of ``text`` with its sentence index and clitic analysis (builtin rules), as columns.
+
+    Built column by column and not validated again: the segmenter produced every value itself.
+    """
+    spans = token_spans(text, sentences)
+    analyses = [_analyse(text[start:end]) for start, end, _ in spans]
+    if any(not norm for norm, *_ in analyses):  # a word normalisation empties (only marks): not a token
+        kept = [k for k, analysis in enumerate(analyses) if analysis[0]]
+        spans, analyses = [spans[k] for k in kept], [analyses[k] for k in kept]
+    if not spans:
+        return TokenTable.model_construct(start=[], end=[], sentence=[], norm=[], prefixes=[], stem=[], suffixes=[])
+    starts, ends, sentence_of = map(list, zip(*spans, strict=True))
+    norms, prefixes, stems, suffixes = map(list, zip(*analyses, strict=True))
+    return TokenTable.model_construct(
+        start=starts, end=ends, sentence=sentence_of, norm=norms, prefixes=prefixes, stem=stems, suffixes=suffixes
+    )
 
 
 @lru_cache(maxsize=200_000)
@@ -64,8 +63,8 @@ def _analyse(original: str) -> tuple[str, tuple[str, ...], str, tuple[str, ...]]
 
 
 def tokenize(text: str, sentences: list[Sentence]) -> list[Token]:
-    """Tokens of ``text`` with their sentence index and clitic analysis (builtin rules)."""
-    return _TOKENS.validate_python(token_fields(text, sentences))
+    """Tokens of ``text`` one by one (builtin rules)."""
+    return token_table(text, sentences).rows(text)
 
 
 def segment(article: Article, settings: ExtractionSettings | None = None) -> SegmentedArticle:
@@ -75,7 +74,6 @@ def segment(article: Article, settings: ExtractionSettings | None = None) -> Seg
 
         return segment_with_farasa(article, settings)
     sentences = split_sentences(article.body)
-    return SegmentedArticle.model_validate(
-        {"article": article, "sentences": sentences, "tokens": token_fields(article.body, sentences),
-         "segmenter": BACKEND}
+    return SegmentedArticle.model_construct(
+        article=article, sentences=sentences, tokens=token_table(article.body, sentences), segmenter=BACKEND
     )

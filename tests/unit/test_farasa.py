@@ -95,11 +95,11 @@ def test_segments_map_back_to_the_body(jar_dir: Path) -> None:
         body = "وصل الوزير بالطائرة، وزار المدينة وسكانها.\nثم عاد."
         seg = segment_with_farasa(Article(id="a", body=body), ExtractionSettings(), process)
         assert seg.segmenter == "farasa"
-        assert all(body[t.start:t.end] == t.text for t in seg.tokens)
-        by_text = {t.text: t for t in seg.tokens}
-        assert by_text["الوزير"].prefixes == ["ال"] and by_text["الوزير"].stem == "وزير"
-        assert by_text["وسكانها"].prefixes == ["و"] and by_text["وسكانها"].suffixes == ["ها"]
-        assert [t.text for t in seg.tokens] == [t.text for t in segment(Article(id="a", body=body)).tokens]
+        assert all(body[t.start:t.end] == t.text for t in seg.token_rows())
+        by_text = {t.text: t for t in seg.token_rows()}
+        assert by_text["الوزير"].prefixes == ("ال",) and by_text["الوزير"].stem == "وزير"
+        assert by_text["وسكانها"].prefixes == ("و",) and by_text["وسكانها"].suffixes == ("ها",)
+        assert [t.text for t in seg.token_rows()] == [t.text for t in segment(Article(id="a", body=body)).token_rows()]
     finally:
         process.close()
 

@@ -52,3 +52,31 @@ def test_invalid_articles_are_rejected(payload: str) -> None:
 def test_articles_ignore_unknown_fields() -> None:
     article = Article.model_validate_json('{"id": "a", "body": "نص", "extra": 1}')
     assert article.schema_version == 1
+
+
+def test_segmented_tokens_travel_as_columns_and_come_back_as_rows() -> None:
+    from services.segmenter.logic import segment
+    from shared.schemas import SegmentedArticle
+
+    body = "التقى الرئيس بوزير الخارجية في القاهرة."
+    segmented = segment(Article(id="a", body=body))
+    decoded = SegmentedArticle.model_validate_json(segmented.model_dump_json())
+    assert decoded == segmented
+    rows = decoded.token_rows()
+    assert [t.text for t in rows] == body.rstrip(".").split()
+    assert rows[2].prefixes == ("ب",) and rows[2].stem == "وزير"
+
+
+def test_token_columns_must_line_up_and_stay_inside_the_body() -> None:
+    from services.segmenter.logic import segment
+    from shared.schemas import SegmentedArticle
+
+    message = json.loads(segment(Article(id="a", body="التقى الرئيس بالوزير.")).model_dump_json())
+    short = json.loads(json.dumps(message))
+    short["tokens"]["norm"].pop()
+    with pytest.raises(ValidationError, match="differ in length"):
+        SegmentedArticle.model_validate(short)
+    outside = json.loads(json.dumps(message))
+    outside["tokens"]["end"][-1] = 10_000
+    with pytest.raises(ValidationError, match="outside the article body"):
+        SegmentedArticle.model_validate(outside)

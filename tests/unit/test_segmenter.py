@@ -25,8 +25,8 @@ def test_offsets_point_into_the_body_for_every_token_and_sentence() -> None:
         seg = segment(article)
         body = article.body
         assert all(body[s.start:s.end] == s.text for s in seg.sentences)
-        assert all(body[t.start:t.end] == t.text for t in seg.tokens)
-        assert all(seg.sentences[t.sentence].start <= t.start < seg.sentences[t.sentence].end for t in seg.tokens)
+        assert all(body[t.start:t.end] == t.text for t in seg.token_rows())
+        assert all(seg.sentences[t.sentence].start <= t.start < seg.sentences[t.sentence].end for t in seg.token_rows())
 
 
 @settings(max_examples=60, deadline=None)
@@ -36,7 +36,7 @@ def test_offsets_hold_on_any_text(text: str) -> None:
         return
     seg = segment(Article(id="x", body=text))
     assert all(text[s.start:s.end] == s.text for s in seg.sentences)
-    assert all(text[t.start:t.end] == t.text and t.stem for t in seg.tokens)
+    assert all(text[t.start:t.end] == t.text and t.stem for t in seg.token_rows())
 
 
 def test_sentences_keep_quotes_numbers_and_abbreviations() -> None:
@@ -99,5 +99,5 @@ def test_pronoun_suffixes_split_but_not_root_letters_or_ta_marbuta() -> None:
 
 def test_tatweel_lam_is_a_bare_proclitic() -> None:
     seg = segment(Article(id="x", body="وأوضحت المصادر لـ”النهار” أن اللقاء تم."))
-    lam = next(t for t in seg.tokens if t.text == "لـ")
-    assert lam.prefixes == ["ل"]
+    lam = next(t for t in seg.token_rows() if t.text == "لـ")
+    assert lam.prefixes == ("ل",)
