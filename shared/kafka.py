@@ -135,13 +135,15 @@ def set_faust_fetch_wait(kafka: KafkaSettings) -> None:
     thread._create_worker_consumer = create_with_fetch_wait  # type: ignore[method-assign]
 
 
-def admin_client(kafka: KafkaSettings, timeout_s: float = 15.0) -> KafkaAdminClient:
+def admin_client(kafka: KafkaSettings, timeout_s: float = 15.0, request_timeout_s: float = 30.0) -> KafkaAdminClient:
     """An admin client, retrying until the broker answers or timeout_s passes."""
     ensure_reachable(kafka)
     deadline = time.monotonic() + timeout_s
     while True:
         try:
-            return KafkaAdminClient(client_id="hadath-admin", **kafka_python_config(kafka))
+            return KafkaAdminClient(
+                client_id="hadath-admin", request_timeout_ms=int(request_timeout_s * 1000), **kafka_python_config(kafka)
+            )
         except KafkaError as exc:
             if time.monotonic() > deadline:
                 raise KafkaUnavailable(f"no Kafka broker answers at {kafka.servers}: {exc}") from exc
@@ -150,21 +152,26 @@ def admin_client(kafka: KafkaSettings, timeout_s: float = 15.0) -> KafkaAdminCli
 
 def create_topics(kafka: KafkaSettings, topics: Topics, names: Iterable[str] | None = None) -> list[str]:
     """Create hadath's topics (and their .dlq twins) if missing; returns the ones created now."""
-    wanted = list(names) if names is not None else topics.all()
     admin = admin_client(kafka)
     try:
-        existing = set(admin.list_topics())
-        missing = [name for name in wanted if name not in existing]
-        if missing:
-            accept = {"max.message.bytes": str(kafka.max_message_bytes)}
-            new = [
-                NewTopic(name, topics.partitions, topics.replication_factor, topic_configs=accept) for name in missing
-            ]
-            with contextlib.suppress(TopicAlreadyExistsError):  # another process was faster
-                admin.create_topics(new)
-        return missing
+        return create_missing_topics(admin, kafka, topics, names)
     finally:
         admin.close()
+
+
+def create_missing_topics(
+    admin: KafkaAdminClient, kafka: KafkaSettings, topics: Topics, names: Iterable[str] | None = None
+) -> list[str]:
+    """With an open admin client: create the missing ones of ``names`` (all of hadath's by default)."""
+    wanted = list(names) if names is not None else topics.all()
+    existing = set(admin.list_topics())
+    missing = [name for name in wanted if name not in existing]
+    if missing:
+        accept = {"max.message.bytes": str(kafka.max_message_bytes)}
+        new = [NewTopic(name, topics.partitions, topics.replication_factor, topic_configs=accept) for name in missing]
+        with contextlib.suppress(TopicAlreadyExistsError):  # another process was faster
+            admin.create_topics(new)
+    return missing
 
 
 def make_producer(kafka: KafkaSettings, **overrides: Any) -> KafkaProducer:
