@@ -24,13 +24,25 @@ __all__ = ["segment", "split_clitics", "split_sentences", "token_spans", "token_
 
 def token_spans(text: str, sentences: list[Sentence]) -> list[tuple[int, int, int]]:
     """(start, end, sentence index) of every word inside a sentence (clutter lines have none)."""
-    spans: list[tuple[int, int, int]] = []
+    starts, ends, sentence_of = _span_columns(text, sentences)
+    return list(zip(starts, ends, sentence_of, strict=True))
+
+
+def _span_columns(text: str, sentences: list[Sentence]) -> tuple[list[int], list[int], list[int]]:
+    """token_spans as three columns: starts, ends, sentence indexes."""
+    starts: list[int] = []
+    ends: list[int] = []
+    sentence_of: list[int] = []
     for sentence in sentences:
-        spans.extend((*match.span(), sentence.index) for match in _TOKEN.finditer(text, sentence.start, sentence.end))
-        if spans and spans[-1][1] == sentence.end and sentence.end < len(text):  # a word running past the sentence
-            start, _, index = spans[-1]
-            spans[-1] = (start, _TOKEN.match(text, start).end(), index)  # type: ignore[union-attr]
-    return spans
+        index = sentence.index
+        for match in _TOKEN.finditer(text, sentence.start, sentence.end):
+            start, end = match.span()
+            starts.append(start)
+            ends.append(end)
+            sentence_of.append(index)
+        if ends and ends[-1] == sentence.end < len(text):  # a word running on past the sentence's end
+            ends[-1] = _TOKEN.match(text, starts[-1]).end()  # type: ignore[union-attr]
+    return starts, ends, sentence_of
 
 
 def token_table(text: str, sentences: list[Sentence]) -> TokenTable:
@@ -38,14 +50,14 @@ def token_table(text: str, sentences: list[Sentence]) -> TokenTable:
 
     Built column by column and not validated again: the segmenter produced every value itself.
     """
-    spans = token_spans(text, sentences)
-    analyses = [_analyse(text[start:end]) for start, end, _ in spans]
+    starts, ends, sentence_of = _span_columns(text, sentences)
+    analyses = [_analyse(text[start:end]) for start, end in zip(starts, ends, strict=True)]
     if any(not norm for norm, *_ in analyses):  # a word normalisation empties (only marks): not a token
         kept = [k for k, analysis in enumerate(analyses) if analysis[0]]
-        spans, analyses = [spans[k] for k in kept], [analyses[k] for k in kept]
-    if not spans:
+        starts, ends, sentence_of = [starts[k] for k in kept], [ends[k] for k in kept], [sentence_of[k] for k in kept]
+        analyses = [analyses[k] for k in kept]
+    if not analyses:
         return TokenTable.model_construct(start=[], end=[], sentence=[], norm=[], prefixes=[], stem=[], suffixes=[])
-    starts, ends, sentence_of = map(list, zip(*spans, strict=True))
     norms, prefixes, stems, suffixes = map(list, zip(*analyses, strict=True))
     return TokenTable.model_construct(
         start=starts, end=ends, sentence=sentence_of, norm=norms, prefixes=prefixes, stem=stems, suffixes=suffixes
