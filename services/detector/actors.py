@@ -207,6 +207,29 @@ def _may_start_place(norm: str) -> bool:
     return any(rest in first_words for _, rest in clitic_readings(norm))
 
 
+# What may start at a word (bit flags of :func:`_may_start`): each scanner visits only its own positions.
+_TITLE = 1
+_GIVEN = 2
+_DUAL = 4
+_ORG = 8
+_PLACE = 16
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _may_start(norm: str) -> int:
+    """Which mentions a word form can start (a title, a lexicon name, a dual force, an organisation, a place)."""
+    lex = lexicon()
+    base = _undefinite(clitic_readings(norm)[-1][1])
+    dual = base.endswith(("ين", "ان")) and (base[:-2] in lex.org_heads or base[:-2] in _DUAL_STEMS)
+    return (
+        (_TITLE if _heads_of(norm) is not None else 0)
+        | (_GIVEN if lex.given_names.get(norm, 0) >= 5 else 0)
+        | (_DUAL if dual else 0)
+        | (_ORG if _org_start(norm) is not None else 0)
+        | (_PLACE if _may_start_place(norm) else 0)
+    )
+
+
 def _title_head(words: list[Word], i: int, lex: Lexicon) -> str | None:
     """Normalised head if a person title (or a kinship word) starts at word ``i``."""
     heads = _heads_of(words[i].norm)
@@ -269,6 +292,11 @@ class _SentenceScanner:
         self.used: set[int] = set()
         self._after_title = False
         self._country_cache: dict[int, tuple[Country, int, str] | None] = {}
+        self._starts = [_may_start(w.norm) for w in words]
+
+    def _positions(self, kind: int) -> list[int]:
+        """Word indices where a mention of ``kind`` may start (all others are skipped without a test)."""
+        return [i for i, flags in enumerate(self._starts) if flags & kind]
 
     # ---- word tests
     def _stop(self, word: Word) -> bool:
@@ -664,10 +692,10 @@ class _SentenceScanner:
     def scan_persons(self) -> None:
         words, lex = self.words, self.lex
         i = 0
-        while i < len(words):
-            if i in self.used:
-                i += 1
+        for start in self._positions(_TITLE):
+            if start < i or start in self.used:
                 continue
+            i = start
             parsed = self._parse_title(i)
             if parsed is None:
                 i += 1
@@ -788,11 +816,13 @@ class _SentenceScanner:
         """Names without a title: a known given name followed by family names (ماريو دراغي رئيس …)."""
         words, lex = self.words, self.lex
         i = 0
-        while i < len(words):
+        for start in self._positions(_GIVEN):  # given_names >= 5
+            if start < i:
+                continue
+            i = start
             w = words[i]
             if (
                 i in self.used
-                or lex.given_names.get(w.norm, 0) < 5
                 or (w.norm in lex.common_words and not self._after_demonym(i))
                 or w.norm in _NAME_LINKS
                 or is_definite(w)
@@ -865,10 +895,10 @@ class _SentenceScanner:
     def scan_organisations(self) -> None:
         words, lex = self.words, self.lex
         i = 0
-        while i < len(words):
-            if i in self.used:
-                i += 1
+        for start in self._positions(_ORG):
+            if start < i or start in self.used:
                 continue
+            i = start
             w = words[i]
             found = _org_start(w.norm)
             if found is None:
@@ -948,11 +978,8 @@ class _SentenceScanner:
     def scan_dual_forces(self) -> None:
         """ "الجيشين المصري والسعودي": two armies named by their demonyms are their two countries."""
         words, lex = self.words, self.lex
-        for i, w in enumerate(words[:-1]):
-            if i in self.used:
-                continue
-            base = _undefinite(w.readings[-1][1])
-            if not (base.endswith(("ين", "ان")) and base[:-2] in lex.org_heads | _DUAL_STEMS):
+        for i in self._positions(_DUAL):
+            if i == len(words) - 1 or i in self.used:
                 continue
             k = i + 1
             found: list[tuple[int, Country]] = []
@@ -984,10 +1011,10 @@ class _SentenceScanner:
     def scan_countries(self) -> None:
         words = self.words
         i = 0
-        while i < len(words):
-            if i in self.used or not _may_start_place(words[i].norm):
-                i += 1
+        for start in self._positions(_PLACE):
+            if start < i or start in self.used:
                 continue
+            i = start
             found = self._country_at(i)
             if found is None:
                 i += 1

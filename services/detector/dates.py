@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from services.detector.prefilter import GatedPattern, words_of
 from shared.arabic import normalize
 
 # Month names, Levantine/Iraqi (كانون الثاني) and Egyptian/Maghreb (يناير، جانفي) forms, normalised.
@@ -47,12 +48,16 @@ _EXPLICIT = re.compile(
 )
 _MONTH_YEAR = re.compile(rf"(?<!\w)({_MONTH_RE})(?:\s*[\/]\s*(?:{_MONTH_RE}))?\s+(?:عام\s+)?(\d{{4}})(?!\d)")
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
-_YESTERDAY = re.compile(r"(?<!\w)(?:[وب]?ال)?(?:امس)(?!\w)|(?<!\w)البارحه(?!\w)")
-_DAY_BEFORE = re.compile(r"(?<!\w)اول\s+(?:من\s+)?امس(?!\w)")
+_DIGIT = re.compile(r"\d")  # explicit and numeric dates and years need one: most clauses have none
+_YESTERDAY = GatedPattern(r"(?<!\w)(?:[وب]?ال)?(?:امس)(?!\w)|(?<!\w)البارحه(?!\w)")
+_DAY_BEFORE = GatedPattern(r"(?<!\w)اول\s+(?:من\s+)?امس(?!\w)")
 _TODAY = re.compile(r"(?<!\w)(?:[وب]?ال)?(?:يوم|اليوم)(?!\w)")
-_TOMORROW = re.compile(r"(?<!\w)غدا(?!\w)")
-_AFTER_TOMORROW = re.compile(r"(?<!\w)بعد\s+غد(?!\w)")
-_WEEKDAY = re.compile(rf"(?<!\w)(?:[وب]?(?:يوم\s+)?)?ال({_WEEKDAY_RE})(?:\s+(المقبل|القادم|الماضي|المنصرم))?(?!\w)")
+_TOMORROW = GatedPattern(r"(?<!\w)غدا(?!\w)")
+_AFTER_TOMORROW = GatedPattern(r"(?<!\w)بعد\s+غد(?!\w)")
+_TODAY_WEEKDAY = GatedPattern(rf"(?<!\w)اليوم\W+(?:\w+\W+)?ال(?:{_WEEKDAY_RE})(?!\w)")
+_TOMORROW_WEEKDAY = GatedPattern(rf"(?<!\w)غدا\W+(?:\w+\W+)?ال(?:{_WEEKDAY_RE})(?!\w)")
+_TODAY_WORD = GatedPattern(r"(?<!\w)(?:[وب]?)اليوم(?!\w)")
+_WEEKDAY = GatedPattern(rf"(?<!\w)(?:[وب]?(?:يوم\s+)?)?ال({_WEEKDAY_RE})(?:\s+(المقبل|القادم|الماضي|المنصرم))?(?!\w)")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 
 
@@ -76,15 +81,23 @@ def explicit_year(after: str, before: str = "") -> int | None:
     a year after منذ (since) dates something else.
     """
     for text in (after, before):
+        if not _DIGIT.search(text):
+            continue  # no year in it
         for match in _TIME_YEAR.finditer(text):
             if not re.search(r"(?<!\w)منذ(?!\w)", text[max(0, match.start() - 25) : match.start()]):
                 return int(match.group(1))
     return None
 
 
-def event_date(text: str, published: dt.date | None, looking_ahead: bool = False) -> dt.date | None:
-    """The date ``text`` (normalised clause around a trigger) gives, resolved against ``published``."""
-    match = _EXPLICIT.search(text)
+def event_date(
+    text: str, published: dt.date | None, looking_ahead: bool = False, words: frozenset[str] | None = None
+) -> dt.date | None:
+    """The date ``text`` (normalised clause around a trigger) gives, resolved against ``published``.
+
+    ``words``: ``words_of(text)`` when the caller has them (they gate the searches for date words).
+    """
+    digits = _DIGIT.search(text) is not None
+    match = _EXPLICIT.search(text) if digits else None
     if match:
         day, month = int(match.group(1)), _MONTHS[match.group(2)]
         year = int(match.group(3)) if match.group(3) else (published.year if published else None)
@@ -94,22 +107,24 @@ def event_date(text: str, published: dt.date | None, looking_ahead: bool = False
             if too_late and not match.group(3) and not looking_ahead:
                 found = _safe(year - 1, month, day)
             return found
-    match = _NUMERIC.search(text)
+    match = _NUMERIC.search(text) if digits else None
     if match:
         return _safe(int(match.group(3)), int(match.group(2)), int(match.group(1)))
     if published is None:
         return None
-    if _DAY_BEFORE.search(text):
+    if words is None:
+        words = words_of(text)
+    if _DAY_BEFORE.search(text, words):
         return published - dt.timedelta(days=2)
-    if _YESTERDAY.search(text):
+    if _YESTERDAY.search(text, words):
         return published - dt.timedelta(days=1)
-    if re.search(rf"(?<!\w)اليوم\W+(?:\w+\W+)?ال(?:{_WEEKDAY_RE})(?!\w)", text):
+    if _TODAY_WEEKDAY.search(text, words):
         return published  # "اليوم الجمعة": today, whatever the weekday says
-    if _AFTER_TOMORROW.search(text):
+    if _AFTER_TOMORROW.search(text, words):
         return published + dt.timedelta(days=2)
-    if re.search(rf"(?<!\w)غدا\W+(?:\w+\W+)?ال(?:{_WEEKDAY_RE})(?!\w)", text):
+    if _TOMORROW_WEEKDAY.search(text, words):
         return published + dt.timedelta(days=1)  # "غدا الإثنين": tomorrow, not the Monday before
-    match = _WEEKDAY.search(text)
+    match = _WEEKDAY.search(text, words)
     if match:
         weekday = _WEEKDAYS["ال" + match.group(1)]
         relation = match.group(2)
@@ -121,8 +136,8 @@ def event_date(text: str, published: dt.date | None, looking_ahead: bool = False
         if relation in ("الماضي", "المنصرم") and back == 0:
             back = 7
         return published - dt.timedelta(days=back)
-    if _TOMORROW.search(text):
+    if _TOMORROW.search(text, words):
         return published + dt.timedelta(days=1)
-    if re.search(r"(?<!\w)(?:[وب]?)اليوم(?!\w)", text):
+    if _TODAY_WORD.search(text, words):
         return published
     return None

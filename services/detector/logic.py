@@ -19,6 +19,7 @@ from services.detector.confidence import confidence
 from services.detector.coref import Entity, resolve
 from services.detector.dates import event_date, explicit_year
 from services.detector.merging import EventMention, MergedEvent, merge
+from services.detector.prefilter import TextWords
 from services.detector.resources import Lexicon, lexicon, trigger_word_list
 from services.detector.status import clause_index, mention_status
 from services.detector.triggers import TriggerMention, find_triggers
@@ -62,6 +63,8 @@ class _Article:
             self.by_sentence[w.sentence].append(w)
         self._sports_words: int | None = None
         self._sports_sentences: dict[int, bool] = {}
+        self._clause_openers: dict[int, list[int]] = {}
+        self._sentence_words: dict[int, TextWords] = {}
 
     @property
     def sports_words(self) -> int:
@@ -78,6 +81,13 @@ class _Article:
             sports = lexicon().sports_words
             found = any(w.norm in sports or _bare(w.norm) in sports for w in self.by_sentence[sentence])
             self._sports_sentences[sentence] = found
+        return found
+
+    def clause_openers(self, sentence: int) -> list[int]:
+        """Where the sentence's clauses open (once per sentence: its triggers share them)."""
+        found = self._clause_openers.get(sentence)
+        if found is None:
+            found = self._clause_openers[sentence] = participants.clause_openers(self.by_sentence[sentence])
         return found
 
     def view_index(self, offset: int) -> int:
@@ -98,6 +108,13 @@ class _Article:
         s = self.segmented.sentences[sentence]
         a, b = self.view_index(s.start), self.view_index(s.end)
         return self.view.text[a:b], a
+
+    def sentence_words(self, sentence: int) -> TextWords:
+        """The word runs of the sentence's normalised text (once per sentence: they gate the cue searches)."""
+        found = self._sentence_words.get(sentence)
+        if found is None:
+            found = self._sentence_words[sentence] = TextWords(self.sentence_norm(sentence)[0])
+        return found
 
 
 def detect(segmented: SegmentedArticle) -> DetectedEvents:
@@ -164,8 +181,11 @@ def _event_mention(
         return None  # "اعتبر المحلل أن أي لقاء … لن ينجح": a view about a possible event, not an event
     if not _passes(doc, lex, trigger, sentence, norms, before, after, actors_by_sentence[sentence], first, last):
         return None
-    candidates = participants.select(trigger, words, lex, actors_by_sentence[sentence], local_first, local_last)
-    candidates += participants.elided_subject(trigger, words, actors_by_sentence[sentence], local_first, candidates)
+    openers = doc.clause_openers(sentence)
+    candidates = participants.select(trigger, words, openers, actors_by_sentence[sentence], local_first, local_last)
+    candidates += participants.elided_subject(
+        trigger, words, openers, actors_by_sentence[sentence], local_first, candidates
+    )
     if trigger.type == EventType.training_agreement or not candidates:
         candidates += participants.demonym_parties(words, local_last, lex, doc.body)
     if trigger.type != EventType.visit and not any(a.kind != ParticipantKind.country for a in candidates):
@@ -201,9 +221,10 @@ def _event_mention(
         return None
     candidates = _pronoun_antecedent(trigger, words, candidates, local_first)
     text, offset = doc.sentence_norm(sentence)
+    text_words = doc.sentence_words(sentence)
     t0 = doc.view_index(trigger.start) - offset
     t1 = doc.view_index(trigger.end) - offset
-    reading = mention_status(text, t0, t1, trigger.form, trigger.prefix)
+    reading = mention_status(text, t0, t1, trigger.form, trigger.prefix, text_words)
     status = reading.status
     if (
         trigger.form == "imperfective"
@@ -221,12 +242,15 @@ def _event_mention(
         and any(_DISCUSSED.intersection(r for _, r in w.readings) for w in words[:local_first])
     ):
         status = EventStatus.proposed  # "بحث الوزير مع السفير … تدريب عناصر الشرطة": a topic, not a held training
-    clause = text[max(0, t0 - 60) : t1 + 110]  # "استقبل … في قصر السلام بجدة اليوم" puts the day far after
+    clause_start, clause_end = max(0, t0 - 60), t1 + 110  # "استقبل … في قصر السلام بجدة اليوم": the day far after
+    clause = text[clause_start:clause_end]
     year = explicit_year(text[t1 : t1 + 60], text[max(0, t0 - 30) : t0])
     published = doc.segmented.article.published_at
     if year is not None and published is not None and year == published.year:
         year = None
-    date = event_date(clause, published, looking_ahead=status == EventStatus.planned)
+    date = event_date(
+        clause, published, looking_ahead=status == EventStatus.planned, words=text_words.of(clause_start, clause_end)
+    )
     roles = participants.roles(trigger, words, candidates, local_first, local_last)
     kinds = {a.entity: entities[a.entity].kind for a in candidates}
     strength = 1.0 if trigger.form in ("perfective", "imperfective", "phrase") else 0.5
@@ -261,7 +285,7 @@ def _event_mention(
         and ("ال" in trigger.prefix or trigger.norm.startswith(("ال", "وال", "بال", "لل")))
         and not reading.attached,
         attached=reading.attached,  # المناورات المقبلة: a definite noun with its own time is a new happening
-        clause=clause_index(text, t0),
+        clause=clause_index(text, t0, text_words),
         destination=participants.destination(words, local_last, lex) if trigger.type == EventType.visit else None,
         affiliations={a.entity: entities[a.entity].affiliation for a in candidates},
         delegations={a.entity for a in candidates if a.kind == ParticipantKind.organization and a.head == "وفد"},

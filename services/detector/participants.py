@@ -8,10 +8,13 @@ reception cue (استقبله، في استقباله، من قبل) are hosts; 
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from functools import lru_cache
+
 from services.detector.actors import ActorMention, demonym_country
 from services.detector.resources import Lexicon, lexicon
 from services.detector.triggers import TriggerMention
-from services.detector.words import Word
+from services.detector.words import WORD_CACHE, Word, clitic_readings
 from shared.arabic import normalize
 from shared.schemas import EventType, ParticipantKind, ParticipantRole
 
@@ -23,6 +26,7 @@ _CLAUSE_OPENERS = frozenset(
 _TWO_WORD_OPENERS = frozenset(
     {"في حين", "غير ان", "الا ان", "في الوقت", "وفي الوقت", "ومن المتوقع", "ومن المقرر", "ومن المنتظر", "ومن المرتقب"}
 )
+_TWO_WORD_FIRST = frozenset(opener.split()[0] for opener in _TWO_WORD_OPENERS)
 _CONTRAST_OPENERS = frozenset(normalize(w) for w in ["لكن", "ولكن", "بينما", "فيما", "في", "غير", "الا"])
 _RELATIVES = frozenset({"الذي", "التي", "اللذان", "اللتان", "الذين", "الذى"})
 _INVITE_WORDS = frozenset({"دعوه", "دعا", "دعت", "يدعو", "تدعو"})
@@ -58,36 +62,54 @@ _TRAINER_CUES = frozenset(
 _TRAINEE_CUES = frozenset({"لتدريب", "تدريب", "لتاهيل", "تاهيل", "لفايده", "لصالح", "منتسبي", "عناصر", "لعناصر"})
 
 
-def clause_bounds(words: list[Word], first: int, last: int) -> tuple[int, int]:
-    """[lo, hi) local word indices of the clause holding words ``first..last`` of the sentence."""
-    lo, hi = 0, len(words)
-    for k in range(first, 0, -1):
-        if _opens_clause(words, k):
-            lo = k
-            break
-    for k in range(last + 1, len(words)):
-        if _opens_clause(words, k):
-            hi = k
-            break
+def clause_openers(words: list[Word]) -> list[int]:
+    """Local indices of the sentence's words that open a clause, in order (computed once per sentence)."""
+    return [k for k in range(len(words)) if _opens_clause(words, k)]
+
+
+def clause_bounds(openers: list[int], length: int, first: int, last: int) -> tuple[int, int]:
+    """[lo, hi) local word indices of the clause holding words ``first..last`` of a sentence of ``length`` words.
+
+    ``openers``: :func:`clause_openers` of the sentence.
+    """
+    before = bisect_right(openers, first)
+    after = bisect_right(openers, last)
+    lo = openers[before - 1] if before else 0  # an opener at 0 opens the sentence itself: lo is 0 either way
+    hi = openers[after] if after < len(openers) else length
     return lo, hi
 
 
 def _opens_clause(words: list[Word], k: int) -> bool:
     w = words[k]
-    if ";" in w.gap or "؛" in w.gap:
+    if w.gap != " " and (";" in w.gap or "؛" in w.gap):
         return True
-    if w.norm in _CLAUSE_OPENERS:
+    norm = w.norm
+    if norm in _CLAUSE_OPENERS:
         return True
-    return k + 1 < len(words) and f"{w.norm} {words[k + 1].norm}" in _TWO_WORD_OPENERS
+    return norm in _TWO_WORD_FIRST and k + 1 < len(words) and f"{norm} {words[k + 1].norm}" in _TWO_WORD_OPENERS
 
 
-def speaker_cut(words: list[Word], lex: Lexicon, lo: int, first: int) -> int:
+_SPEECH = 1
+_ABOUT = 2  # تحدث المستشار عن القمة: he speaks of it
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _speech_kind(norm: str) -> int:
+    """0, or _SPEECH for a speech verb, or _SPEECH | _ABOUT for "talked about" (any clitic reading)."""
+    rests = [r for _, r in clitic_readings(norm)]
+    if any(r in _TALKED_ABOUT for r in rests):
+        return _SPEECH | _ABOUT
+    speech = lexicon().speech_verbs
+    return _SPEECH if any(r in speech for r in rests) else 0
+
+
+def speaker_cut(words: list[Word], lo: int, first: int) -> int:
     """Local index before which actors are speakers of reported speech (-1 when there is none)."""
     cut = -1
     for k in range(lo, first):
-        w = words[k]
-        about = any(r in _TALKED_ABOUT for _, r in w.readings)  # تحدث المستشار عن القمة: he speaks of it
-        if about or w.norm in lex.speech_verbs or any(r in lex.speech_verbs for _, r in w.readings):
+        kind = _speech_kind(words[k].norm)
+        if kind:
+            about = kind == _SPEECH | _ABOUT
             for j in range(k + 1, first + 1):
                 if words[j].norm in _COMPLEMENTIZERS or ":" in words[j].gap or (about and words[j].norm == "عن"):
                     cut = j
@@ -98,15 +120,15 @@ def speaker_cut(words: list[Word], lex: Lexicon, lo: int, first: int) -> int:
 def select(
     trigger: TriggerMention,
     words: list[Word],
-    lex: Lexicon,
+    openers: list[int],
     actors: list[ActorMention],
     first: int,
     last: int,
 ) -> list[ActorMention]:
     """Actors of the trigger's clause that can take part (``first``/``last``: local trigger words)."""
     base = words[0].index
-    lo, hi = clause_bounds(words, first, last)
-    cut = speaker_cut(words, lex, lo, first)
+    lo, hi = clause_bounds(openers, len(words), first, last)
+    cut = speaker_cut(words, lo, first)
     chosen = []
     has_person = any(a.kind == ParticipantKind.person and lo <= a.first - base < hi for a in actors)
     for a in actors:
@@ -149,6 +171,35 @@ def roles(
     return out
 
 
+# Visit cues a word form carries in any clitic reading (bit flags of :func:`_visit_cues`).
+_HOST_CUE = 1  # a reception/hosting word or دعوة: whoever follows hosts
+_RECEIVES = 2  # استقبل، يستقبل: its subject hosts
+_RECEIVER = 4  # استقبل، يستقبل، تستقبل
+_INVITES = 8
+_COMPANION = 16
+_RECEPTION = 32  # استقبال…
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _visit_cues(norm: str) -> int:
+    """The visit cues of a word form, so that role rules test bits instead of every reading."""
+    cues = 0
+    for _, rest in clitic_readings(norm):
+        if rest.startswith(_HOST_CUES) or rest == "دعوه":
+            cues |= _HOST_CUE
+        if rest.startswith(("استقبل", "يستقبل")):
+            cues |= _RECEIVES
+        if rest.startswith(("استقبل", "يستقبل", "تستقبل")):
+            cues |= _RECEIVER
+        if rest in _INVITE_WORDS:
+            cues |= _INVITES
+        if rest.startswith(_COMPANION_CUES):
+            cues |= _COMPANION
+        if rest.startswith("استقبال"):
+            cues |= _RECEPTION
+    return cues
+
+
 def _visit_roles(
     trigger: TriggerMention,
     words: list[Word],
@@ -157,13 +208,11 @@ def _visit_roles(
     last: int,
     base: int,
 ) -> dict[str, ParticipantRole]:
+    cues = [_visit_cues(w.norm) for w in words]
     if trigger.cue == "inspect":
         # تفقد الوزير القوات: the person inspects (visits); the units or sites inspected host, and so does
         # whoever receives him there (وكان في استقباله قائد الفرقة)
-        received_from = next(
-            (k for k, w in enumerate(words) if k > last and any(r.startswith("استقبال") for _, r in w.readings)),
-            len(words),
-        )
+        received_from = next((k for k in range(last + 1, len(words)) if cues[k] & _RECEPTION), len(words))
         return {
             a.entity: ParticipantRole.visitor
             if a.kind == ParticipantKind.person and a.first - base < received_from
@@ -178,22 +227,14 @@ def _visit_roles(
         if host_from is not None:
             break
         if k > last and (
-            any(rest.startswith(_HOST_CUES) for _, rest in w.readings)
+            cues[k] & _HOST_CUE  # … and دعوة: بدعوة من العاهل، تلبية لدعوة الرئيس
             or (w.norm == "قبل" and k > 0 and words[k - 1].norm == "من")
-            or any(rest == "دعوه" for _, rest in w.readings)  # بدعوة من العاهل، تلبية لدعوة الرئيس
         ):
             host_from = k
-        elif k < first and not ceremony and any(rest.startswith(("استقبل", "يستقبل")) for _, rest in w.readings):
+        elif k < first and not ceremony and cues[k] & _RECEIVES:
             host_from = None  # استقبل X Y في زيارة: the subject is the host, handled below
     out: dict[str, ParticipantRole] = {}
-    receiver = next(
-        (
-            k
-            for k, w in enumerate(words[:first])
-            if any(rest.startswith(("استقبل", "يستقبل", "تستقبل")) for _, rest in w.readings)
-        ),
-        None,
-    )
+    receiver = next((k for k in range(min(first, len(words))) if cues[k] & _RECEIVER), None)
     if receiver is not None and host_from is None:
         # "استقبل فلان الضيف الذي يقوم بزيارة": the subject of استقبل hosts, the rest visit
         host = next((a for a in actors if a.first - base > receiver and a.kind == ParticipantKind.person), None)
@@ -210,23 +251,14 @@ def _visit_roles(
                 for a in actors
                 if a is antecedent or a.kind == ParticipantKind.person
             }
-    invitation = next(
-        (k for k, w in enumerate(words[:first]) if any(rest in _INVITE_WORDS for _, rest in w.readings)), None
-    )
+    invitation = next((k for k in range(min(first, len(words))) if cues[k] & _INVITES), None)
     if invitation is not None and any(a.first - base < invitation for a in actors):
         # "وجه فلان دعوة لنظيره لزيارة البلاد": the one who invites hosts, the invited visits
         return {
             a.entity: ParticipantRole.host if a.first - base < invitation else ParticipantRole.visitor for a in actors
         }
     genitive = next((a for a in actors if trigger.form == "noun" and 0 < a.first - base - last <= 1), None)
-    companions_from = next(
-        (
-            k
-            for k, w in enumerate(words)
-            if w.norm.startswith(_COMPANION_CUES) or any(rest.startswith(_COMPANION_CUES) for _, rest in w.readings)
-        ),
-        None,
-    )
+    companions_from = next((k for k in range(len(words)) if cues[k] & _COMPANION), None)
     for a in actors:
         k = a.first - base
         if ceremony and k > last:
@@ -271,7 +303,12 @@ def destination(words: list[Word], last: int, lex: Lexicon) -> str | None:
 
 
 def elided_subject(
-    trigger: TriggerMention, words: list[Word], actors: list[ActorMention], first: int, chosen: list[ActorMention]
+    trigger: TriggerMention,
+    words: list[Word],
+    openers: list[int],
+    actors: list[ActorMention],
+    first: int,
+    chosen: list[ActorMention],
 ) -> list[ActorMention]:
     """ "وصل الوفد إلى باماكو، حيث التقى فلانا": a clause with no subject of its own shares the sentence's.
 
@@ -280,13 +317,13 @@ def elided_subject(
     """
     if trigger.type == EventType.training_agreement or first == 0:
         return []
-    lo, _ = clause_bounds(words, first, first)
+    lo, _ = clause_bounds(openers, len(words), first, first)
     base = words[0].index
     own_subject = any(lo <= a.first - base < first for a in actors)
     contrast = words[lo].norm in _CONTRAST_OPENERS  # بينما، لكن: a new subject follows
     if lo == 0 or own_subject or contrast or (trigger.form in ("noun", "participle", "phrase") and first - lo > 6):
         return []
-    cut = speaker_cut(words, lexicon(), 0, lo)
+    cut = speaker_cut(words, 0, lo)
     before = [a for a in actors if cut <= a.first - base < lo and a.kind != ParticipantKind.country and not a.locative]
     persons = [a for a in before if a.kind == ParticipantKind.person and a.entity]
     subject = persons[0] if persons else (before[0] if before else None)

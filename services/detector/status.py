@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from services.detector.prefilter import GatedPattern, TextWords, words_of
 from services.detector.resources import modality_table
 from shared.schemas import EventStatus
 
@@ -13,31 +14,52 @@ from shared.schemas import EventStatus
 BEFORE_WINDOW = 150
 AFTER_WINDOW = 30
 PLANNED_AFTER_WINDOW = 80  # a time ahead (الأسبوع المقبل) may close a long noun phrase
-_CLAUSE_BREAK = re.compile(r"[.;!?]|(?<!\w)(?:و?لكن|بينما|فيما|في حين|بعد(?!\s+غد)|عقب|و?كما|منذ|وان|وانه|وانها)(?!\w)")
+# A clause ends at one of these characters or words: "[.;!?]|(?<!\w)(?:و?لكن|…)(?!\w)" as one pattern. No break
+# word holds a break character, so the two kinds are found apart (characters with str.find, much cheaper).
+_BREAK_CHARS = ".;!?"
+_BREAK_WORD = GatedPattern(r"(?<!\w)(?:و?لكن|بينما|فيما|في حين|بعد(?!\s+غد)|عقب|و?كما|منذ|وان|وانه|وانها)(?!\w)")
 # The present tense reads as ongoing after "while" (في الوقت الذي يزور): not a plan.
-_ONGOING = re.compile(r"(?<!\w)(?:في\s+الوقت\s+الذي|حاليا|بينما)(?!\w)")
+_ONGOING = GatedPattern(r"(?<!\w)(?:في\s+الوقت\s+الذي|حاليا|بينما)(?!\w)")
 # "الوزير الذي يزور البلاد (حاليا)": a relative clause in the present describes what is going on
-_RELATIVE = re.compile(r"(?<!\w)(?:الذي|التي|اللذان|اللتان|الذين)\s*$")
-_ONGOING_AFTER = re.compile(r"(?<!\w)(?:حاليا|الان|هذه\s+الايام)(?!\w)")
+_RELATIVE = GatedPattern(r"(?<!\w)(?:الذي|التي|اللذان|اللتان|الذين)\s*$")
+_ONGOING_AFTER = GatedPattern(r"(?<!\w)(?:حاليا|الان|هذه\s+الايام)(?!\w)")
 # time ahead before the trigger in its clause: "يبدأ الرئيس غدا زيارة"
-_AHEAD_BEFORE = re.compile(r"(?<!\w)(?:غدا|بعد\s+غد)(?!\w)")
+_AHEAD_BEFORE = GatedPattern(r"(?<!\w)(?:غدا|بعد\s+غد)(?!\w)")
 # "نفى الأنباء عن إلغاء القمة": a denied cancellation leaves the event as it was
-_DENIED_CANCEL = re.compile(r"(?<!\w)[وف]?(?:نفي|نفت|ينفي|تنفي|نفيا|نفوا)(?!\w).*(?<!\w)[وب]?(?:الغاء|الغاوها)(?!\w)")
+_DENIED_CANCEL = GatedPattern(r"(?<!\w)[وف]?(?:نفي|نفت|ينفي|تنفي|نفيا|نفوا)(?!\w).*(?<!\w)[وب]?(?:الغاء|الغاوها)(?!\w)")
 DENIAL_WINDOW = 120
 _CIRCUMSTANTIAL = frozenset({"خلال", "وخلال", "اثناء", "واثناء", "هامش", "لدي"})
 _BARE_NEGATION = re.compile(r"[وف]?(?:لم|لن|ما|لا)")  # negates the trigger only right before it
+_WAS = GatedPattern(r"(?<!\w)(?:و)?(?:كان|كانت)(?!\w)")
+
+
+def _last_break_end(text: str, words: frozenset[str]) -> int:
+    """Where the last clause break of ``text`` ends (0 when there is none)."""
+    end = max(text.rfind(ch) for ch in _BREAK_CHARS) + 1
+    for match in _BREAK_WORD.finditer(text, words):
+        end = max(end, match.end())
+    return end
+
+
+def _first_break_start(text: str, words: frozenset[str]) -> int | None:
+    """Where the first clause break of ``text`` starts (None when there is none)."""
+    found = [at for at in (text.find(ch) for ch in _BREAK_CHARS) if at >= 0]
+    match = _BREAK_WORD.search(text, words)
+    if match is not None:
+        found.append(match.start())
+    return min(found, default=None)
 
 
 @dataclass(frozen=True, slots=True)
 class _Cues:
-    before: dict[EventStatus, re.Pattern[str]]
-    after: dict[EventStatus, re.Pattern[str]]
-    background: re.Pattern[str]
-    honoured: re.Pattern[str]
+    before: dict[EventStatus, GatedPattern]
+    after: dict[EventStatus, GatedPattern]
+    background: GatedPattern
+    honoured: GatedPattern
 
 
-def _words(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)[وف]?(?:" + "|".join(patterns) + r")(?!\w)")  # ومن المقرر، فيما …
+def _words(patterns: list[str]) -> GatedPattern:
+    return GatedPattern(r"(?<!\w)[وف]?(?:" + "|".join(patterns) + r")(?!\w)")  # ومن المقرر، فيما …
 
 
 @cache
@@ -62,48 +84,69 @@ class StatusReading:
     attached: bool = False  # the cue qualifies the trigger itself (المناورات المقبلة، سيزور)
 
 
-def mention_status(sentence: str, trigger_start: int, trigger_end: int, form: str, prefix: str) -> StatusReading:
-    """Status of the trigger at ``sentence[trigger_start:trigger_end]`` (normalised sentence text)."""
+def mention_status(
+    sentence: str, trigger_start: int, trigger_end: int, form: str, prefix: str, words: TextWords | None = None
+) -> StatusReading:
+    """Status of the trigger at ``sentence[trigger_start:trigger_end]`` (normalised sentence text).
+
+    ``words``: the sentence's :class:`TextWords` when the caller has them (they gate every cue search).
+    """
     cues = _cues()
-    left = sentence[max(0, trigger_start - BEFORE_WINDOW) : trigger_start]
-    breaks = list(_CLAUSE_BREAK.finditer(left))
-    if breaks:
-        left = left[breaks[-1].end() :]
-    right = sentence[trigger_end : trigger_end + PLANNED_AFTER_WINDOW]
-    cut = _CLAUSE_BREAK.search(right)
-    if cut:
-        right = right[: cut.start()]
-    background = bool(cues.background.search(left))
-    planned_cue = (
-        _AHEAD_BEFORE.search(left)
-        or cues.before[EventStatus.planned].search(left)
-        or cues.after[EventStatus.planned].search(right)
-        or ("س" in prefix and form == "imperfective")
-    )
-    if cues.honoured.search(sentence[max(0, trigger_start - 40) : trigger_end + 40]) and not planned_cue:
-        return StatusReading(EventStatus.occurred, True, background)  # تلبية لدعوة: unless it is still ahead
+    if words is None:
+        words = TextWords(sentence)
+    left_start = max(0, trigger_start - BEFORE_WINDOW)
+    left, left_words = sentence[left_start:trigger_start], words.of(left_start, trigger_start)
+    clause_start = _last_break_end(left, left_words)
+    if clause_start:
+        left_start += clause_start
+        left, left_words = sentence[left_start:trigger_start], words.of(left_start, trigger_start)
+    right_end = trigger_end + PLANNED_AFTER_WINDOW
+    right, right_words = sentence[trigger_end:right_end], words.of(trigger_end, right_end)
+    cut = _first_break_start(right, right_words)
+    if cut is not None:
+        right_end = trigger_end + cut
+        right, right_words = sentence[trigger_end:right_end], words.of(trigger_end, right_end)
+    background = bool(cues.background.search(left, left_words))
+    around_start, around_end = max(0, trigger_start - 40), trigger_end + 40
+    if cues.honoured.search(sentence[around_start:around_end], words.of(around_start, around_end)):
+        planned_cue = (
+            _AHEAD_BEFORE.search(left, left_words)
+            or cues.before[EventStatus.planned].search(left, left_words)
+            or cues.after[EventStatus.planned].search(right, right_words)
+            or ("س" in prefix and form == "imperfective")
+        )
+        if not planned_cue:
+            return StatusReading(EventStatus.occurred, True, background)  # تلبية لدعوة: unless it is still ahead
     # a negation must govern the trigger itself: لم يلتق، لن يزور
     immediate = left.rstrip().rsplit(" ", 1)[-1] if left.strip() else ""
-    tail = sentence[trigger_end : trigger_end + DENIAL_WINDOW]
-    if immediate in ("لم", "لن", "عدم") or cues.after[EventStatus.denied].search(tail):
+    tail_end = trigger_end + DENIAL_WINDOW
+    if immediate in ("لم", "لن", "عدم") or cues.after[EventStatus.denied].search(
+        sentence[trigger_end:tail_end], words.of(trigger_end, tail_end)
+    ):
         return StatusReading(EventStatus.denied, True, background)
-    if form == "imperfective" and "س" not in prefix and (_RELATIVE.search(left) or _ONGOING_AFTER.search(right)):
+    if (
+        form == "imperfective"
+        and "س" not in prefix
+        and (_RELATIVE.search(left, left_words) or _ONGOING_AFTER.search(right, right_words))
+    ):
         return StatusReading(EventStatus.occurred, True, background)  # الذي يزور البلاد حاليا: ongoing
-    denial_left = left
-    cancel = _DENIED_CANCEL.search(left)
+    denial_left, denial_words = left, left_words
+    cancel = _DENIED_CANCEL.search(left, left_words)
     if cancel:
-        denial_left = left[cancel.end() :]  # the denial governs the cancellation, not the event
+        # the denial governs the cancellation, not the event
+        denial_left = left[cancel.end() :]
+        denial_words = words.of(left_start + cancel.end(), trigger_start)
     nearest: tuple[int, EventStatus] | None = None
     for status, pattern in cues.before.items():
         if status == EventStatus.denied:
-            for match in pattern.finditer(denial_left):
+            for match in pattern.finditer(denial_left, denial_words):
                 end = match.end() + len(left) - len(denial_left)
                 if not _BARE_NEGATION.fullmatch(match.group()) and (nearest is None or end > nearest[0]):
                     nearest = (end, status)
             continue
         if status == EventStatus.proposed and immediate in _CIRCUMSTANTIAL:
             continue  # "أكد على ضرورة الحوار خلال لقائه": the wish is about something else, the meeting took place
-        for match in pattern.finditer(left):
+        for match in pattern.finditer(left, left_words):
             if nearest is None or match.end() > nearest[0]:
                 nearest = (match.end(), status)
     if nearest is not None and nearest[1] == EventStatus.denied:
@@ -112,25 +155,29 @@ def mention_status(sentence: str, trigger_start: int, trigger_end: int, form: st
         return StatusReading(EventStatus.proposed, True, background)  # قد يلتقي: may meet, nothing fixed
     if ("س" in prefix and form == "imperfective") or (prefix.endswith("ل") and form == "imperfective"):
         return StatusReading(EventStatus.planned, True, background, attached=True)
-    if cues.after[EventStatus.planned].search(right[:PLANNED_AFTER_WINDOW]):
+    # ``right`` is at most PLANNED_AFTER_WINDOW long already
+    if cues.after[EventStatus.planned].search(right, right_words):
         return StatusReading(EventStatus.planned, True, background, attached=True)  # … العام المقبل
-    if cues.after[EventStatus.proposed].search(right[:AFTER_WINDOW]):
+    near_end = min(right_end, trigger_end + AFTER_WINDOW)
+    if cues.after[EventStatus.proposed].search(sentence[trigger_end:near_end], words.of(trigger_end, near_end)):
         return StatusReading(EventStatus.proposed, True, background, attached=True)
     if nearest is not None:
         return StatusReading(nearest[1], True, background)
-    if _AHEAD_BEFORE.search(left):
+    if _AHEAD_BEFORE.search(left, left_words):
         return StatusReading(EventStatus.planned, True, background)
     # a present-tense trigger inside a clause (يلتقيان خلالها) looks ahead; a sentence-initial one is news
     if (
         form == "imperfective"
         and len(left.split()) >= 3
-        and not _ONGOING.search(left)
-        and not re.search(r"(?<!\w)(?:و)?(?:كان|كانت)(?!\w)", left)
+        and not _ONGOING.search(left, left_words)
+        and not _WAS.search(left, left_words)
     ):
         return StatusReading(EventStatus.planned, False, background)
     return StatusReading(EventStatus.occurred, False, background)
 
 
-def clause_index(sentence: str, trigger_start: int) -> int:
+def clause_index(sentence: str, trigger_start: int, words: TextWords | None = None) -> int:
     """Which clause of the normalised sentence the trigger stands in (0 = the first)."""
-    return len(_CLAUSE_BREAK.findall(sentence[:trigger_start]))
+    before = sentence[:trigger_start]
+    before_words = words.of(0, trigger_start) if words is not None else words_of(before)
+    return sum(before.count(ch) for ch in _BREAK_CHARS) + len(_BREAK_WORD.findall(before, before_words))
