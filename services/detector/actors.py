@@ -1080,20 +1080,28 @@ def article_name_words(words: list[Word], lex: Lexicon) -> frozenset[str]:
     Such a word is a name even when it is frequent in general text, so it does not end a name elsewhere.
     """
     found = set()
-    counts = Counter(w.norm for w in words)
-    speech = lex.speech_verbs
-    for k in range(1, len(words)):
+    norms = [w.norm for w in words]
+    counts: Counter[str] | None = None  # counted on first need
+    for k in [k + 1 for k, speaks in enumerate(map(_speech_verb, norms[:-1])) if speaks]:
         verb = words[k - 1]
-        if verb.norm not in speech and not any(r in speech for _, r in verb.readings[1:]):
-            continue
         word = words[k]
         nxt = words[k + 1] if k + 1 < len(words) else None
         if word.breaks_before or word.sentence != verb.sentence or is_definite(word) or word.norm in lex.stopwords:
             continue
         closed = nxt is None or nxt.breaks_before or nxt.sentence != word.sentence or nxt.norm in _AFTER_SPEAKER
-        if closed or counts[word.norm] >= 2:  # "وأكد أردوغان دعم …" with أردوغان named elsewhere too
-            found.add(word.norm)
+        if not closed:  # "وأكد أردوغان دعم …": a name all the same when the article uses it elsewhere too
+            counts = counts if counts is not None else Counter(norms)
+            if counts[word.norm] < 2:
+                continue
+        found.add(word.norm)
     return frozenset(found)
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _speech_verb(norm: str) -> bool:
+    """The word, or one of its clitic readings, is a speech verb (قال، وأكد)."""
+    speech = lexicon().speech_verbs
+    return any(rest in speech for _, rest in clitic_readings(norm))
 
 
 def _dateline(words: list[Word], i: int, last: int) -> bool:

@@ -7,10 +7,11 @@ The name of an entity is its fullest form in the article (حفتر -> خليفة
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from services.detector.actors import ActorMention, demonym_country, is_definite
 from services.detector.resources import lexicon
-from services.detector.words import Word
+from services.detector.words import WORD_CACHE, Word, clitic_readings
 from shared.arabic import normalize
 from shared.schemas import ParticipantKind
 
@@ -246,12 +247,10 @@ def _add_short_form_mentions(mentions: list[ActorMention], words: list[Word], en
     for e in persons:
         index[e.tokens[-1]] = e
     for w in words:
-        if w.index in covered or len(w.norm) < 3:
+        if w.index in covered:
             continue
-        for _, rest in w.readings:
-            if rest in lex.stopwords:
-                break
-            target = index.get(rest[2:] if is_definite_text(rest) else rest)
+        for key, rest in _short_form_keys(w.norm):
+            target = index.get(key)
             if target is not None:
                 mentions.append(
                     ActorMention(
@@ -268,6 +267,20 @@ def _add_short_form_mentions(mentions: list[ActorMention], words: list[Word], en
                 )
                 break
     mentions.sort(key=lambda m: m.first)
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _short_form_keys(norm: str) -> tuple[tuple[str, str], ...]:
+    """(index key, reading) of each clitic reading a short form may take, up to the first stopword reading."""
+    if len(norm) < 3:
+        return ()
+    stopwords = lexicon().stopwords
+    keys = []
+    for _, rest in clitic_readings(norm):
+        if rest in stopwords:
+            break
+        keys.append((rest[2:] if is_definite_text(rest) else rest, rest))
+    return tuple(keys)
 
 
 def is_definite_text(norm: str) -> bool:

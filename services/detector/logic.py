@@ -70,16 +70,14 @@ class _Article:
     def sports_words(self) -> int:
         """How many sports words the article has (counted on first need: most articles never ask)."""
         if self._sports_words is None:
-            sports = lexicon().sports_words
-            self._sports_words = sum(1 for w in self.words if w.norm in sports or _bare(w.norm) in sports)
+            self._sports_words = sum(map(_is_sports, [w.norm for w in self.words]))
         return self._sports_words
 
     def sports_sentence(self, sentence: int) -> bool:
         """Does the sentence name a match or a tournament? (once per sentence)"""
         found = self._sports_sentences.get(sentence)
         if found is None:
-            sports = lexicon().sports_words
-            found = any(w.norm in sports or _bare(w.norm) in sports for w in self.by_sentence[sentence])
+            found = any(map(_is_sports, [w.norm for w in self.by_sentence[sentence]]))
             self._sports_sentences[sentence] = found
         return found
 
@@ -215,7 +213,7 @@ def _event_mention(
     if trigger.type == EventType.training_agreement:
         for other in (sentence - 1, sentence + 1):
             other_words = doc.by_sentence.get(other, [])
-            if any(w.norm in lex.participation_words or _bare(w.norm) in lex.participation_words for w in other_words):
+            if any(map(_is_participation, [w.norm for w in other_words])):
                 candidates += [a for a in actors_by_sentence.get(other, []) if not a.locative]
     if "party" in trigger.needs and not candidates:
         return None
@@ -313,13 +311,9 @@ def _passes(
         persons_after = [a for a in actors if a.first > last and a.kind == ParticipantKind.person]
         if "مع" not in nearby and not _WITH_PRONOUN.intersection(nearby) and len(persons_after) < 2:
             return False
-    if "military" in needs:
-        window = set(norms)
-        for other in (sentence - 1, sentence + 1):
-            window.update(w.norm for w in doc.by_sentence.get(other, []))
-        if not any(
-            w in lex.military_words or any(r in lex.military_words for _, r in clitic_readings(w)) for w in window
-        ):
+    if "military" in needs and not any(map(_is_military, norms)):
+        nearby = [w.norm for other in (sentence - 1, sentence + 1) for w in doc.by_sentence.get(other, [])]
+        if not any(map(_is_military, nearby)):
             return False
     if "not_round" in needs and ((after[:1] and after[0] in _ROUND_WORDS) or _TALKS.intersection(after[:3])):
         return False
@@ -401,6 +395,25 @@ def _hypothetical(lex: Lexicon, before: list[str]) -> bool:
         return True
     near = before[-3:]
     return bool(_NEGATIONS.intersection(near) and _MODALS.intersection(near))
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _is_sports(norm: str) -> bool:
+    sports = lexicon().sports_words
+    return norm in sports or _bare(norm) in sports
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _is_participation(norm: str) -> bool:
+    words = lexicon().participation_words
+    return norm in words or _bare(norm) in words
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _is_military(norm: str) -> bool:
+    """The word or one of its clitic readings is a military word (memoised per word form)."""
+    military = lexicon().military_words
+    return any(rest in military for _, rest in clitic_readings(norm))  # the first reading is the word itself
 
 
 @lru_cache(maxsize=WORD_CACHE)

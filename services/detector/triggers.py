@@ -6,7 +6,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
+from services.detector.prefilter import first_tokens
 from services.detector.resources import trigger_not_words, trigger_table
 from services.detector.words import WORD_CACHE
 from shared.arabic import NormalizedView
@@ -22,6 +24,7 @@ _PREFIX = {
 }
 _SUFFIX = r"(?:هما|هم|هن|ها|ه|كم|نا)?"
 _FORM_ORDER = {"phrase": 0, "participle": 1, "noun": 2, "perfective": 3, "imperfective": 3}
+_RUN = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +53,18 @@ class _Entry:
 @cache
 def _compiled() -> tuple[re.Pattern[str], tuple[_Entry, ...]]:
     """One alternation over every trigger (longest forms first) plus each entry's own pattern."""
-    entries = sorted(trigger_table(), key=lambda e: _FORM_ORDER[e["form"]])
+    return _alternation(tuple(range(len(_alternatives())))), _entries()
+
+
+@cache
+def _sorted_table() -> list[dict[str, Any]]:
+    return sorted(trigger_table(), key=lambda e: _FORM_ORDER[e["form"]])
+
+
+@cache
+def _entries() -> tuple[_Entry, ...]:
     compiled: list[_Entry] = []
-    alternatives: list[str] = []
-    for k, entry in enumerate(entries):
+    for entry in _sorted_table():
         body = rf"(?P<pre>{_PREFIX[entry['form']]})(?:{entry['stem']}){_SUFFIX}"
         compiled.append(
             _Entry(
@@ -64,9 +75,42 @@ def _compiled() -> tuple[re.Pattern[str], tuple[_Entry, ...]]:
                 re.compile(rf"^{body}$"),
             )
         )
-        alternatives.append(rf"(?P<t{k}>{body.replace('(?P<pre>', '(?:')})")
-    combined = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
-    return combined, tuple(compiled)
+    return tuple(compiled)
+
+
+@cache
+def _alternatives() -> tuple[str, ...]:
+    """Each entry as one alternative of the trigger alternation, its group named after its index."""
+    alternatives = []
+    for k, entry in enumerate(_sorted_table()):
+        alternatives.append(rf"(?P<t{k}>(?:{_PREFIX[entry['form']]})(?:{entry['stem']}){_SUFFIX})")
+    return tuple(alternatives)
+
+
+@cache
+def _alternation(indices: tuple[int, ...]) -> re.Pattern[str]:
+    """The trigger alternation over some entries, in table order (a restriction cannot change which entry wins)."""
+    alternatives = _alternatives()
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives[k] for k in indices) + r")(?!\w)")
+
+
+@cache
+def _entries_by_first_word() -> dict[str, tuple[int, ...]] | None:
+    """Word -> the entries whose matches can begin with it (None: some entry's first words are not known).
+
+    Trying only those at a word, one by one in table order, is much cheaper than the whole alternation
+    (which the regex engine also walks alternative by alternative) and finds the same match: the other
+    entries cannot match there, and the first entry that matches is the one the alternation picks.
+    """
+    index: dict[str, list[int]] = {}
+    for k, alternative in enumerate(_alternatives()):
+        tokens = first_tokens(rf"(?<!\w)(?:{alternative})(?!\w)")
+        if tokens is None or not all(_RUN.fullmatch(token) for token in tokens):
+            return None
+        for token in tokens:
+            index.setdefault(token, []).append(k)
+        _alternation((k,))  # compiled now, not while an article waits
+    return {word: tuple(indices) for word, indices in index.items()}
 
 
 @cache
@@ -79,9 +123,18 @@ def _starter() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(alternatives) + ")")
 
 
+@cache
+def _starter_words() -> frozenset[str] | None:
+    """Every word :func:`_starter` can accept, and perhaps more (None: not known); checked before the regex."""
+    return first_tokens(rf"(?<!\w)(?:{_starter().pattern})(?!\w)")
+
+
 @lru_cache(maxsize=WORD_CACHE)
 def can_start(norm: str) -> bool:
     """Could a trigger begin with this normalised word? (memoised: news vocabulary repeats)"""
+    words = _starter_words()
+    if words is not None and norm not in words and _RUN.fullmatch(norm):
+        return False  # a whole word the starter would accept is among its words: no regex needed
     return _starter().fullmatch(norm) is not None
 
 
@@ -90,16 +143,26 @@ def find_triggers(
 ) -> list[TriggerMention]:
     """Every trigger occurrence in the body, in text order (tried only at ``word_starts`` when given)."""
     combined, entries = _compiled()
+    by_first_word = _entries_by_first_word()
+    text = view.text
     found: list[TriggerMention] = []
     if word_starts is None:
-        matches = list(combined.finditer(view.text))
+        matches = list(combined.finditer(text))
     else:
         matches = []
         reach = 0
         for k, pos in enumerate(word_starts):
             if pos < reach or (word_norms is not None and not can_start(word_norms[k])):
                 continue
-            match = combined.match(view.text, pos)
+            if by_first_word is None:
+                match = combined.match(text, pos)
+            else:  # only the entries that can begin with the word at ``pos`` (none: no trigger starts there)
+                run = _RUN.match(text, pos)
+                match = None
+                for index in by_first_word.get(run.group(), ()) if run is not None else ():
+                    match = _alternation((index,)).match(text, pos)  # in table order: the first to match wins
+                    if match is not None:
+                        break
             if match is not None:
                 matches.append(match)
                 reach = match.end()
