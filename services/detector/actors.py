@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from services.detector.resources import Country, Lexicon, lexicon
 from services.detector.words import WORD_CACHE, Word, clitic_readings
@@ -230,6 +230,17 @@ def _may_start(norm: str) -> int:
     )
 
 
+@lru_cache(maxsize=WORD_CACHE)
+def _lexical_stop(norm: str) -> bool:
+    """A function word, a weekday or month, or a number: never part of a name."""
+    return norm in lexicon().stopwords or norm in _WEEKDAYS_AND_MONTHS or norm.isdigit()
+
+
+@cache
+def _two_word_demonym_firsts() -> frozenset[str]:
+    return frozenset(key.split(" ")[0] for key in lexicon().country_by_demonym if " " in key)
+
+
 def _title_head(words: list[Word], i: int, lex: Lexicon) -> str | None:
     """Normalised head if a person title (or a kinship word) starts at word ``i``."""
     heads = _heads_of(words[i].norm)
@@ -293,22 +304,18 @@ class _SentenceScanner:
         self._after_title = False
         self._country_cache: dict[int, tuple[Country, int, str] | None] = {}
         self._starts = [_may_start(w.norm) for w in words]
+        self._flagged = [(i, flags) for i, flags in enumerate(self._starts) if flags]  # most words start nothing
 
     def _positions(self, kind: int) -> list[int]:
         """Word indices where a mention of ``kind`` may start (all others are skipped without a test)."""
-        return [i for i, flags in enumerate(self._starts) if flags & kind]
+        return [i for i, flags in self._flagged if flags & kind]
 
     # ---- word tests
     def _stop(self, word: Word) -> bool:
-        lex = self.lex
         if self.maqsura_marked and word.norm == "علي" and word.text.endswith("ي"):
             return False  # علي (ya) is the given name where the text spells the preposition على
         return (
-            word.norm in lex.stopwords
-            or word.norm in _WEEKDAYS_AND_MONTHS
-            or word.index in self.triggers
-            or word.norm.isdigit()
-            or (word.text.endswith("ى") and len(word.norm) <= 4)
+            _lexical_stop(word.norm) or word.index in self.triggers or (word.text.endswith("ى") and len(word.norm) <= 4)
         )
 
     def _country_at(self, i: int) -> tuple[Country, int, str] | None:
@@ -317,16 +324,18 @@ class _SentenceScanner:
             return self._country_cache[i]
         found = None
         words, lex = self.words, self.lex
-        if not _may_start_place(words[i].norm):
+        if not self._starts[i] & _PLACE:
             self._country_cache[i] = None
             return None
+        # names run over up to 3 words, none after a break: the spans to try, longest first, with their tails
+        tails = [""]
+        while len(tails) < 3 and i + len(tails) < len(words) and not words[i + len(tails)].breaks_before:
+            tails.append(f"{tails[-1]} {words[i + len(tails)].norm}")
         for pre, rest in words[i].readings:
             if rest not in lex.place_first_words:
                 continue
-            for span in (3, 2, 1):
-                if i + span > len(words) or any(words[k].breaks_before for k in range(i + 1, i + span)):
-                    continue
-                text = " ".join([rest, *(words[k].norm for k in range(i + 1, i + span))])
+            for span in range(len(tails), 0, -1):
+                text = rest + tails[span - 1]
                 country = lex.country_by_name.get(text) or lex.country_by_capital.get(text)
                 if country is not None:
                     found = (country, i + span - 1, pre)
@@ -674,8 +683,12 @@ class _SentenceScanner:
 
     def _affiliation(self, first: int, last: int) -> str | None:
         words = self.words
+        pair_firsts = _two_word_demonym_firsts()
         for k in range(first, last):  # two-word demonyms: الكوري الشمالي
-            pair = f"{_undefinite(words[k].norm)} {_undefinite(words[k + 1].norm)}"
+            head = _undefinite(words[k].norm)
+            if (head[:-1] if head.endswith("ه") else head) not in pair_firsts:
+                continue  # the pair's first word (its ه dropped, as below) starts no two-word demonym
+            pair = f"{head} {_undefinite(words[k + 1].norm)}"
             for form in (pair, pair[:-1] if pair.endswith("ه") else pair):
                 if form.replace("ه ", " ") in self.lex.country_by_demonym:
                     return self.lex.country_by_demonym[form.replace("ه ", " ")].name

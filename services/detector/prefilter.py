@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 _RUN = re.compile(r"\w+")
+_SPLIT = re.compile(r"(\w+)")
 _WORD_CHAR = re.compile(r"\w")
 _UNANCHORED = "#"  # the empty prefix before a word-start assertion: a match could begin inside a word
 _MAX_PREFIXES = 200_000  # give up (search always) beyond this many candidate first words
@@ -43,15 +45,11 @@ class TextWords:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.runs = _RUN.findall(text)
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        position = 0
-        for run in self.runs:  # runs are in order: find each from the end of the previous one
-            start = text.index(run, position)
-            position = start + len(run)
-            self.starts.append(start)
-            self.ends.append(position)
+        pieces = _SPLIT.split(text)  # other, run, other, run, …, other
+        offsets = list(accumulate(map(len, pieces), initial=0))  # where each piece starts
+        self.runs: list[str] = pieces[1::2]
+        self.starts: list[int] = offsets[1:-1:2]
+        self.ends: list[int] = offsets[2::2]
 
     def of(self, start: int, end: int) -> frozenset[str]:
         """``words_of(self.text[start:end])`` for offsets ``0 <= start``, ``0 <= end``."""

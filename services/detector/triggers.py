@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -151,8 +152,13 @@ def find_triggers(
     else:
         matches = []
         reach = 0
-        for k, pos in enumerate(word_starts):
-            if pos < reach or (word_norms is not None and not can_start(word_norms[k])):
+        if word_norms is None:
+            candidates: Iterable[int] = range(len(word_starts))
+        else:  # the words a trigger could begin with (one memoised test each)
+            candidates = [k for k, starts in enumerate(map(can_start, word_norms)) if starts]
+        for k in candidates:
+            pos = word_starts[k]
+            if pos < reach:
                 continue
             if by_first_word is None:
                 match = combined.match(text, pos)
