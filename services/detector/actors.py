@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 from services.detector.resources import Country, Lexicon, lexicon
-from services.detector.words import WORD_CACHE, Word, clitic_readings
+from services.detector.words import Word, clitic_readings, per_word
 from shared.arabic import normalize
 from shared.schemas import ParticipantKind
 
@@ -172,7 +172,7 @@ def demonym_country(word: Word, lex: Lexicon) -> Country | None:
     return _demonym_of(word.norm)
 
 
-@lru_cache(maxsize=WORD_CACHE)
+@per_word
 def _demonym_of(norm: str) -> Country | None:
     """Memoised per word form (the lexicon is one object per process)."""
     lex = lexicon()
@@ -190,7 +190,7 @@ def _demonym_of(norm: str) -> Country | None:
     return None
 
 
-@lru_cache(maxsize=WORD_CACHE)
+@per_word
 def _org_start(norm: str) -> tuple[str, str] | None:
     """(proclitics, rest) of the first reading of a word form that names or heads an organisation."""
     lex = lexicon()
@@ -200,7 +200,7 @@ def _org_start(norm: str) -> tuple[str, str] | None:
     return None
 
 
-@lru_cache(maxsize=WORD_CACHE)
+@per_word
 def _may_start_place(norm: str) -> bool:
     """Can a country or capital name start with this word form (any clitic reading)?"""
     first_words = lexicon().place_first_words
@@ -215,7 +215,7 @@ _ORG = 8
 _PLACE = 16
 
 
-@lru_cache(maxsize=WORD_CACHE)
+@per_word
 def _may_start(norm: str) -> int:
     """Which mentions a word form can start (a title, a lexicon name, a dual force, an organisation, a place)."""
     lex = lexicon()
@@ -230,7 +230,7 @@ def _may_start(norm: str) -> int:
     )
 
 
-@lru_cache(maxsize=WORD_CACHE)
+@per_word
 def _lexical_stop(norm: str) -> bool:
     """A function word, a weekday or month, or a number: never part of a name."""
     return norm in lexicon().stopwords or norm in _WEEKDAYS_AND_MONTHS or norm.isdigit()
@@ -252,7 +252,7 @@ def _title_head(words: list[Word], i: int, lex: Lexicon) -> str | None:
     return head
 
 
-@lru_cache(maxsize=WORD_CACHE)
+@per_word
 def _heads_of(norm: str) -> tuple[bool, str | None] | None:
     """(a reading is ولي before any head, the title head) of a word form; None when it can head nothing."""
     lex = lexicon()
@@ -1110,7 +1110,7 @@ def article_name_words(words: list[Word], lex: Lexicon) -> frozenset[str]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=WORD_CACHE)
+@per_word
 def _speech_verb(norm: str) -> bool:
     """The word, or one of its clitic readings, is a speech verb (قال، وأكد)."""
     speech = lexicon().speech_verbs

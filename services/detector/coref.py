@@ -7,11 +7,10 @@ The name of an entity is its fullest form in the article (حفتر -> خليفة
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from services.detector.actors import ActorMention, demonym_country, is_definite
 from services.detector.resources import lexicon
-from services.detector.words import WORD_CACHE, Word, clitic_readings
+from services.detector.words import Word, clitic_readings, per_word
 from shared.arabic import normalize
 from shared.schemas import ParticipantKind
 
@@ -269,7 +268,7 @@ def _add_short_form_mentions(mentions: list[ActorMention], words: list[Word], en
     mentions.sort(key=lambda m: m.first)
 
 
-@lru_cache(maxsize=WORD_CACHE)
+@per_word
 def _short_form_keys(norm: str) -> tuple[tuple[str, str], ...]:
     """(index key, reading) of each clitic reading a short form may take, up to the first stopword reading."""
     if len(norm) < 3:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from functools import lru_cache
 
 from services.detector import participants
 from services.detector.actors import ActorMention, article_name_words, sentence_actors
@@ -23,7 +22,7 @@ from services.detector.prefilter import TextWords
 from services.detector.resources import Lexicon, lexicon, trigger_word_list
 from services.detector.status import clause_index, mention_status
 from services.detector.triggers import TriggerMention, find_triggers
-from services.detector.words import WORD_CACHE, Word, article_words, clitic_readings
+from services.detector.words import Word, article_words, clitic_readings, per_word
 from shared.arabic import NormalizedView, normalize, normalized_view
 from shared.schemas import (
     DetectedEvent,
@@ -397,26 +396,26 @@ def _hypothetical(lex: Lexicon, before: list[str]) -> bool:
     return bool(_NEGATIONS.intersection(near) and _MODALS.intersection(near))
 
 
-@lru_cache(maxsize=WORD_CACHE)
+@per_word
 def _is_sports(norm: str) -> bool:
     sports = lexicon().sports_words
     return norm in sports or _bare(norm) in sports
 
 
-@lru_cache(maxsize=WORD_CACHE)
+@per_word
 def _is_participation(norm: str) -> bool:
     words = lexicon().participation_words
     return norm in words or _bare(norm) in words
 
 
-@lru_cache(maxsize=WORD_CACHE)
+@per_word
 def _is_military(norm: str) -> bool:
     """The word or one of its clitic readings is a military word (memoised per word form)."""
     military = lexicon().military_words
     return any(rest in military for _, rest in clitic_readings(norm))  # the first reading is the word itself
 
 
-@lru_cache(maxsize=WORD_CACHE)
+@per_word
 def _bare(norm: str) -> str:
     """A word without و/ب/ل/ال and a pronoun suffix: enough to look it up in a small word list."""
     if len(norm) > 4 and norm[0] in "وفبل":

@@ -9,12 +9,11 @@ reception cue (استقبله، في استقباله، من قبل) are hosts; 
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import lru_cache
 
 from services.detector.actors import ActorMention, demonym_country
 from services.detector.resources import Lexicon, lexicon
 from services.detector.triggers import TriggerMention
-from services.detector.words import WORD_CACHE, Word, clitic_readings
+from services.detector.words import Word, clitic_readings, per_word
 from shared.arabic import normalize
 from shared.schemas import EventType, ParticipantKind, ParticipantRole
 
@@ -93,7 +92,7 @@ _SPEECH = 1
 _ABOUT = 2  # تحدث المستشار عن القمة: he speaks of it
 
 
-@lru_cache(maxsize=WORD_CACHE)
+@per_word
 def _speech_kind(norm: str) -> int:
     """0, or _SPEECH for a speech verb, or _SPEECH | _ABOUT for "talked about" (any clitic reading)."""
     rests = [r for _, r in clitic_readings(norm)]
@@ -180,7 +179,7 @@ _COMPANION = 16
 _RECEPTION = 32  # استقبال…
 
 
-@lru_cache(maxsize=WORD_CACHE)
+@per_word
 def _visit_cues(norm: str) -> int:
     """The visit cues of a word form, so that role rules test bits instead of every reading."""
     cues = 0

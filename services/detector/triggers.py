@@ -6,12 +6,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from services.detector.prefilter import first_tokens
 from services.detector.resources import trigger_not_words, trigger_table
-from services.detector.words import WORD_CACHE
+from services.detector.words import per_word
 from shared.arabic import NormalizedView
 from shared.schemas import EventType
 
@@ -130,7 +130,7 @@ def _starter_words() -> frozenset[str] | None:
     return first_tokens(rf"(?<!\w)(?:{_starter().pattern})(?!\w)")
 
 
-@lru_cache(maxsize=WORD_CACHE)
+@per_word
 def can_start(norm: str) -> bool:
     """Could a trigger begin with this normalised word? (memoised: news vocabulary repeats)"""
     words = _starter_words()

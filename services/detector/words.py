@@ -2,13 +2,40 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import TypeVar
 
 from shared.schemas import SegmentedArticle
 
 # Distinct word forms memoised per process: bounded, since a stream's vocabulary keeps growing.
 WORD_CACHE = 200_000
+T = TypeVar("T")
+
+
+class _WordMemo(dict[str, T]):
+    """Values of a function per word form; emptied when it reaches WORD_CACHE entries."""
+
+    def __init__(self, compute: Callable[[str], T]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, norm: str) -> T:
+        if len(self) >= WORD_CACHE:
+            self.clear()
+        value = self[norm] = self.compute(norm)
+        return value
+
+
+def per_word(compute: Callable[[str], T]) -> Callable[[str], T]:
+    """Memoise a function of one word form (decorator).
+
+    The detector asks the same few questions of every word of every sentence; a memoised answer is one
+    dict lookup (the dict's own ``__getitem__``, no Python frame), about half the cost of an lru_cache hit.
+    """
+    return _WordMemo(compute).__getitem__
+
+
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
 # Characters between two words that end a name or a title (quotes and brackets do not).
@@ -36,7 +63,7 @@ class Word:
         return rest[2:] if rest.startswith("ال") and len(rest) > 3 else rest
 
 
-@lru_cache(maxsize=WORD_CACHE)
+@per_word
 def clitic_readings(norm: str) -> tuple[tuple[str, str], ...]:
     """Possible (proclitics, rest) splits of a normalised word, from none to the most stripped."""
     out: list[tuple[str, str]] = [("", norm)]
