@@ -147,16 +147,45 @@ def al_initial_given_name(word: Word) -> bool:
 
 def has_prefixed_article(word: Word) -> bool:
     """A preposition or conjunction glued to a definite word (بالتعاون، والجيش، للقوات)."""
-    return any(pre and rest.startswith("ال") for pre, rest in word.readings)
+    return _prefixed_article(word.norm)
+
+
+@per_word
+def _prefixed_article(norm: str) -> bool:
+    return any(pre and rest.startswith("ال") for pre, rest in clitic_readings(norm))
+
+
+@per_word
+def _lam_definite(norm: str) -> bool:
+    """ل glued to a definite word (للتعاون، لشؤون الـ…): a reading ل + ال…."""
+    return any(pre == "ل" and rest.startswith("ال") for pre, rest in clitic_readings(norm))
+
+
+@per_word
+def _definite_reading(norm: str) -> bool:
+    """Some reading of the word (with or without its clitics) carries the article."""
+    return any(rest.startswith("ال") for _, rest in clitic_readings(norm))
+
+
+@per_word
+def _office_word(norm: str) -> bool:
+    """Some reading of the word is a title head or a title complement (an office's own word)."""
+    lex = lexicon()
+    return any(rest in lex.title_complements or rest in lex.title_heads for _, rest in clitic_readings(norm))
 
 
 def has_conjunction(word: Word) -> bool:
     """A conjunction و/ف glued to the word (ووزير، وقال), not a word that starts with و (وزير، وليد، وفد)."""
+    return _conjunction(word.norm)
+
+
+@per_word
+def _conjunction(norm: str) -> bool:
     # only و: ف-initial names are common (فومين، فيصل، فلاديمير) and ف+name is rare in news
-    if len(word.norm) <= 3 or word.norm[0] != "و" or len(word.readings) < 2 or word.readings[1][0] != "و":
+    readings = clitic_readings(norm)
+    if len(norm) <= 3 or norm[0] != "و" or len(readings) < 2 or readings[1][0] != "و":
         return False
     lex = lexicon()
-    norm = word.norm
     whole_word = (
         norm in lex.title_heads
         or norm in lex.title_complements
@@ -379,11 +408,7 @@ class _SentenceScanner:
             governs = (
                 nxt is not None
                 and not nxt.breaks_before
-                and (
-                    is_definite(nxt)
-                    or has_prefixed_article(nxt)
-                    or any(r in lex.title_complements or r in lex.title_heads for _, r in nxt.readings)
-                )
+                and (is_definite(nxt) or has_prefixed_article(nxt) or _office_word(nxt.norm))
             )
             given_name = (
                 first
@@ -403,9 +428,9 @@ class _SentenceScanner:
                 and lex.surnames.get(word.norm, 0) >= SURNAME_AFTER_TITLE
                 and self._closed_after(local + 1)
             )  # حسين الأمين.: an office word that closes a name is its family name
-            if (any(rest.startswith("ال") for _, rest in word.readings) or governs) and not closing_surname:
+            if (_definite_reading(word.norm) or governs) and not closing_surname:
                 return False  # a title (الرئيس، بوزير الدفاع), not لامين in علي لامين زين
-        if any(rest in lex.org_heads or _undefinite(rest) in lex.org_heads for _, rest in word.readings[:1]):
+        if word.norm in lex.org_heads or _undefinite(word.norm) in lex.org_heads:  # the word itself, no clitics
             return False
         if self._country_at(word.index - self.words[0].index) is not None:
             return False
@@ -578,7 +603,7 @@ class _SentenceScanner:
                     continue
                 break
             rest = nxt.readings[-1][1]
-            prefixed_def = any(pre in ("ل",) and r.startswith("ال") for pre, r in nxt.readings)
+            prefixed_def = _lam_definite(nxt.norm)
             if is_definite(nxt):
                 if self._surname_like(nxt):
                     break
@@ -940,7 +965,7 @@ class _SentenceScanner:
                     break
                 if lex.country_by_capital.get(nxt.norm) is not None:
                     break
-                if is_definite(nxt) or any(p == "ل" and r.startswith("ال") for p, r in nxt.readings[1:]):
+                if is_definite(nxt) or _lam_definite(nxt.norm):  # (the bare word's reading has no ل)
                     j += 1
                     modifiers += 1
                     continue
@@ -1125,12 +1150,15 @@ def _dateline(words: list[Word], i: int, last: int) -> bool:
     return "-" in after or "(" in after or "/" in after or "–" in after
 
 
+_PLACE_PREPOSITIONS = frozenset("بلك")
+
+
 def _located(words: list[Word], i: int, prefix: str) -> bool:
     """A name governed by a place preposition (في موسكو، إلى القاهرة، لمصر) names a place, not a party."""
     while i > 0 and not words[i].breaks_before and words[i - 1].readings[-1][1] in _STATE_WORDS:
         i -= 1  # إلى جمهورية مصر
         prefix = words[i].readings[-1][0]
-    if any(ch in prefix for ch in "بلك"):
+    if not _PLACE_PREPOSITIONS.isdisjoint(prefix):
         return True
     if (
         i > 1

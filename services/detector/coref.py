@@ -35,6 +35,7 @@ class Entity:
     anchor: str | None = None  # entity key of the person this one is a relative of
 
 
+@per_word  # a name's key: the same few per article, and across articles
 def _tokens(key: str) -> tuple[str, ...]:
     return tuple(t[2:] if t.startswith("ال") and len(t) > 3 else t for t in key.split())
 

@@ -90,7 +90,7 @@ def explicit_year(after: str, before: str = "") -> int | None:
 
 
 def event_date(
-    text: str, published: dt.date | None, looking_ahead: bool = False, words: frozenset[str] | None = None
+    text: str, published: dt.date | None, looking_ahead: bool = False, words: list[str] | None = None
 ) -> dt.date | None:
     """The date ``text`` (normalised clause around a trigger) gives, resolved against ``published``.
 

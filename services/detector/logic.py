@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from functools import cache
 
 from services.detector import participants
 from services.detector.actors import ActorMention, article_name_words, sentence_actors
@@ -64,6 +65,7 @@ class _Article:
         self._sports_sentences: dict[int, bool] = {}
         self._clause_openers: dict[int, list[int]] = {}
         self._sentence_words: dict[int, TextWords] = {}
+        self._sentence_norms: dict[int, tuple[str, int]] = {}
 
     @property
     def sports_words(self) -> int:
@@ -101,10 +103,13 @@ class _Article:
         return out
 
     def sentence_norm(self, sentence: int) -> tuple[str, int]:
-        """Normalised text of a sentence and its offset in the view."""
-        s = self.segmented.sentences[sentence]
-        a, b = self.view_index(s.start), self.view_index(s.end)
-        return self.view.text[a:b], a
+        """Normalised text of a sentence and its offset in the view (once per sentence)."""
+        found = self._sentence_norms.get(sentence)
+        if found is None:
+            s = self.segmented.sentences[sentence]
+            a, b = self.view_index(s.start), self.view_index(s.end)
+            found = self._sentence_norms[sentence] = (self.view.text[a:b], a)
+        return found
 
     def sentence_words(self, sentence: int) -> TextWords:
         """The word runs of the sentence's normalised text (once per sentence: they gate the cue searches)."""
@@ -381,14 +386,19 @@ _MODALS = frozenset({"يمكن", "يمكنه", "يمكنها", "تستطيع", "
 _OPINION_VERBS = frozenset({"اعتبر", "اعتبرت", "يعتبر", "تعتبر", "يعتبرون", "واعتبر"})
 
 
+@cache
+def _opinion_or_speech() -> frozenset[str]:
+    lex = lexicon()
+    return lex.opinion_words | _OPINION_VERBS | lex.speech_verbs
+
+
 def _hypothetical(lex: Lexicon, before: list[str]) -> bool:
     """A generic ("أي زيارة") or negated-modal ("لا يمكن عقد قمة") mention inside an opinion or a statement.
 
     A real event an analyst judges ("زيارة الوزير لن تغير شيئا") stays; so does a reported denial
     ("قال إن الوزير لن يزور").
     """
-    window = before[-12:]
-    if not any(n in lex.opinion_words or n in _OPINION_VERBS or n in lex.speech_verbs for n in window):
+    if _opinion_or_speech().isdisjoint(before[-12:]):
         return False
     if before and before[-1] in _GENERIC:
         return True

@@ -33,9 +33,9 @@ class _Unknown(Exception):
     """The pattern uses a construct whose first words cannot be listed."""
 
 
-def words_of(text: str) -> frozenset[str]:
-    """The maximal word-character runs of ``text``: what :meth:`GatedPattern.may_match` tests."""
-    return frozenset(_RUN.findall(text))
+def words_of(text: str) -> list[str]:
+    """The maximal word-character runs of ``text``, in order: what :meth:`GatedPattern.may_match` tests."""
+    return _RUN.findall(text)
 
 
 class TextWords:
@@ -51,21 +51,21 @@ class TextWords:
         self.starts: list[int] = offsets[1:-1:2]
         self.ends: list[int] = offsets[2::2]
 
-    def of(self, start: int, end: int) -> frozenset[str]:
+    def of(self, start: int, end: int) -> list[str]:
         """``words_of(self.text[start:end])`` for offsets ``0 <= start``, ``0 <= end``."""
         end = min(end, len(self.text))
         if start >= end:
-            return frozenset()
+            return []
         first = bisect_right(self.ends, start)  # runs ending after ``start`` …
         stop = bisect_left(self.starts, end)  # … and starting before ``end``
         if first >= stop:
-            return frozenset()
+            return []
         runs = self.runs[first:stop]
         if self.starts[first] < start:  # the slice holds only the tail of its first run
             runs[0] = self.text[start : self.ends[first]]
         if self.ends[stop - 1] > end:  # … or only the head of its last one
             runs[-1] = self.text[max(start, self.starts[stop - 1]) : end]
-        return frozenset(runs)
+        return runs
 
 
 class GatedPattern:
@@ -84,19 +84,19 @@ class GatedPattern:
             if chars:
                 self.first_chars = re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
 
-    def may_match(self, text: str, words: frozenset[str]) -> bool:
+    def may_match(self, text: str, words: list[str]) -> bool:
         """False only when no match can exist in ``text`` (``words``: :func:`words_of` the same text)."""
         if self.first_words is None or not self.first_words.isdisjoint(words):
             return True
         return self.first_chars is not None and self.first_chars.search(text) is not None
 
-    def search(self, text: str, words: frozenset[str]) -> re.Match[str] | None:
+    def search(self, text: str, words: list[str]) -> re.Match[str] | None:
         return self.pattern.search(text) if self.may_match(text, words) else None
 
-    def finditer(self, text: str, words: frozenset[str]) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str, words: list[str]) -> Iterator[re.Match[str]]:
         return self.pattern.finditer(text) if self.may_match(text, words) else iter(())
 
-    def findall(self, text: str, words: frozenset[str]) -> list[Any]:
+    def findall(self, text: str, words: list[str]) -> list[Any]:
         return self.pattern.findall(text) if self.may_match(text, words) else []
 
 

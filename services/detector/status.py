@@ -33,17 +33,17 @@ _BARE_NEGATION = re.compile(r"[وف]?(?:لم|لن|ما|لا)")  # negates the tr
 _WAS = GatedPattern(r"(?<!\w)(?:و)?(?:كان|كانت)(?!\w)")
 
 
-def _last_break_end(text: str, words: frozenset[str]) -> int:
+def _last_break_end(text: str, words: list[str]) -> int:
     """Where the last clause break of ``text`` ends (0 when there is none)."""
-    end = max(text.rfind(ch) for ch in _BREAK_CHARS) + 1
+    end = max(map(text.rfind, _BREAK_CHARS)) + 1
     for match in _BREAK_WORD.finditer(text, words):
         end = max(end, match.end())
     return end
 
 
-def _first_break_start(text: str, words: frozenset[str]) -> int | None:
+def _first_break_start(text: str, words: list[str]) -> int | None:
     """Where the first clause break of ``text`` starts (None when there is none)."""
-    found = [at for at in (text.find(ch) for ch in _BREAK_CHARS) if at >= 0]
+    found = [at for at in map(text.find, _BREAK_CHARS) if at >= 0]
     match = _BREAK_WORD.search(text, words)
     if match is not None:
         found.append(match.start())
@@ -180,4 +180,4 @@ def clause_index(sentence: str, trigger_start: int, words: TextWords | None = No
     """Which clause of the normalised sentence the trigger stands in (0 = the first)."""
     before = sentence[:trigger_start]
     before_words = words.of(0, trigger_start) if words is not None else words_of(before)
-    return sum(before.count(ch) for ch in _BREAK_CHARS) + len(_BREAK_WORD.findall(before, before_words))
+    return sum(map(before.count, _BREAK_CHARS)) + len(_BREAK_WORD.findall(before, before_words))
