@@ -246,7 +246,11 @@ def _add_short_form_mentions(mentions: list[ActorMention], words: list[Word], en
                 index.setdefault(token, e)
     for e in persons:
         index[e.tokens[-1]] = e
-    for w in words:
+    indexed = frozenset(index)
+    norms = [w.norm for w in words]
+    # only words one of whose readings is indexed can be a short form (one set test each, most words fail it)
+    for k in [k for k, keys in enumerate(map(_short_form_key_set, norms)) if not indexed.isdisjoint(keys)]:
+        w = words[k]
         if w.index in covered:
             continue
         for key, rest in _short_form_keys(w.norm):
@@ -281,6 +285,11 @@ def _short_form_keys(norm: str) -> tuple[tuple[str, str], ...]:
             break
         keys.append((rest[2:] if is_definite_text(rest) else rest, rest))
     return tuple(keys)
+
+
+@per_word
+def _short_form_key_set(norm: str) -> frozenset[str]:
+    return frozenset(key for key, _ in _short_form_keys(norm))
 
 
 def is_definite_text(norm: str) -> bool:

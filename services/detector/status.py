@@ -14,10 +14,14 @@ from shared.schemas import EventStatus
 BEFORE_WINDOW = 150
 AFTER_WINDOW = 30
 PLANNED_AFTER_WINDOW = 80  # a time ahead (الأسبوع المقبل) may close a long noun phrase
-# A clause ends at one of these characters or words: "[.;!?]|(?<!\w)(?:و?لكن|…)(?!\w)" as one pattern. No break
-# word holds a break character, so the two kinds are found apart (characters with str.find, much cheaper).
+# A clause ends at one of these characters, words or phrase: as one pattern
+# "[.;!?]|(?<!\w)(?:و?لكن|بينما|فيما|في حين|بعد(?!\s+غد)|عقب|و?كما|منذ|وان|وانه|وانها)(?!\w)". No match of one
+# part can overlap or hide a match of another, so the parts are searched apart: characters with str.find, the
+# phrase only where its text occurs (في alone is too frequent to gate the words on).
 _BREAK_CHARS = ".;!?"
-_BREAK_WORD = GatedPattern(r"(?<!\w)(?:و?لكن|بينما|فيما|في حين|بعد(?!\s+غد)|عقب|و?كما|منذ|وان|وانه|وانها)(?!\w)")
+_BREAK_WORD = GatedPattern(r"(?<!\w)(?:و?لكن|بينما|فيما|بعد(?!\s+غد)|عقب|و?كما|منذ|وان|وانه|وانها)(?!\w)")
+_WHILE = "في حين"
+_BREAK_PHRASE = re.compile(rf"(?<!\w){_WHILE}(?!\w)")
 # The present tense reads as ongoing after "while" (في الوقت الذي يزور): not a plan.
 _ONGOING = GatedPattern(r"(?<!\w)(?:في\s+الوقت\s+الذي|حاليا|بينما)(?!\w)")
 # "الوزير الذي يزور البلاد (حاليا)": a relative clause in the present describes what is going on
@@ -38,6 +42,9 @@ def _last_break_end(text: str, words: list[str]) -> int:
     end = max(map(text.rfind, _BREAK_CHARS)) + 1
     for match in _BREAK_WORD.finditer(text, words):
         end = max(end, match.end())
+    if _WHILE in text:
+        for match in _BREAK_PHRASE.finditer(text):
+            end = max(end, match.end())
     return end
 
 
@@ -45,6 +52,9 @@ def _first_break_start(text: str, words: list[str]) -> int | None:
     """Where the first clause break of ``text`` starts (None when there is none)."""
     found = [at for at in map(text.find, _BREAK_CHARS) if at >= 0]
     match = _BREAK_WORD.search(text, words)
+    if match is not None:
+        found.append(match.start())
+    match = _BREAK_PHRASE.search(text) if _WHILE in text else None
     if match is not None:
         found.append(match.start())
     return min(found, default=None)
@@ -180,4 +190,5 @@ def clause_index(sentence: str, trigger_start: int, words: TextWords | None = No
     """Which clause of the normalised sentence the trigger stands in (0 = the first)."""
     before = sentence[:trigger_start]
     before_words = words.of(0, trigger_start) if words is not None else words_of(before)
-    return sum(map(before.count, _BREAK_CHARS)) + len(_BREAK_WORD.findall(before, before_words))
+    phrases = len(_BREAK_PHRASE.findall(before)) if _WHILE in before else 0
+    return sum(map(before.count, _BREAK_CHARS)) + len(_BREAK_WORD.findall(before, before_words)) + phrases
