@@ -75,6 +75,21 @@ _DROPPED_RUN = re.compile("[" + "".join(sorted(re.escape(ch) for ch in _DROPPED)
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufeff]")
 
 
+def _letter_runs() -> re.Pattern[str]:
+    """Runs of the letters among the Arabic-script blocks (not their digits, punctuation and marks)."""
+    letters = [c for c in range(0x10000) if _ARABIC_LETTER.match(chr(c)) and chr(c).isalpha()]
+    ranges: list[str] = []
+    first = letters[0]
+    for previous, code in zip(letters, [*letters[1:], -1], strict=True):
+        if code != previous + 1:
+            ranges.append(f"{re.escape(chr(first))}-{re.escape(chr(previous))}")
+            first = code
+    return re.compile(f"[{''.join(ranges)}]+")
+
+
+_ARABIC_LETTER_RUN = _letter_runs()  # what arabic_ratio counts
+
+
 def normalize(text: str) -> str:
     """The normalised form of ``text`` (for lookups; offsets are lost, use :func:`normalized_view`)."""
     return text.translate(_DROP_AND_FOLD)
@@ -111,8 +126,11 @@ def normalized_view(text: str) -> NormalizedView:
 
 
 def arabic_ratio(text: str) -> float:
-    """Share of letters in ``text`` that are Arabic script (0 when there are no letters)."""
-    letters = "".join(ch for ch in text if ch.isalpha())
+    """Share of letters in ``text`` that are Arabic script (0 when there are no letters).
+
+    Counted in C (map over str.isalpha, one regex) rather than a Python loop: it runs on every article.
+    """
+    letters = sum(map(str.isalpha, text))
     if not letters:
         return 0.0
-    return len(_ARABIC_LETTER.findall(letters)) / len(letters)
+    return sum(map(len, _ARABIC_LETTER_RUN.findall(text))) / letters
