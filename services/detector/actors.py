@@ -224,16 +224,24 @@ def _org_start(norm: str) -> tuple[str, str] | None:
     """(proclitics, rest) of the first reading of a word form that names or heads an organisation."""
     lex = lexicon()
     for pre, rest in clitic_readings(norm):
-        if rest in lex.org_names or _undefinite(rest) in lex.org_heads or rest in lex.org_heads:
+        if _org_reading(rest, lex):
             return pre, rest
     return None
 
 
-@per_word
-def _may_start_place(norm: str) -> bool:
-    """Can a country or capital name start with this word form (any clitic reading)?"""
-    first_words = lexicon().place_first_words
-    return any(rest in first_words for _, rest in clitic_readings(norm))
+def _org_reading(rest: str, lex: Lexicon) -> bool:
+    return rest in lex.org_names or _undefinite(rest) in lex.org_heads or rest in lex.org_heads
+
+
+def _head_reading(rest: str, lex: Lexicon) -> bool:
+    """A reading that makes its word a title or kinship head (one of the cases of :func:`_heads_of`)."""
+    base = _undefinite(rest)
+    return (
+        base == "ولي"
+        or rest in lex.title_heads
+        or rest in lex.kin_heads
+        or (rest.startswith("ال") and (base in lex.title_heads or base in lex.definite_only_heads))
+    )
 
 
 # What may start at a word (bit flags of :func:`_may_start`): each scanner visits only its own positions.
@@ -246,17 +254,24 @@ _PLACE = 16
 
 @per_word
 def _may_start(norm: str) -> int:
-    """Which mentions a word form can start (a title, a lexicon name, a dual force, an organisation, a place)."""
+    """Which mentions a word form can start (a title, a lexicon name, a dual force, an organisation, a place).
+
+    One pass over the readings (every word of every article asks), with the reading tests of
+    :func:`_heads_of` and :func:`_org_start`, which run only where a title or organisation may start.
+    """
     lex = lexicon()
-    base = _undefinite(clitic_readings(norm)[-1][1])
+    readings = clitic_readings(norm)
+    base = _undefinite(readings[-1][1])
     dual = base.endswith(("ين", "ان")) and (base[:-2] in lex.org_heads or base[:-2] in _DUAL_STEMS)
-    return (
-        (_TITLE if _heads_of(norm) is not None else 0)
-        | (_GIVEN if lex.given_names.get(norm, 0) >= 5 else 0)
-        | (_DUAL if dual else 0)
-        | (_ORG if _org_start(norm) is not None else 0)
-        | (_PLACE if _may_start_place(norm) else 0)
-    )
+    flags = (_GIVEN if lex.given_names.get(norm, 0) >= 5 else 0) | (_DUAL if dual else 0)
+    for _, rest in readings:
+        if _head_reading(rest, lex):
+            flags |= _TITLE
+        if _org_reading(rest, lex):
+            flags |= _ORG
+        if rest in lex.place_first_words:  # a country or capital name may start here
+            flags |= _PLACE
+    return flags
 
 
 @per_word
@@ -286,6 +301,8 @@ def _heads_of(norm: str) -> tuple[bool, str | None] | None:
     """(a reading is ولي before any head, the title head) of a word form; None when it can head nothing."""
     lex = lexicon()
     for _, rest in clitic_readings(norm):
+        if not _head_reading(rest, lex):
+            continue
         base = _undefinite(rest)
         if base == "ولي":
             return True, _plain_head(clitic_readings(norm), lex, after=rest)
