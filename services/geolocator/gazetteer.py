@@ -1,5 +1,8 @@
 """The gazetteer, loaded once per process, with a name index keyed by the first normalised word.
 
+What each text word may open (``Gazetteer.openings``) is worked out once per word, so the matcher only
+examines the few words that may start a name.
+
 Rows come from shared/resources/gazetteer.tsv (built by shared/build/gazetteer.py); demonyms
 (ليبي، التركية …) come from shared/resources/places_curated.json and serve disambiguation only:
 a nationality is never an event place.
@@ -7,11 +10,14 @@ a nationality is never an event place.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Generic, NamedTuple, TypeVar
 
 from shared.arabic import normalize
 
@@ -46,6 +52,47 @@ class IndexedName:
     common: bool
 
 
+_Value = TypeVar("_Value")
+_MAX_FOLLOWERS = 500  # a word opening more one-word names than this is looked up whatever follows
+
+
+class WordCache(dict[str, _Value], Generic[_Value]):
+    """``cache[word]`` is ``compute(word)``, computed once: per-word analysis, read in C-level passes (map).
+
+    Bounded, since a stream's vocabulary keeps growing: cleared when full; longer pieces are not kept.
+    """
+
+    def __init__(self, compute: Callable[[str], _Value], limit: int = 200_000, max_length: int = 1000):
+        super().__init__()
+        self.compute, self.limit, self.max_length = compute, limit, max_length
+
+    def __missing__(self, word: str) -> _Value:
+        value = self.compute(word)
+        if len(word) <= self.max_length:
+            if len(self) >= self.limit:
+                self.clear()
+            self[word] = value
+        return value
+
+
+class Opening(NamedTuple):
+    """A reading of a text word (proclitics peeled) that may open a name: what the matcher then looks up."""
+
+    form: str
+    prefix: str  # the peeled preposition: ب ل ك or ""
+    singles: list[IndexedName]  # one-word names that are this form
+    opens_multi: bool  # the first word of a longer name
+    opens_joined: bool  # the start of a one-word name written apart (بيونغ يانغ for بيونغيانغ)
+
+
+class Openings(NamedTuple):
+    """What a text word may open: its readings, and whether the next word decides."""
+
+    readings: tuple[Opening, ...]
+    alone: bool  # a reading is a one-word name: look it up whatever follows
+    followers: frozenset[str]  # otherwise only these next words may complete a name (الولايات + المتحده)
+
+
 def name_words(name: str) -> tuple[str, ...]:
     """Normalised words of a name, the unit the index and the text matcher share."""
     return tuple(w for w in _SEPARATORS.split(normalize(name)) if w)
@@ -63,8 +110,8 @@ class Gazetteer:
         self.entries = [entry for entry, _ in entries]
         # words that look like proclitic + name but are ordinary words (لجنة): never peeled
         self.clitic_words = {normalize(w) for w in clitic_words or ()}
-        # word -> its (form, preposition) readings, filled as articles are read (bounded by the vocabulary)
-        self.forms_cache: dict[str, list[tuple[str, str]]] = {}
+        # word -> what it may open, filled as articles are read
+        self.openings = WordCache(self._openings)
         self.by_first_word: dict[str, list[IndexedName]] = {}
         self.by_country: dict[str, GazetteerEntry] = {}
         self.capitals: dict[str, GazetteerEntry] = {}
@@ -95,7 +142,45 @@ class Gazetteer:
                     self.single.setdefault(first, []).append(indexed)
                 else:
                     self.multi.setdefault((first, indexed.words[1]), []).append(indexed)
+        self.multi_seconds: dict[str, set[str]] = {}
+        for first, second in self.multi:
+            self.multi_seconds.setdefault(first, set()).add(second)
+        self._sorted_singles = sorted(self.single)
         self.max_words = max((len(n.words) for c in self.by_first_word.values() for n in c), default=1)
+
+    def _openings(self, word: str) -> Openings | None:
+        """What a text word may open (None for most words): its readings, and the next words that matter."""
+        readings = []
+        followers: set[str] = set()
+        alone = False
+        for form, prefix in clitic_readings(word, self.clitic_words):
+            singles = self.single.get(form, [])
+            seconds = self.multi_seconds.get(form, set())
+            rests = self._joined_rests(form)  # (None: too many to list)
+            if not (singles or seconds or rests is None or rests):
+                continue
+            readings.append(Opening(form, prefix, singles, bool(seconds), rests is None or bool(rests)))
+            if singles or rests is None:
+                alone = True
+            else:
+                followers |= seconds | rests
+        if not readings:
+            return None
+        return Openings(tuple(readings), alone, frozenset() if alone else frozenset(followers))
+
+    def _joined_rests(self, form: str) -> set[str] | None:
+        """Words of three letters or more that, written after ``form``, complete a one-word name (بيونغ + يانغ).
+
+        None when too many names start with ``form`` (في، ب) to list their rests.
+        """
+        names = self._sorted_singles
+        first = bisect.bisect_left(names, form)
+        if first == len(names) or not names[first].startswith(form):
+            return set()  # (most words: no name starts with them)
+        end = bisect.bisect_left(names, form + "\U0010ffff", first)
+        if end - first > _MAX_FOLLOWERS:
+            return None
+        return {name[len(form):] for name in names[first:end] if len(name) >= len(form) + 3}
 
     def lookup(self, words: list[str]) -> list[IndexedName]:
         """Names matching a prefix of ``words`` (already normalised, clitics stripped from the first)."""
@@ -107,6 +192,26 @@ class Gazetteer:
             if n <= len(words) and tuple(words[:n]) == candidate.words:
                 found.append(candidate)
         return found
+
+
+def clitic_readings(word: str, ordinary: set[str]) -> list[tuple[str, str]]:
+    """(form, preposition) readings of a word with its proclitics peeled: بليبيا -> (ليبيا, ب).
+
+    Words in ``ordinary`` (لجنة, not ل + جنة) are only read whole.
+    """
+    forms = [(word, "")]
+    if word in ordinary:
+        return forms
+    bases = [word]
+    if len(word) > 3 and word[0] in "وف" and word[1:] not in ordinary:
+        bases.append(word[1:])
+        forms.append((word[1:], ""))
+    for base in bases:
+        if base.startswith("لل") and len(base) > 4:
+            forms.append(("ال" + base[2:], "ل"))
+        if len(base) > 3 and base[0] in "بلك":
+            forms.append((base[1:], base[0]))
+    return forms
 
 
 def _demonym_forms(demonyms: dict[str, list[str]]) -> dict[str, str]:

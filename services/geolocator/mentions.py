@@ -11,11 +11,14 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate, chain, compress
+from operator import sub
 
-from services.geolocator.gazetteer import Gazetteer, GazetteerEntry, IndexedName
-from shared.arabic import normalized_view
+from services.geolocator.gazetteer import Gazetteer, GazetteerEntry, IndexedName, Opening, WordCache
+from shared.arabic import normalize
 
-_WORD = re.compile(r"[\u0621-\u064a]+|[A-Za-z]+|\d+")
+# Words on the normalised view: a run of Arabic letters, of Latin letters or of digits.
+NORMAL_WORD_CLASSES = (r"[\u0621-\u064a]", "[A-Za-z]", r"\d")
 
 # Nouns that introduce a place name (مدينة سرت، العاصمة طرابلس، بمقر …); normalised.
 TOPONYM_NOUNS = frozenset(
@@ -40,20 +43,28 @@ _FUNCTION_WORDS = frozenset([
     "التي", "الذي",
 ])
 _BORDER_WORDS = frozenset(["حدود", "الحدود", "حدودها", "حدوده"])
+_POST_OR_BORDER_WORDS = _POST_WORDS | _BORDER_WORDS
+_CUE_WORDS = frozenset(["بكل", "وبكل", "من", "مع", *LOCATIVE_WORDS, *_BORDER_WORDS])  # read before a name
 
 
 @dataclass(slots=True)
-class Word:
-    """A word of the body: normalised text and original offsets; ``gap`` is the text since the previous word."""
+class Words:
+    """The words of a body as columns (no object per word: an article has hundreds).
 
-    norm: str
-    start: int
-    end: int
-    gap: str
-    broken: bool = False  # punctuation or a line break in the gap
+    ``norms[i]`` is word i on the normalised view, ``starts[i]``/``ends[i]`` its original offsets and
+    ``gaps[i]`` the normalised text between word i - 1 and word i.
+    """
+
+    norms: list[str]
+    starts: list[int]
+    ends: list[int]
+    gaps: list[str]
+
+    def __len__(self) -> int:
+        return len(self.norms)
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A gazetteer name found in the body, with its candidates and how the text introduces it."""
 
@@ -75,91 +86,152 @@ class Mention:
     entry: GazetteerEntry | None = None  # chosen candidate
 
 
-def words_of(text: str) -> list[Word]:
-    """Words of ``text`` on its normalised view, with original offsets."""
-    view = normalized_view(text)
-    normal, offsets = view.text, view.offsets
-    breaks = _BREAK.search
-    words = []
-    previous_end = 0
-    for match in _WORD.finditer(normal):
-        first, last = match.span()
-        gap = normal[previous_end:first]
-        words.append(Word(match.group(), offsets[first], offsets[last - 1] + 1, gap, breaks(gap) is not None))
-        previous_end = last
-    return words
+def words_of(text: str) -> Words:
+    """Words of ``text`` on its normalised view, with original offsets.
 
-
-def _clitic_forms(word: str, ordinary: set[str]) -> list[tuple[str, str]]:
-    """(form, preposition) readings of a word with its proclitics peeled: بليبيا -> (ليبيا, ب).
-
-    Words in ``ordinary`` (لجنة, not ل + جنة) are only read whole.
+    Read on the original text, so the body is never normalised as a whole, and phrase by phrase: a phrase
+    is words joined by single spaces, found by one C-level split; str.split cuts it into words; the running
+    lengths of gaps and words are the offsets; each word and gap is normalised once (cached).
     """
-    forms = [(word, "")]
-    if word in ordinary:
-        return forms
-    bases = [word]
-    if len(word) > 3 and word[0] in "وف" and word[1:] not in ordinary:
-        bases.append(word[1:])
-        forms.append((word[1:], ""))
-    for base in bases:
-        if base.startswith("لل") and len(base) > 4:
-            forms.append(("ال" + base[2:], "ل"))
-        if len(base) > 3 and base[0] in "بلك":
-            forms.append((base[1:], base[0]))
-    return forms
+    parts = _PHRASE.split(text)  # gap, phrase, gap, phrase, ..., trailing gap
+    phrases = [phrase.split(" ") for phrase in parts[1::2]]
+    pieces = list(chain.from_iterable(phrases))
+    norms = list(map(_phrase_words.__getitem__, pieces))
+    if "" in norms:  # a word mixing Arabic, Latin or digits (و1), a lone mark (ـ), two spaces: word by word
+        return _words_one_by_one(text)
+    gaps = [" "] * len(pieces)  # inside a phrase, one space
+    lengths = [1] * (2 * len(pieces))  # of the gap before each word, and of the word
+    lengths[1::2] = map(len, pieces)
+    first = 0  # the first word of each phrase
+    for gap, phrase in zip(parts[0:-1:2], phrases, strict=True):
+        gaps[first], lengths[2 * first] = _normal_forms[gap], len(gap)
+        first += len(phrase)
+    bounds = list(accumulate(lengths))
+    starts, ends = bounds[0::2], bounds[1::2]
+    if _MARK_BEFORE_SPACE.search(text):  # أيضاً كما: the word ends before its marks
+        ends = list(map(sub, ends, map(_trailing_marks.__getitem__, pieces)))
+    return Words(norms, starts, ends, gaps)
 
 
-def find_mentions(words: list[Word], gazetteer: Gazetteer, blocked: set[int] | None = None) -> list[Mention]:
-    """Longest gazetteer names in ``words`` (left to right, no overlaps); ``blocked`` words are skipped."""
+def _words_one_by_one(text: str) -> Words:
+    """:func:`words_of` for any text: one split into words and gaps (slower: a regex match per word)."""
+    parts = _WORD.split(text)  # gap, word, gap, word, ..., trailing gap
+    normal = list(map(_normal_forms.__getitem__, parts))
+    bounds = list(accumulate(map(len, parts)))  # bounds[2i]: where word i starts, bounds[2i + 1]: where it ends
+    return Words(normal[1::2], bounds[0:-1:2], bounds[1::2], normal[0:-1:2])
+
+
+def _character_classes() -> tuple[list[str], str]:
+    """The word classes of the normalised view as (regex) classes of original characters, and the dropped ones.
+
+    A character belongs to a word class when its normalised form does (أ and ی are Arabic letters, ٣ a digit);
+    the characters normalisation drops (harakat, tatweel, zero-width marks) may sit inside a word, not at its
+    ends. Derived from shared/arabic.py over the BMP (its tables hold nothing beyond; a unit test checks
+    that words_of agrees with the normalised view).
+    """
+    chars = [chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF]
+    normal = list(map(normalize, chars))
+    kept = [c for c, n in zip(chars, normal, strict=True) if len(n) == 1]  # (normalised to one or none)
+    normal_text = "".join(n for n in normal if len(n) == 1)  # kept[i] normalises to normal_text[i]
+
+    def members(word_class: str) -> str:
+        return re.escape("".join(kept[m.start()] for m in re.finditer(word_class, normal_text)))
+
+    classes = [members(word_class) for word_class in NORMAL_WORD_CLASSES[:2]]
+    classes.append(r"\d" + members(NORMAL_WORD_CLASSES[2]))  # \d: digits beyond the BMP too
+    return classes, "".join(c for c, n in zip(chars, normal, strict=True) if not n)
+
+
+_CLASSES, _DROPPED_CHARACTERS = _character_classes()
+_DROPPED = re.escape(_DROPPED_CHARACTERS)
+_LETTER = "[" + "".join(_CLASSES) + "]"
+# Each pattern opens with a character class, which lets the regex engine skip quickly to the next match;
+# the groups keep the phrases and words in split().
+_PHRASE = re.compile(f"({_LETTER}(?:[{''.join(_CLASSES)}{_DROPPED} ]*{_LETTER})?)")
+_WORD = re.compile("(" + "|".join(f"[{c}][{c}]*(?:[{_DROPPED}]+[{c}]+)*" for c in _CLASSES) + ")")
+_MARK_BEFORE_SPACE = re.compile(f" (?<=[{_DROPPED}] )")  # (opening with the space: found fast)
+_NORMAL_WORD = re.compile("|".join(f"{c}+" for c in NORMAL_WORD_CLASSES))
+_STARTS_WITH_LETTER = re.compile(_LETTER)
+
+
+def _phrase_word(piece: str) -> str:
+    """The normalised form of a phrase's piece; "" unless it is one word (not و1, ـ, or the "" of two spaces)."""
+    normal = normalize(piece)
+    return normal if _STARTS_WITH_LETTER.match(piece) and _NORMAL_WORD.fullmatch(normal) else ""
+
+
+def _trailing_mark_count(word: str) -> int:
+    return len(word) - len(word.rstrip(_DROPPED_CHARACTERS))
+
+
+# piece, gap or word -> its normalised form (an article's pieces are mostly ones seen before); short pieces only
+_phrase_words = WordCache(_phrase_word, max_length=40)
+_normal_forms = WordCache(normalize, max_length=40)
+_trailing_marks = WordCache(_trailing_mark_count, max_length=40)
+
+
+def find_mentions(words: Words, gazetteer: Gazetteer, blocked: set[int] | None = None) -> list[Mention]:
+    """Longest gazetteer names in ``words`` (left to right, no overlaps); ``blocked`` words are skipped.
+
+    Only words with a reading that may open a name are examined (a third of them, found in one C-level pass).
+    """
     blocked = blocked or set()
-    norms = [w.norm for w in words]
-    single, multi = gazetteer.single, gazetteer.multi
-    forms_cache = gazetteer.forms_cache
+    norms, gaps = words.norms, words.gaps
+    openings = list(map(gazetteer.openings.__getitem__, norms))
+    count = len(norms)
     mentions: list[Mention] = []
-    i = 0
-    while i < len(words):
-        if i in blocked:
-            i += 1
+    resume = 0  # first word not inside an earlier mention
+    for i in compress(range(count), openings):
+        if i < resume or i in blocked or (opened := openings[i]) is None:
             continue
-        word = norms[i]
-        following = norms[i + 1] if i + 1 < len(norms) and not words[i + 1].broken else None
-        best: tuple[int, str, list[IndexedName], int] | None = None
-        forms = forms_cache.get(word)
-        if forms is None:
-            forms = forms_cache[word] = _clitic_forms(word, gazetteer.clitic_words)
-        for form, prefix in forms:
-            found = [n for n in multi.get((form, following), ()) if _continues(n.words, norms, i)] if following else []
-            found = found or single.get(form, [])
-            span = len(found[0].words) if found else 0
-            if not found and following is not None and len(following) >= 3 and following not in _FUNCTION_WORDS:
-                # بيونغ يانغ written apart while the gazetteer has بيونغيانغ (big places only: قبل أن is no town)
-                found = [n for n in single.get(form + following, ())
-                         if n.entry.precision != "city" or n.entry.population >= 100_000]
-                span = 2 if found else 0
-            if not found or (best is not None and span <= best[0]):
-                continue
-            if len(form) <= 3 and form != word:  # short peeled single words: big places only
-                found = [n for n in found if len(n.words) > 1 or n.entry.precision != "city"
-                         or n.entry.population >= 200_000]
-            if found:
-                top = max(len(n.words) for n in found)
-                best = (span, prefix, [n for n in found if len(n.words) == top], len(word) - len(form))
+        following = norms[i + 1] if i + 1 < count else None
+        if not opened.alone and following not in opened.followers:
+            continue  # (most words that open a name only with the right next word)
+        if following is not None and _breaks[gaps[i + 1]]:
+            following = None
+        best = _longest_name(norms[i], opened.readings, norms, i, gazetteer, following)
         if best is None:
-            i += 1
             continue
         length, prefix, candidates, peeled = best
         last = i + length - 1
-        broken = any(words[k].broken for k in range(i + 1, last + 1))
-        if broken or any(k in blocked for k in range(i, last + 1)):
-            i += 1
+        if last > i and (any(map(_breaks.__getitem__, gaps[i + 1:last + 1]))
+                         or any(k in blocked for k in range(i + 1, last + 1))):
             continue
-        mentions.append(Mention(i, last, words[i].start, words[last].end, prefix, candidates, peeled))
-        i = last + 1
+        mentions.append(Mention(i, last, words.starts[i], words.ends[last], prefix, candidates, peeled))
+        resume = last + 1
     for mention in mentions:
         _read_cue(mention, words, gazetteer)
     _link_coordinated(mentions, words)
     return mentions
+
+
+def _longest_name(
+    word: str, readings: tuple[Opening, ...], norms: list[str], i: int, gazetteer: Gazetteer, following: str | None
+) -> tuple[int, str, list[IndexedName], int] | None:
+    """The longest name opened at word ``i``: (words spanned, preposition, candidates, letters peeled)."""
+    single, multi = gazetteer.single, gazetteer.multi
+    best: tuple[int, str, list[IndexedName], int] | None = None
+    for form, prefix, singles, opens_multi, opens_joined in readings:
+        found = singles
+        if following and opens_multi and (longer := multi.get((form, following))):
+            found = [n for n in longer if _continues(n.words, norms, i)] or singles
+        span = len(found[0].words) if found else 0
+        if (not found and opens_joined and following is not None and len(following) >= 3
+                and following not in _FUNCTION_WORDS and (joined := single.get(form + following))):
+            # بيونغ يانغ written apart while the gazetteer has بيونغيانغ (big places only: قبل أن is no town)
+            found = [n for n in joined if n.entry.precision != "city" or n.entry.population >= 100_000]
+            span = 2 if found else 0
+        if not found or (best is not None and span <= best[0]):
+            continue
+        if len(form) <= 3 and form != word:  # short peeled single words: big places only
+            found = [n for n in found if len(n.words) > 1 or n.entry.precision != "city"
+                     or n.entry.population >= 200_000]
+        if found is singles:  # one-word names, all of the same length
+            best = (span, prefix, list(found), len(word) - len(form))
+        elif found:
+            top = max(len(n.words) for n in found)
+            best = (span, prefix, [n for n in found if len(n.words) == top], len(word) - len(form))
+    return best
 
 
 def _continues(name: tuple[str, ...], norms: list[str], i: int) -> bool:
@@ -168,16 +240,16 @@ def _continues(name: tuple[str, ...], norms: list[str], i: int) -> bool:
     return n == 1 or (i + n <= len(norms) and tuple(norms[i + 1:i + n]) == name[1:])
 
 
-def _link_coordinated(mentions: list[Mention], words: list[Word]) -> None:
+def _link_coordinated(mentions: list[Mention], words: Words) -> None:
     """Places listed with و or commas right after a cued place share its cue: بكل من تافنيت وطانطان وتزنيت."""
     for k, mention in enumerate(mentions):
         mention.group = k
         if k == 0:
             continue
         previous = mentions[k - 1]
-        gap = words[mention.first].gap.strip()
+        gap = words.gaps[mention.first].strip()
         listed = mention.first == previous.last + 1 and gap in ("", ",") and (
-            (mention.peeled and words[mention.first].norm[0] == "و") or gap == ","
+            (mention.peeled and words.norms[mention.first][0] == "و") or gap == ","
         )
         if listed and previous.cue >= 1.0:
             mention.cue = max(mention.cue, previous.cue)
@@ -187,71 +259,91 @@ def _link_coordinated(mentions: list[Mention], words: list[Word]) -> None:
 _BREAK = re.compile(r'[.!?\n,;:()"]')
 
 
-def _sentence_break(gap: str) -> bool:
+def _holds_break(gap: str) -> bool:
+    """Punctuation or a line break between two words: a name or a cue does not reach across it."""
     return _BREAK.search(gap) is not None
 
 
-def _read_cue(mention: Mention, words: list[Word], gazetteer: Gazetteer) -> None:
+_breaks = WordCache(_holds_break)  # gap -> whether it holds a break
+
+
+# Cue of the preposition on the name itself; لـ is mostly genitive (رئيس لجمهورية تشاد).
+_PREFIX_CUES = {"ب": 3.0, "ل": 0.5, "ك": 0.0}
+
+
+def _read_cue(mention: Mention, words: Words, gazetteer: Gazetteer) -> None:
     """How the words before the name introduce it: في/إلى/ب…, a toponym noun, a post or a border."""
-    cue = {"ب": 3.0, "ل": 0.5, "ك": 0.0}.get(mention.prefix, 0.0)  # لـ is mostly genitive (رئيس لجمهورية تشاد)
+    norms, gaps, demonyms = words.norms, words.gaps, gazetteer.demonyms
+    cue = _PREFIX_CUES.get(mention.prefix, 0.0)
     k = mention.first - 1
     steps = 0
-    gap = words[mention.first].gap
-    while k >= 0 and steps < 4 and not _sentence_break(gap):
-        word = words[k].norm
-        bare = word[1:] if len(word) > 3 and word[0] in "وف" else word
-        stem = bare[1:] if len(bare) > 3 and bare[0] in "بل" else bare
-        if stem in TOPONYM_NOUNS or ("ال" + stem) in TOPONYM_NOUNS:
+    gap = gaps[mention.first]
+    while k >= 0 and steps < 4 and not _breaks[gap]:
+        word = norms[k]
+        if (noun := _toponym_nouns[word]) is not None:
             mention.toponym_noun = True
-            mention.phrase_first, mention.phrase_peeled = k, len(word) - len(stem)
-            if bare[0] == "ب" and stem != bare:
-                cue = max(cue, 3.0)
-            cue = max(cue, 2.0)
-        elif word in gazetteer.demonyms:
-            mention.nearby_countries.add(gazetteer.demonyms[word])
-        elif word in ("بكل", "وبكل") or (word == "من" and k > 0 and words[k - 1].norm in ("كل", "بكل", "وبكل")):
+            mention.phrase_first, mention.phrase_peeled = k, noun[0]
+            cue = max(cue, noun[1])
+        elif word in demonyms:
+            mention.nearby_countries.add(demonyms[word])
+        elif word not in _CUE_WORDS:
+            break  # (most words: none of the cases below)
+        elif word in ("بكل", "وبكل") or (word == "من" and k > 0 and norms[k - 1] in ("كل", "بكل", "وبكل")):
             cue = max(cue, 3.0)  # في كل من طانطان وتزنيت (بكل من)
             break
         elif word in LOCATIVE_WORDS:
             cue = max(cue, LOCATIVE_WORDS[word])
-            _check_post_or_border(mention, words, k)
+            _check_post_or_border(mention, norms, k)
             break
-        elif word in _BORDER_WORDS or (word == "مع" and k > 0 and words[k - 1].norm in _BORDER_WORDS):
+        elif word in _BORDER_WORDS or (word == "مع" and k > 0 and norms[k - 1] in _BORDER_WORDS):
             mention.post_or_border = True
             break
         else:
             break
-        gap = words[k].gap
+        gap = gaps[k]
         k -= 1
         steps += 1
     mention.cue = cue
     if cue:
-        _check_post_or_border(mention, words, mention.first)
+        _check_post_or_border(mention, norms, mention.first)
     # a demonym just after the name: مدينة أنطاليا التركية
-    for k in range(mention.last + 1, min(mention.last + 3, len(words))):
-        if _sentence_break(words[k].gap):
+    for k in range(mention.last + 1, min(mention.last + 3, len(norms))):
+        if _breaks[gaps[k]]:
             break
-        if words[k].norm in gazetteer.demonyms:
-            mention.nearby_countries.add(gazetteer.demonyms[words[k].norm])
+        if norms[k] in demonyms:
+            mention.nearby_countries.add(demonyms[norms[k]])
 
 
-def _check_post_or_border(mention: Mention, words: list[Word], before: int) -> None:
-    preposition = words[before].norm if before < mention.first else ""
-    for k in range(max(0, before - 4), before):
-        word = words[k].norm
-        envoy = word in _ENVOY_WORDS and preposition in _ENVOY_PREPOSITIONS
-        if word in _POST_WORDS or word in _BORDER_WORDS or envoy:
-            mention.post_or_border = True
+def _toponym_noun(word: str) -> tuple[int, float] | None:
+    """For a toponym noun (مدينة، وبالعاصمة …): its proclitic letters and its cue (بمدينة: 3, مدينة: 2)."""
+    bare = word[1:] if len(word) > 3 and word[0] in "وف" else word
+    stem = bare[1:] if len(bare) > 3 and bare[0] in "بل" else bare
+    if stem not in TOPONYM_NOUNS and ("ال" + stem) not in TOPONYM_NOUNS:
+        return None
+    return len(word) - len(stem), 3.0 if bare[0] == "ب" and stem != bare else 2.0
 
 
-def article_countries(words: list[Word], mentions: list[Mention], gazetteer: Gazetteer) -> Counter[str]:
+_toponym_nouns = WordCache(_toponym_noun)
+
+
+def _check_post_or_border(mention: Mention, norms: list[str], before: int) -> None:
+    preposition = norms[before] if before < mention.first else ""
+    window = norms[max(0, before - 4):before]
+    if not _POST_OR_BORDER_WORDS.isdisjoint(window) or (
+        preposition in _ENVOY_PREPOSITIONS and not _ENVOY_WORDS.isdisjoint(window)
+    ):
+        mention.post_or_border = True
+
+
+def article_countries(words: Words, mentions: list[Mention], gazetteer: Gazetteer) -> Counter[str]:
     """How often each country is named or referred to by demonym in the article (for disambiguation)."""
-    counts: Counter[str] = Counter()
-    for word in words:
-        cc = gazetteer.demonyms.get(word.norm)
-        if cc:
-            counts[cc] += 1
+    counts = Counter(filter(None, map(gazetteer.demonyms.get, words.norms)))
     for mention in mentions:
+        if len(mention.candidates) == 1:  # (most names: the general case below, in short)
+            entry = mention.candidates[0].entry
+            if mention.cue or entry.precision != "city" or entry.population >= 100_000:
+                counts[entry.country_code] += 2
+            continue
         # only names that point at one country (مصر، بنغازي), not عمان (Oman or Amman) nor طرابلس
         significant = {c.entry.country_code for c in mention.candidates
                        if c.entry.precision != "city" or c.entry.population >= 100_000}
@@ -262,9 +354,11 @@ def article_countries(words: list[Word], mentions: list[Mention], gazetteer: Gaz
     return counts
 
 
+_PRECISION_BONUS = {"country": 4.0, "region": 5.0, "site": 5.0, "city": 0.0}
+
+
 def _prior(entry: GazetteerEntry) -> float:
-    bonus = {"country": 4.0, "region": 5.0, "site": 5.0, "city": 0.0}[entry.precision]
-    return bonus + math.log10(entry.population + 10) + (1.0 if entry.capital else 0.0)
+    return _PRECISION_BONUS[entry.precision] + math.log10(entry.population + 10) + (1.0 if entry.capital else 0.0)
 
 
 def choose_entries(mentions: list[Mention], countries: Counter[str]) -> None:
@@ -276,8 +370,10 @@ def choose_entries(mentions: list[Mention], countries: Counter[str]) -> None:
     total = sum(countries.values()) or 1
     for mention in mentions:
         best: tuple[float, GazetteerEntry] | None = None
-        names = {c.entry.id: c for c in mention.candidates}
-        for candidate in names.values():
+        candidates = mention.candidates
+        if len(candidates) > 1:
+            candidates = list({c.entry.id: c for c in candidates}.values())  # one per place
+        for candidate in candidates:
             entry = candidate.entry
             if candidate.common and not mention.toponym_noun:
                 continue
@@ -293,7 +389,7 @@ def choose_entries(mentions: list[Mention], countries: Counter[str]) -> None:
             if entry.country_code in mention.nearby_countries:
                 score += 6.0
             if entry.precision == "city" and entry.capital and any(
-                c.entry.precision == "country" and c.entry.country_code == entry.country_code for c in names.values()
+                c.entry.precision == "country" and c.entry.country_code == entry.country_code for c in candidates
             ):
                 score += 8.0  # الجزائر، الكويت، تونس: the capital, the finer reading
             if best is None or score > best[0]:

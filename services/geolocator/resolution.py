@@ -12,9 +12,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import accumulate, compress
 
-from services.geolocator.gazetteer import Gazetteer, GazetteerEntry, name_words
-from services.geolocator.mentions import Mention, Word, article_countries, choose_entries, find_mentions, words_of
+from services.geolocator.gazetteer import Gazetteer, GazetteerEntry, WordCache, name_words
+from services.geolocator.mentions import Mention, Words, article_countries, choose_entries, find_mentions, words_of
 from shared.arabic import normalize
 from shared.schemas import DetectedEvent, EventStatus, EventType, Participant, ParticipantKind
 
@@ -51,6 +53,7 @@ _TOPIC_NOUNS = frozenset(
 _DURING = frozenset(["خلالها", "خلاله", "خلالهما"])
 _BACK_REFERENCE_VERBS = frozenset(["جاء", "وجاء", "ياتي", "وياتي", "جاءت", "وجاءت"])
 _INSTITUTIONS = frozenset(["وزاره", "الوزاره", "مقر", "رئاسه", "الرئاسه", "القصر", "قصر", "ديوان"])
+_INSTITUTION_WORDS = _INSTITUTIONS | {"ب" + word for word in _INSTITUTIONS}  # as written, with بـ or not
 _MIN_CUE = 1.0
 _BARE_OBJECT_CUE = 1.5
 _DISTANCE_PENALTY = 0.04
@@ -64,7 +67,9 @@ _HOLDING_VERBS = frozenset(
 )
 _RELATIVE_PRONOUNS = frozenset(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي"])
 _CLAUSE_PENALTY = 0.4
+_CLAUSE_BREAK = re.compile("[,;:]")
 _DATELINE_CHARS = 160
+_name_words = WordCache(name_words)  # a participant's name -> its normalised words
 _CALL_STEMS = ("هاتف", "اتصال", "مكالم", "اتصل", "عبر الفيديو", "افتراضي")
 # What follows a dateline's place: a dash (ـ too), colon or slash, or a date / agency tag in brackets first.
 _DATELINE_TAIL = re.compile(r"\s*(?:[-–—ـ:/]|[،,]?\s*\d{1,2}\s+\S+(?:\s+\d{4})?\s*(?:\([^)\n]{1,30}\))?\s*[-–—ـ:]"
@@ -88,24 +93,30 @@ class ArticlePlaces:
         self.body = body
         self.gazetteer = gazetteer
         self.words = words_of(body)
-        self.word_starts = [w.start for w in self.words]
+        self._word_indexes: dict[int, int] = {}
         blocked = self._participant_words(participants)
         self.mentions = find_mentions(self.words, gazetteer, blocked)
         choose_entries(self.mentions, article_countries(self.words, self.mentions, gazetteer))
         self.mentions = [m for m in self.mentions if m.entry is not None]
+        self.mention_starts = [m.start for m in self.mentions]
         self.dateline = self._dateline()
 
     def _participant_words(self, participants: list[Participant]) -> set[int]:
         """Words inside the names of people: محمد بن سلمان is not a place (organisations may hold one)."""
-        names = {name_words(p.name) for p in participants if p.kind == ParticipantKind.person}
-        names |= {name_words(a) for p in participants if p.kind == ParticipantKind.person for a in p.aliases}
+        persons = [p for p in participants if p.kind == ParticipantKind.person]
+        names = {_name_words[p.name] for p in persons} | {_name_words[a] for p in persons for a in p.aliases}
         names = {n for n in names if len(n) >= 2}
         blocked: set[int] = set()
         if not names:
             return blocked
         firsts = {n[0] for n in names}
-        norms = [w.norm for w in self.words]
-        for i, word in enumerate(norms):
+        seconds = {n[1] for n in names}
+        norms = self.words.norms
+        # a name's first word (perhaps with a proclitic) comes before its second: find those (a C-level pass)
+        for i in compress(range(-1, len(norms) - 1), map(seconds.__contains__, norms)):
+            if i < 0:
+                continue
+            word = norms[i]
             if word not in firsts and (len(word) < 4 or word[1:] not in firsts):
                 continue
             for name in names:
@@ -115,9 +126,17 @@ class ArticlePlaces:
                     blocked.update(range(i, i + n))
         return blocked
 
+    @cached_property
+    def clause_breaks(self) -> list[int]:
+        """``clause_breaks[k]``: how many gaps before words 0 .. k - 1 hold a comma, semicolon or colon."""
+        return [0, *accumulate(map(_clause_break.__getitem__, self.words.gaps))]
+
     def word_index(self, offset: int) -> int:
-        """Index of the word at or just before ``offset``."""
-        return max(0, bisect.bisect_right(self.word_starts, offset) - 1)
+        """Index of the word at or just before ``offset`` (asked again and again for the same triggers)."""
+        index = self._word_indexes.get(offset)
+        if index is None:
+            index = self._word_indexes[offset] = max(0, bisect.bisect_right(self.words.starts, offset) - 1)
+        return index
 
     def _dateline(self) -> Mention | None:
         """A place opening a line near the top, then a dash, colon, slash or a dated agency tag.
@@ -129,7 +148,7 @@ class ArticlePlaces:
                 break
             if mention.prefix or mention.peeled or mention.entry is None:
                 continue
-            gap_before = self.words[mention.first].gap
+            gap_before = self.words.gaps[mention.first]
             at_line_start = mention.first == 0 or "\n" in gap_before or ")" in gap_before
             if at_line_start and _DATELINE_TAIL.match(self.body, mention.end):
                 return mention
@@ -145,45 +164,54 @@ def _bare(word: str) -> str:
     return word
 
 
-def _is_visit_verb(word: Word) -> bool:
-    norm = word.norm
+def _is_visit_verb(norm: str) -> bool:
     return norm in _VISIT_VERBS or (len(norm) > 3 and norm[0] in "وف" and norm[1:] in _VISIT_VERBS)
 
 
-def _clauses_between(words: list[Word], a: int, b: int) -> int:
+def _holds_clause_break(gap: str) -> int:
+    return 1 if _CLAUSE_BREAK.search(gap) else 0
+
+
+_visit_verbs = WordCache(_is_visit_verb)
+_clause_break = WordCache(_holds_clause_break)
+
+
+def _clauses_between(places: ArticlePlaces, a: int, b: int) -> int:
     lo, hi = sorted((a, b))
-    return sum(1 for k in range(lo + 1, hi + 1) if any(ch in words[k].gap for ch in ",;:"))
+    return places.clause_breaks[hi + 1] - places.clause_breaks[lo + 1]
 
 
 def _visit_object(places: ArticlePlaces, mention: Mention, reach: int) -> bool:
     """A bare place after a visit verb (زار مصر، يزور ... طهران) or right after a visit noun (زيارة مصر)."""
     if mention.prefix or mention.cue >= _MIN_CUE or mention.first == 0:
         return False
-    words = places.words
-    previous = _bare(words[mention.first - 1].norm)
+    norms, gaps = places.words.norms, places.words.gaps
+    previous = _bare(norms[mention.first - 1])
     if previous in _CONSTRUCT_HEADS or ("ال" + previous) in _CONSTRUCT_HEADS:
         return False
-    if previous in _VISIT_NOUNS or words[mention.first - 1].norm in _VISIT_NOUNS:
+    if previous in _VISIT_NOUNS or norms[mention.first - 1] in _VISIT_NOUNS:
         return True
     for k in range(mention.first - 1, max(-1, mention.first - 1 - reach), -1):
-        if _is_visit_verb(words[k]):
+        if _visit_verbs[norms[k]]:
             return True
-        if any(ch in words[k + 1].gap for ch in ",;:"):
+        if _clause_break[gaps[k + 1]]:
             return False
     return False
 
 
-def _foreign_relative_clauses(words: list[Word], trigger: int, until: int) -> int:
+def _foreign_relative_clauses(words: Words, trigger: int, until: int) -> int:
     """Relative clauses between a trigger and a place that are not about the event itself.
 
     "الاجتماع الذي عقد في …" and "الزيارة الأخيرة التي كان من المقرر …" describe the event; "الحرب التي
     يشنها التحالف … في اليمن" describes something else.
     """
+    if _RELATIVE_PRONOUNS.isdisjoint(words.norms[trigger + 1:until]):
+        return 0
     count = 0
     for k in range(trigger + 1, until):
-        if words[k].norm not in _RELATIVE_PRONOUNS:
+        if words.norms[k] not in _RELATIVE_PRONOUNS:
             continue
-        next_word = _bare(words[k + 1].norm) if k + 1 < len(words) else ""
+        next_word = _bare(words.norms[k + 1]) if k + 1 < len(words) else ""
         if k - trigger <= 3 or next_word in _HOLDING_VERBS:
             continue
         count += 1
@@ -192,11 +220,11 @@ def _foreign_relative_clauses(words: list[Word], trigger: int, until: int) -> in
 
 def _is_topic(places: ArticlePlaces, mention: Mention) -> bool:
     """"بحثا الأوضاع في ليبيا": the place qualifies a topic noun."""
-    words = places.words
+    norms = places.words.norms
     k = mention.first - 1
-    if mention.prefix == "ب" or k < 1 or words[k].norm not in ("في", "داخل"):
+    if mention.prefix == "ب" or k < 1 or norms[k] not in ("في", "داخل"):
         return False
-    return words[k - 1].norm in _TOPIC_NOUNS or _bare(words[k - 1].norm) in _TOPIC_NOUNS
+    return norms[k - 1] in _TOPIC_NOUNS or _bare(norms[k - 1]) in _TOPIC_NOUNS
 
 
 def place_near(
@@ -205,13 +233,16 @@ def place_near(
     """The place phrase tied to a trigger in its sentence: strongest cue, then nearest, same clause first."""
     trigger = places.word_index(trigger_start)
     best: tuple[float, Mention] | None = None
-    for mention in places.mentions:
-        if mention.start < sentence[0] or mention.end > sentence[1] or mention.post_or_border:
+    is_visit = event_type == EventType.visit
+    for k in range(bisect.bisect_left(places.mention_starts, sentence[0]), len(places.mentions)):
+        mention = places.mentions[k]
+        if mention.start >= sentence[1]:
+            break  # (the mentions are in text order)
+        if mention.end > sentence[1] or mention.post_or_border:
             continue
         if _is_topic(places, mention):
             continue
         cue = mention.cue
-        is_visit = event_type == EventType.visit
         if _visit_object(places, mention, 10 if is_visit else 2) and (is_visit or abs(mention.first - trigger) <= 6):
             cue = max(cue, _BARE_OBJECT_CUE)  # a meeting "ليلتقي" right after "سيصل موسكو" is held there too
         if is_visit and mention.prefix == "ل":  # زيارة لمصر، يقوم بها ... لكوريا الشمالية: the destination
@@ -219,7 +250,7 @@ def place_near(
         if cue < _MIN_CUE:
             continue
         distance = abs(mention.first - trigger) if mention.first > trigger else abs(trigger - mention.last)
-        clauses = _clauses_between(places.words, trigger, mention.first)
+        clauses = _clauses_between(places, trigger, mention.first)
         score = cue - _DISTANCE_PENALTY * distance - _CLAUSE_PENALTY * clauses
         if mention.first > trigger and _foreign_relative_clauses(places.words, trigger, mention.first):
             continue  # "الحرب التي يشنها التحالف ... في اليمن": the place of another clause
@@ -237,19 +268,20 @@ def _sentence_index(offset: int, sentences: list[tuple[int, int]]) -> int | None
 
 def _followed_by_during(places: ArticlePlaces, trigger_start: int) -> bool:
     i = places.word_index(trigger_start)
-    return any(w.norm in _DURING for w in places.words[i:i + 3])
+    return any(norm in _DURING for norm in places.words.norms[i:i + 3])
 
 
 def _opens_with_back_reference(places: ArticlePlaces, sentence: tuple[int, int]) -> bool:
     """"جاء ذلك خلال لقاء في …", "يأتي ذلك …": the sentence places what the previous one reported."""
     i = places.word_index(sentence[0])
-    head = [w.norm for w in places.words[i:i + 3] if w.start >= sentence[0]]
+    norms, starts = places.words.norms[i:i + 3], places.words.starts[i:i + 3]
+    head = [norm for norm, start in zip(norms, starts, strict=True) if start >= sentence[0]]
     return len(head) >= 2 and head[0] in _BACK_REFERENCE_VERBS and head[1] in ("ذلك", "هذا")
 
 
 def _shares_participant(a: DetectedEvent, b: DetectedEvent) -> bool:
-    names_a = {name_words(p.name) for p in a.participants} | {name_words(x) for p in a.participants for x in p.aliases}
-    names_b = {name_words(p.name) for p in b.participants} | {name_words(x) for p in b.participants for x in p.aliases}
+    names_a = {_name_words[name] for p in a.participants for name in (p.name, *p.aliases)}
+    names_b = {_name_words[name] for p in b.participants for name in (p.name, *p.aliases)}
     return bool({n for n in names_a if n} & names_b)
 
 
@@ -257,20 +289,23 @@ def _institution_capital(places: ArticlePlaces, sentence: tuple[int, int], trigg
     """"في وزارة الخارجية الروسية" / "بمقر الرئاسة المصرية": the capital of that country."""
     trigger = places.word_index(trigger_start)
     words = places.words
+    norms = words.norms
+    if _INSTITUTION_WORDS.isdisjoint(norms[trigger:trigger + 9]):
+        return None  # (the usual case)
     for k in range(trigger, len(words)):
-        if words[k].start >= sentence[1] or k - trigger > 8:
+        if words.starts[k] >= sentence[1] or k - trigger > 8:
             break
-        word = words[k].norm
+        word = norms[k]
         head = word[1:] if word[:1] == "ب" else word
-        if head not in _INSTITUTIONS or not (word[:1] == "ب" or (k > 0 and words[k - 1].norm == "في")):
+        if head not in _INSTITUTIONS or not (word[:1] == "ب" or (k > 0 and norms[k - 1] == "في")):
             continue
         for j in range(k + 1, min(k + 3, len(words))):
-            if any(ch in words[j].gap for ch in ".,;:!?\n"):
+            if any(ch in words.gaps[j] for ch in ".,;:!?\n"):
                 break
-            cc = places.gazetteer.demonyms.get(words[j].norm)
+            cc = places.gazetteer.demonyms.get(norms[j])
             if cc and cc in places.gazetteer.capitals:
                 capital = places.gazetteer.capitals[cc]
-                return Mention(k, j, words[k].start, words[j].end, "", [], cue=3.0, entry=capital)
+                return Mention(k, j, words.starts[k], words.ends[j], "", [], cue=3.0, entry=capital)
     return None
 
 
@@ -324,7 +359,7 @@ def _dateline_applies(places: ArticlePlaces, event: DetectedEvent) -> bool:
         return False
     for trigger in event.triggers:
         i = places.word_index(trigger.start)
-        if any(_bare(w.norm).startswith(_CALL_STEMS) for w in places.words[i:i + 3]):
+        if any(_bare(norm).startswith(_CALL_STEMS) for norm in places.words.norms[i:i + 3]):
             return False
     return True
 
@@ -363,7 +398,7 @@ def _resolved(places: ArticlePlaces, mention: Mention) -> ResolvedPlace:
     """The place with its surface phrase: from the toponym noun (مدينة سرت), clitics (بـ، و) left out."""
     assert mention.entry is not None
     if mention.phrase_first >= 0:
-        start = _skip_letters(places.body, places.words[mention.phrase_first].start, mention.phrase_peeled)
+        start = _skip_letters(places.body, places.words.starts[mention.phrase_first], mention.phrase_peeled)
     else:
         start = _skip_letters(places.body, mention.start, mention.peeled)
     return ResolvedPlace(mention.entry, places.body[start:mention.end], start, mention.end)

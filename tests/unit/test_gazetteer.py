@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from services.geolocator.gazetteer import default_gazetteer, name_words
+from services.geolocator.gazetteer import WordCache, default_gazetteer, name_words
 from services.geolocator.mentions import find_mentions, words_of
 from shared.build.gazetteer import OUTPUT, build
 
@@ -43,3 +43,28 @@ def test_entries_have_the_basics() -> None:
     assert gazetteer.capitals["SD"].name == "الخرطوم"
     sirte = [n.entry for n in gazetteer.lookup(["سرت"]) if n.entry.country_code == "LY"]
     assert sirte and abs(sirte[0].lat - 31.21) < 0.05
+
+
+def test_word_cache_computes_each_word_once_and_stays_bounded() -> None:
+    computed: list[str] = []
+
+    def length(word: str) -> int:
+        computed.append(word)
+        return len(word)
+
+    cache = WordCache(length, limit=2, max_length=3)
+    assert cache["ab"] == 2 and cache["ab"] == 2 and computed == ["ab"]
+    assert cache["abcd"] == 4 and "abcd" not in cache  # too long to keep
+    assert list(map(cache.__getitem__, ["c", "d", "e"])) == [1, 1, 1] and len(cache) <= 2
+
+
+def test_names_written_apart_are_found_whatever_the_first_word_opens() -> None:
+    gazetteer = default_gazetteer()
+    # كازا opens few names, and only with the next word: only the next words that complete one are looked up
+    openings = gazetteer.openings["كازا"]
+    assert openings is not None and not openings.alone and "بلانكا" in openings.followers
+    assert _names("زار الوزير كازا بلانكا") == ["كازابلانكا"]
+    # ما opens hundreds of names: looked up whatever follows
+    openings = gazetteer.openings["ما"]
+    assert openings is not None and openings.alone
+    assert _names("زار الوزير ما ليزيا") == ["ماليزيا"]

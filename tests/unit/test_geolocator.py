@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -10,7 +11,9 @@ from hypothesis import strategies as st
 
 from services.geolocator.evaluation import DATA, evaluate
 from services.geolocator.logic import geolocate
+from services.geolocator.mentions import NORMAL_WORD_CLASSES, words_of
 from services.segmenter.logic import split_sentences
+from shared.arabic import normalized_view
 from shared.schemas import Article, DetectedEvent, DetectedEvents, Evidence, Participant, Place, Trigger, event_id
 
 WHEN = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
@@ -199,3 +202,38 @@ def test_never_fails_and_offsets_hold_on_any_text(pieces: list[str], joiner: str
     for published in geolocate(DetectedEvents(article=article, sentences=sentences, events=[event]), WHEN):
         if published.place is not None and published.place.start is not None:
             assert body[published.place.start:published.place.end] == published.place.text
+
+
+def _words_on_the_normalised_view(text: str) -> list[tuple[str, int, int, str]]:
+    """What words_of must give: the words of the normalised text, their original offsets, the gaps before them."""
+    view = normalized_view(text)
+    words, previous_end = [], 0
+    for match in re.finditer("|".join(f"{c}+" for c in NORMAL_WORD_CLASSES), view.text):
+        start, end = view.span(*match.span())
+        words.append((match.group(), start, end, view.text[previous_end:match.start()]))
+        previous_end = match.end()
+    return words
+
+
+# letters, folded letters (أ ة ی), marks normalisation drops (harakat, tatweel, zero-width, bidi), digits of
+# several scripts (one beyond the BMP), Latin, spaces, punctuation
+_TEXT_PIECES = [*"ابتيةىأإآؤئلمنوٱیکڤ", *"ًٌَُّْٰـ", "\u200d", "\u200c", "\u200f", "\ufeff", *"az09٣۵५", "𝟘", "😀",
+                " ", " ", " ", "  ", "\n", "\u00a0", *"،.,؛()«»-", "ليبيا", "بمدينة", "2024م", "أيضاً", "بـ"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TEXT_PIECES), max_size=40).map("".join))
+def test_words_read_on_the_original_text_are_those_of_the_normalised_view(text: str) -> None:
+    words = words_of(text)
+    assert list(zip(words.norms, words.starts, words.ends, words.gaps, strict=True)) == (
+        _words_on_the_normalised_view(text)
+    )
+
+
+def test_words_of_the_dev_articles_are_those_of_the_normalised_view() -> None:
+    for line in (DATA / "dev_articles.jsonl").read_text(encoding="utf-8").splitlines():
+        body = Article.model_validate_json(line).body
+        words = words_of(body)
+        assert list(zip(words.norms, words.starts, words.ends, words.gaps, strict=True)) == (
+            _words_on_the_normalised_view(body)
+        )
