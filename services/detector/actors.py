@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress
+from operator import attrgetter
 
 from services.detector.resources import Country, Lexicon, lexicon
 from services.detector.words import Word, clitic_readings, per_word
@@ -68,6 +70,7 @@ _WEEKDAYS_AND_MONTHS = frozenset(
         "غدا",
     ]
 )
+_NORM = attrgetter("norm")
 MAX_NAME_WORDS = 6
 # Definite time words that follow a name without belonging to it (اللجنة المشتركة الشهر المقبل).
 _TIME_WORDS = frozenset(
@@ -349,7 +352,7 @@ class _SentenceScanner:
         self.used: set[int] = set()
         self._after_title = False
         self._country_cache: dict[int, tuple[Country, int, str] | None] = {}
-        self._starts = [_may_start(w.norm) for w in words]
+        self._starts = list(map(_may_start, map(_NORM, words)))
         self._flagged = [(i, flags) for i, flags in enumerate(self._starts) if flags]  # most words start nothing
 
     def _positions(self, kind: int) -> list[int]:
@@ -1137,7 +1140,7 @@ def article_name_words(words: list[Word], lex: Lexicon) -> frozenset[str]:
     found = set()
     norms = [w.norm for w in words]
     counts: Counter[str] | None = None  # counted on first need
-    for k in [k + 1 for k, speaks in enumerate(map(_speech_verb, norms[:-1])) if speaks]:
+    for k in compress(range(1, len(norms)), map(_speech_verb, norms[:-1])):  # words right after a speech verb
         verb = words[k - 1]
         word = words[k]
         nxt = words[k + 1] if k + 1 < len(words) else None

@@ -6,7 +6,10 @@ The name of an entity is its fullest form in the article (حفتر -> خليفة
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import not_
 
 from services.detector.actors import ActorMention, demonym_country, is_definite
 from services.detector.resources import lexicon
@@ -249,7 +252,8 @@ def _add_short_form_mentions(mentions: list[ActorMention], words: list[Word], en
     indexed = frozenset(index)
     norms = [w.norm for w in words]
     # only words one of whose readings is indexed can be a short form (one set test each, most words fail it)
-    for k in [k for k, keys in enumerate(map(_short_form_key_set, norms)) if not indexed.isdisjoint(keys)]:
+    hits = map(not_, map(indexed.isdisjoint, map(_short_form_key_set, norms)))
+    for k in list(compress(range(len(norms)), hits)):
         w = words[k]
         if w.index in covered:
             continue
@@ -276,20 +280,23 @@ def _add_short_form_mentions(mentions: list[ActorMention], words: list[Word], en
 @per_word
 def _short_form_keys(norm: str) -> tuple[tuple[str, str], ...]:
     """(index key, reading) of each clitic reading a short form may take, up to the first stopword reading."""
-    if len(norm) < 3:
-        return ()
-    stopwords = lexicon().stopwords
-    keys = []
-    for _, rest in clitic_readings(norm):
-        if rest in stopwords:
-            break
-        keys.append((rest[2:] if is_definite_text(rest) else rest, rest))
-    return tuple(keys)
+    return tuple(_short_form_readings(norm))
 
 
 @per_word
 def _short_form_key_set(norm: str) -> frozenset[str]:
-    return frozenset(key for key, _ in _short_form_keys(norm))
+    """The keys of :func:`_short_form_keys` (asked of every word: computed without that memo)."""
+    return frozenset(key for key, _ in _short_form_readings(norm))
+
+
+def _short_form_readings(norm: str) -> Iterator[tuple[str, str]]:
+    if len(norm) < 3:
+        return
+    stopwords = lexicon().stopwords
+    for _, rest in clitic_readings(norm):
+        if rest in stopwords:
+            break
+        yield (rest[2:] if is_definite_text(rest) else rest), rest
 
 
 def is_definite_text(norm: str) -> bool:

@@ -425,7 +425,6 @@ def _is_military(norm: str) -> bool:
     return any(rest in military for _, rest in clitic_readings(norm))  # the first reading is the word itself
 
 
-@per_word
 def _bare(norm: str) -> str:
     """A word without و/ب/ل/ال and a pronoun suffix: enough to look it up in a small word list."""
     if len(norm) > 4 and norm[0] in "وفبل":

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 from typing import Any
 
 from services.detector.prefilter import first_tokens
@@ -155,7 +156,7 @@ def find_triggers(
         if word_norms is None:
             candidates: Iterable[int] = range(len(word_starts))
         else:  # the words a trigger could begin with (one memoised test each)
-            candidates = [k for k, starts in enumerate(map(can_start, word_norms)) if starts]
+            candidates = list(compress(range(len(word_norms)), map(can_start, word_norms)))
         for k in candidates:
             pos = word_starts[k]
             if pos < reach:
