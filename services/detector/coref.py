@@ -252,7 +252,7 @@ def _add_short_form_mentions(mentions: list[ActorMention], words: list[Word], en
     indexed = frozenset(index)
     norms = [w.norm for w in words]
     # only words one of whose readings is indexed can be a short form (one set test each, most words fail it)
-    hits = map(not_, map(indexed.isdisjoint, map(_short_form_key_set, norms)))
+    hits = map(not_, map(indexed.isdisjoint, map(_short_form_key_words, norms)))
     for k in list(compress(range(len(norms)), hits)):
         w = words[k]
         if w.index in covered:
@@ -284,9 +284,9 @@ def _short_form_keys(norm: str) -> tuple[tuple[str, str], ...]:
 
 
 @per_word
-def _short_form_key_set(norm: str) -> frozenset[str]:
+def _short_form_key_words(norm: str) -> tuple[str, ...]:
     """The keys of :func:`_short_form_keys` (asked of every word: computed without that memo)."""
-    return frozenset(key for key, _ in _short_form_readings(norm))
+    return tuple(key for key, _ in _short_form_readings(norm))
 
 
 def _short_form_readings(norm: str) -> Iterator[tuple[str, str]]:

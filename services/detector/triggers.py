@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress
@@ -112,7 +112,8 @@ def _entries_by_first_word() -> dict[str, tuple[int, ...]] | None:
         for token in tokens:
             index.setdefault(token, []).append(k)
         _alternation((k,))  # compiled now, not while an article waits
-    return {word: tuple(indices) for word, indices in index.items()}
+    shared: dict[tuple[int, ...], tuple[int, ...]] = {}  # ~20,000 words share a few dozen entry lists
+    return {word: shared.setdefault(tuple(indices), tuple(indices)) for word, indices in index.items()}
 
 
 @cache
@@ -126,16 +127,23 @@ def _starter() -> re.Pattern[str]:
 
 
 @cache
-def _starter_words() -> frozenset[str] | None:
-    """Every word :func:`_starter` can accept, and perhaps more (None: not known); checked before the regex."""
-    return first_tokens(rf"(?<!\w)(?:{_starter().pattern})(?!\w)")
+def _starter_words() -> tuple[Container[str], ...] | None:
+    """Collections that together hold every word :func:`_starter` can accept, and perhaps more (None: not known).
+
+    Most of them are the trigger index's first words; only the others are kept apart (memory).
+    """
+    words = first_tokens(rf"(?<!\w)(?:{_starter().pattern})(?!\w)")
+    index = _entries_by_first_word()
+    if words is None or index is None:
+        return None if words is None else (words,)
+    return index.keys(), words.difference(index)
 
 
 @per_word
 def can_start(norm: str) -> bool:
     """Could a trigger begin with this normalised word? (memoised: news vocabulary repeats)"""
-    words = _starter_words()
-    if words is not None and norm not in words and _RUN.fullmatch(norm):
+    known = _starter_words()
+    if known is not None and _RUN.fullmatch(norm) and not any(norm in words for words in known):
         return False  # a whole word the starter would accept is among its words: no regex needed
     return _starter().fullmatch(norm) is not None
 

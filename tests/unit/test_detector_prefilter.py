@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import random
 
+import pytest
+
 from services.detector import dates, status
 from services.detector.prefilter import GatedPattern, TextWords, first_tokens, words_of
 from services.detector.resources import RESOURCES
@@ -73,3 +75,26 @@ def test_text_words_of_a_slice_are_the_slice_words() -> None:
             start = rng.randrange(len(text) + 2)
             end = start + rng.randrange(160)
             assert words.of(start, end) == words_of(text[start:end])
+
+
+def test_trigger_index_finds_what_the_whole_alternation_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    from services.detector import triggers
+    from services.segmenter.logic import segment
+    from shared.arabic import normalized_view
+    from shared.schemas import Article
+
+    def found(text: str) -> list[tuple[int, int, str, str]]:
+        segmented = segment(Article(id="t", body=text))
+        view = normalized_view(text)
+        offsets = segmented.tokens.start
+        starts = offsets if len(view.text) == len(text) else [view.offsets.index(start) for start in offsets]
+        return [(t.start, t.end, t.form, t.prefix) for t in triggers.find_triggers(view, starts, segmented.tokens.norm)]
+
+    texts = [json.loads(line)["body"] for line in DEV_ARTICLES.read_text(encoding="utf-8").splitlines()]
+    fast = [found(text) for text in texts]
+    assert sum(map(len, fast)) > 50
+    triggers.can_start.__self__.clear()  # type: ignore[attr-defined]
+    monkeypatch.setattr(triggers, "_entries_by_first_word", lambda: None)  # the whole alternation at each word
+    monkeypatch.setattr(triggers, "_starter_words", lambda: None)  # the starter regex for every word
+    assert [found(text) for text in texts] == fast
+    triggers.can_start.__self__.clear()  # type: ignore[attr-defined]
