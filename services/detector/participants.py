@@ -160,9 +160,11 @@ def roles(
         return _visit_roles(trigger, words, actors, first, last, base)
     for a in actors:
         k = a.first - base
-        previous = words[k - 1].norm if k > 0 else ""
+        # An actor pulled in from a neighbouring sentence has no word before it in this sentence's words.
+        before = words[k - 1] if 0 < k <= len(words) else None
+        previous = before.norm if before else ""
         role = ParticipantRole.party
-        if previous in _TRAINER_CUES or (k > 0 and words[k - 1].readings[-1][1] == "مع" and k > last):
+        if previous in _TRAINER_CUES or (before and before.readings[-1][1] == "مع" and k > last):
             role = ParticipantRole.trainer if a.kind != ParticipantKind.person else ParticipantRole.party
         elif previous in _TRAINEE_CUES or (k == last + 1 and a.kind == ParticipantKind.organization):
             role = ParticipantRole.trainee

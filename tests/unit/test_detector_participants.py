@@ -168,3 +168,16 @@ def test_dual_title_goes_to_the_two_leaders_named_last() -> None:
     )
     summit = next(e for e in events(body) if any(t.text == "القمة" for t in e.triggers))
     assert names(summit) == {"كيم جونغ أون", "دونالد ترامب"}
+
+
+def test_training_actors_from_the_next_sentence_get_a_role_without_indexing_past_the_sentence() -> None:
+    # The actors of a training trigger may come from the following sentence; reading "the word before" them
+    # in the trigger's sentence once raised IndexError (and read a wrong word for negative offsets).
+    for body in (
+        "عن انطلاق تمرين عسكري مشترك مع القوات الروسية في ولاية بشار جنوب غرب البلاد،\n"
+        " بمشاركة وحدات من القوات البرية للبلدين.",
+        "وستجري مناورات أمريكية مغربية واسعة في المحيط الأطلسي على هامش دورة الأسد الافريقي 2018،\n"
+        " مشاركة وحدات وملاحظين من 15 بلدا،يمثلون دول ألمانيا وكندا وإسبانيا وفرنسا والمغرب.",
+    ):
+        for event in events(body):
+            assert event.participants
