@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TypeVar
+from functools import partial
+from itertools import chain
+from typing import NamedTuple, TypeVar
 
 from shared.schemas import SegmentedArticle
 
@@ -42,18 +43,21 @@ _PREP = ("ب", "ل", "ك")
 HARD_BREAKS = frozenset(".,،;؛:!?؟\n()[]{}")
 
 
-@dataclass(slots=True)
-class Word:
-    """One token: original span, normalised form and the readings of its proclitics."""
+class Word(NamedTuple):
+    """One token: original span, normalised form and the readings of its proclitics.
 
-    index: int
+    A named tuple so an article's words are built by C-level passes over the token columns (no Python
+    ``__init__`` per token); read-only, like every reader treats it.
+    """
+
+    index: int  # type: ignore[assignment]  # shadows tuple.index, which no reader calls
     start: int
     end: int
     text: str
     norm: str
     sentence: int
     gap: str  # body text between the previous token and this one
-    readings: tuple[tuple[str, str], ...] = field(default=())  # (proclitics, rest), fullest word first
+    readings: tuple[tuple[str, str], ...] = ()  # (proclitics, rest), fullest word first
     breaks_before: bool = False  # punctuation separates this word from the previous one
     comma_before: bool = False
 
@@ -80,21 +84,34 @@ def clitic_readings(norm: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+@per_word
+def _breaks(gap: str) -> bool:
+    return not HARD_BREAKS.isdisjoint(gap)
+
+
+@per_word
+def _has_comma(gap: str) -> bool:
+    return "," in gap or "،" in gap
+
+
 def article_words(segmented: SegmentedArticle) -> list[Word]:
-    """The article's tokens as :class:`Word` objects, in order (read straight from the token columns)."""
+    """The article's tokens as :class:`Word` tuples, in order (read straight from the token columns)."""
     body = segmented.article.body
     tokens = segmented.tokens
-    words: list[Word] = []
-    append = words.append
-    previous_end = 0
-    columns = zip(tokens.start, tokens.end, tokens.norm, tokens.sentence, strict=True)
-    for i, (start, end, norm, sentence) in enumerate(columns):
-        gap = body[previous_end:start] if start >= previous_end else ""
-        if gap == " ":  # the common case: no punctuation to inspect
-            breaks = comma = False
-        else:
-            breaks = not HARD_BREAKS.isdisjoint(gap)
-            comma = "," in gap or "،" in gap
-        append(Word(i, start, end, body[start:end], norm, sentence, gap, clitic_readings(norm), breaks, comma))
-        previous_end = end
-    return words
+    slice_body = body.__getitem__
+    # The gap before a token starts where the previous token ends (an overlap slices to "").
+    gaps = list(map(slice_body, map(slice, chain((0,), tokens.end), tokens.start)))
+    columns = zip(
+        range(len(tokens.start)),
+        tokens.start,
+        tokens.end,
+        map(slice_body, map(slice, tokens.start, tokens.end)),
+        tokens.norm,
+        tokens.sentence,
+        gaps,
+        map(clitic_readings, tokens.norm),
+        map(_breaks, gaps),
+        map(_has_comma, gaps),
+        strict=True,
+    )
+    return list(map(partial(tuple.__new__, Word), columns))

@@ -53,6 +53,19 @@ def test_normalized_view_keeps_original_offsets(text: str) -> None:
     assert view.original == text
 
 
+def test_folds_replace_in_any_order() -> None:
+    """normalized_view folds by one replacement per character: no fold may produce a foldable one."""
+    assert not {folded for _, folded in arabic._FOLDS} & {char for char, _ in arabic._FOLDS}
+
+
+def test_normalized_view_of_a_long_article_text() -> None:
+    text = "أَعلنَ الرئيسُ، في ١٢ مايو، عن «زيارة» إلى القاهرةِ‏ وتونس؟ " * 40 + "مدينة بلا تشكيل " * 30
+    view = normalized_view(text)
+    assert (view.text, view.offsets) == loop_view(text)
+    plain = "مدينة بلا تشكيل " * 30
+    assert (normalized_view(plain).text, normalized_view(plain).offsets) == loop_view(plain)
+
+
 @settings(max_examples=150, deadline=None)
 @given(_TEXT)
 def test_arabic_ratio_counts_arabic_letters(text: str) -> None:
