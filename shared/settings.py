@@ -62,7 +62,7 @@ class KafkaSettings(_Frozen):
         16 * 1024 * 1024,
         ge=1_000_000,
         description="Largest message hadath produces or fetches; topics it creates accept it (max.message.bytes). "
-        "A segmented article carries every token, about 14 times its body, so this must exceed 14 x "
+        "A segmented article carries every token, 6 to 7 times its body, so this must exceed 7 x "
         "limits.max_body_bytes. On an existing cluster raise message.max.bytes to match.",
     )
     fetch_max_wait_s: float = Field(

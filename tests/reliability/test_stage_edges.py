@@ -195,15 +195,15 @@ def test_a_failing_metrics_observer_neither_raises_nor_loses_the_output(
 def test_an_article_whose_segmentation_exceeds_the_message_limit_is_dead_lettered(
     tmp_path: Path, metrics: StageMetrics
 ) -> None:
-    """A segmented article carries every token (~14x its body): one above the producer's message limit is
-    dead-lettered (it used to crash the faust agent and vanish). The limit is lowered here to 1 MB so that a
+    """A segmented article carries every token (~6x its body): one above the producer's message limit is
+    dead-lettered (it used to crash the faust agent and vanish). The limit is lowered here to 400 kB so that a
     150 kB body, far below the body limit, crosses it."""
     article = dev_articles()[0]
     long = article.model_copy(update={"id": "long", "body": (article.body + " ") * 22})
     assert len(long.body.encode()) < LimitSettings().max_body_bytes
     stage = real_stage("segmenter", tmp_path, metrics)
-    runner = StageRunner(stage, metrics, max_output_bytes=1_000_000)
+    runner = StageRunner(stage, metrics, max_output_bytes=400_000)
     [out] = runner.handle(incoming(stage, long.model_dump_json().encode(), b"long"))
     info = read_dead_letter(out.headers)
     assert out.topic == "articles.raw.dlq" and info is not None and info.reason == "output_too_large"
-    assert "1000000-byte" in info.message
+    assert "400000-byte" in info.message
