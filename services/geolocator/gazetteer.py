@@ -59,10 +59,11 @@ _MAX_FOLLOWERS = 500  # a word opening more one-word names than this is looked u
 class WordCache(dict[str, _Value], Generic[_Value]):
     """``cache[word]`` is ``compute(word)``, computed once: per-word analysis, read in C-level passes (map).
 
-    Bounded, since a stream's vocabulary keeps growing: cleared when full; longer pieces are not kept.
+    Bounded, since a stream's vocabulary keeps growing: cleared when it holds ``limit`` words (a few MB);
+    strings longer than ``max_length`` (no word is) are computed every time, not kept.
     """
 
-    def __init__(self, compute: Callable[[str], _Value], limit: int = 200_000, max_length: int = 1000):
+    def __init__(self, compute: Callable[[str], _Value], limit: int = 50_000, max_length: int = 40):
         super().__init__()
         self.compute, self.limit, self.max_length = compute, limit, max_length
 

@@ -7,12 +7,11 @@ multi-word names (الولايات المتحدة، شرم الشيخ) all match
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
-from itertools import accumulate, chain, compress
-from operator import sub
+from itertools import accumulate, chain, compress, repeat
 
 from services.geolocator.gazetteer import Gazetteer, GazetteerEntry, IndexedName, Opening, WordCache
 from shared.arabic import normalize
@@ -97,8 +96,8 @@ def words_of(text: str) -> Words:
     phrases = [phrase.split(" ") for phrase in parts[1::2]]
     pieces = list(chain.from_iterable(phrases))
     norms = list(map(_phrase_words.__getitem__, pieces))
-    if "" in norms:  # a word mixing Arabic, Latin or digits (و1), a lone mark (ـ), two spaces: word by word
-        return _words_one_by_one(text)
+    if "" in norms:  # a piece mixing Arabic, Latin or digits (و1988), a lone mark (ـ), two spaces
+        return _words_phrase_by_phrase(parts, phrases)
     gaps = [" "] * len(pieces)  # inside a phrase, one space
     lengths = [1] * (2 * len(pieces))  # of the gap before each word, and of the word
     lengths[1::2] = map(len, pieces)
@@ -108,16 +107,27 @@ def words_of(text: str) -> Words:
         first += len(phrase)
     bounds = list(accumulate(lengths))
     starts, ends = bounds[0::2], bounds[1::2]
-    if _MARK_BEFORE_SPACE.search(text):  # أيضاً كما: the word ends before its marks
-        ends = list(map(sub, ends, map(_trailing_marks.__getitem__, pieces)))
+    for space in _MARK_BEFORE_SPACE.finditer(text):  # أيضاً كما: the word ends before its marks
+        k = bisect.bisect_left(ends, space.start())
+        if k < len(ends) and ends[k] == space.start():
+            ends[k] -= _trailing_mark_count(pieces[k])
     return Words(norms, starts, ends, gaps)
 
 
-def _words_one_by_one(text: str) -> Words:
-    """:func:`words_of` for any text: one split into words and gaps (slower: a regex match per word)."""
-    parts = _WORD.split(text)  # gap, word, gap, word, ..., trailing gap
-    normal = list(map(_normal_forms.__getitem__, parts))
-    bounds = list(accumulate(map(len, parts)))  # bounds[2i]: where word i starts, bounds[2i + 1]: where it ends
+def _words_phrase_by_phrase(parts: list[str], phrases: list[list[str]]) -> Words:
+    """:func:`words_of` for any text (slower): phrases with a piece that is not one word are split exactly."""
+    split = [parts[0]]  # gap, word, gap, word, ..., trailing gap (original text)
+    for phrase, pieces, gap_after in zip(parts[1::2], phrases, parts[2::2], strict=True):
+        if "" in map(_phrase_words.__getitem__, pieces) or _MARK_BEFORE_SPACE.search(phrase):
+            words_and_gaps = _WORD.split(phrase)  # "", word, gap, ..., word, ""
+            split[-1] += words_and_gaps[0]
+            split += words_and_gaps[1:]
+            split[-1] += gap_after
+        else:
+            split += chain.from_iterable(zip(pieces, repeat(" ")))  # word, " ", word, " ", ..., word, " "
+            split[-1] = gap_after
+    normal = list(map(_normal_forms.__getitem__, split))
+    bounds = list(accumulate(map(len, split)))  # bounds[2i]: where word i starts, bounds[2i + 1]: where it ends
     return Words(normal[1::2], bounds[0:-1:2], bounds[1::2], normal[0:-1:2])
 
 
@@ -143,6 +153,7 @@ def _character_classes() -> tuple[list[str], str]:
 
 
 _CLASSES, _DROPPED_CHARACTERS = _character_classes()
+DROPPED_CHARACTERS = frozenset(_DROPPED_CHARACTERS)  # what normalisation drops (the empty normal form)
 _DROPPED = re.escape(_DROPPED_CHARACTERS)
 _LETTER = "[" + "".join(_CLASSES) + "]"
 # Each pattern opens with a character class, which lets the regex engine skip quickly to the next match;
@@ -164,10 +175,9 @@ def _trailing_mark_count(word: str) -> int:
     return len(word) - len(word.rstrip(_DROPPED_CHARACTERS))
 
 
-# piece, gap or word -> its normalised form (an article's pieces are mostly ones seen before); short pieces only
-_phrase_words = WordCache(_phrase_word, max_length=40)
-_normal_forms = WordCache(normalize, max_length=40)
-_trailing_marks = WordCache(_trailing_mark_count, max_length=40)
+# piece, gap or word -> its normalised form (an article's pieces are mostly ones seen before)
+_phrase_words = WordCache(_phrase_word)
+_normal_forms = WordCache(normalize)
 
 
 def find_mentions(words: Words, gazetteer: Gazetteer, blocked: set[int] | None = None) -> list[Mention]:
@@ -181,7 +191,7 @@ def find_mentions(words: Words, gazetteer: Gazetteer, blocked: set[int] | None =
     count = len(norms)
     mentions: list[Mention] = []
     resume = 0  # first word not inside an earlier mention
-    for i in compress(range(count), openings):
+    for i in compress(range(count), openings):  # (the words that may open a name)
         if i < resume or i in blocked or (opened := openings[i]) is None:
             continue
         following = norms[i + 1] if i + 1 < count else None
@@ -307,6 +317,8 @@ def _read_cue(mention: Mention, words: Words, gazetteer: Gazetteer) -> None:
     if cue:
         _check_post_or_border(mention, norms, mention.first)
     # a demonym just after the name: مدينة أنطاليا التركية
+    if demonyms.keys().isdisjoint(norms[mention.last + 1:mention.last + 3]):
+        return  # (the usual case)
     for k in range(mention.last + 1, min(mention.last + 3, len(norms))):
         if _breaks[gaps[k]]:
             break
@@ -335,22 +347,27 @@ def _check_post_or_border(mention: Mention, norms: list[str], before: int) -> No
         mention.post_or_border = True
 
 
-def article_countries(words: Words, mentions: list[Mention], gazetteer: Gazetteer) -> Counter[str]:
+def article_countries(words: Words, mentions: list[Mention], gazetteer: Gazetteer) -> dict[str, int]:
     """How often each country is named or referred to by demonym in the article (for disambiguation)."""
-    counts = Counter(filter(None, map(gazetteer.demonyms.get, words.norms)))
+    counts: dict[str, int] = {}  # (a plain dict: a Counter costs more to build than the counting)
+    for country in filter(None, map(gazetteer.demonyms.get, words.norms)):
+        counts[country] = counts.get(country, 0) + 1
     for mention in mentions:
         if len(mention.candidates) == 1:  # (most names: the general case below, in short)
             entry = mention.candidates[0].entry
             if mention.cue or entry.precision != "city" or entry.population >= 100_000:
-                counts[entry.country_code] += 2
+                counts[entry.country_code] = counts.get(entry.country_code, 0) + 2
             continue
         # only names that point at one country (مصر، بنغازي), not عمان (Oman or Amman) nor طرابلس
         significant = {c.entry.country_code for c in mention.candidates
                        if c.entry.precision != "city" or c.entry.population >= 100_000}
         if len(significant) == 1:
-            counts[significant.pop()] += 2
+            country = significant.pop()
         elif not significant and mention.cue and len({c.entry.country_code for c in mention.candidates}) == 1:
-            counts[mention.candidates[0].entry.country_code] += 2
+            country = mention.candidates[0].entry.country_code
+        else:
+            continue
+        counts[country] = counts.get(country, 0) + 2
     return counts
 
 
@@ -361,7 +378,7 @@ def _prior(entry: GazetteerEntry) -> float:
     return _PRECISION_BONUS[entry.precision] + math.log10(entry.population + 10) + (1.0 if entry.capital else 0.0)
 
 
-def choose_entries(mentions: list[Mention], countries: Counter[str]) -> None:
+def choose_entries(mentions: list[Mention], countries: dict[str, int]) -> None:
     """Pick each mention's place: prior (kind, population, capital) + article countries + nearby demonyms.
 
     A name that is also a common word (flagged in the gazetteer) only counts after a toponym noun;

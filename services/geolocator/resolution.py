@@ -12,12 +12,18 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cached_property
-from itertools import accumulate, compress
+from itertools import compress
 
 from services.geolocator.gazetteer import Gazetteer, GazetteerEntry, WordCache, name_words
-from services.geolocator.mentions import Mention, Words, article_countries, choose_entries, find_mentions, words_of
-from shared.arabic import normalize
+from services.geolocator.mentions import (
+    DROPPED_CHARACTERS,
+    Mention,
+    Words,
+    article_countries,
+    choose_entries,
+    find_mentions,
+    words_of,
+)
 from shared.schemas import DetectedEvent, EventStatus, EventType, Participant, ParticipantKind
 
 # Verbs whose bare object is the visited place (زار مصر، سيصل موسكو، غادر القاهرة), normalised.
@@ -103,9 +109,8 @@ class ArticlePlaces:
 
     def _participant_words(self, participants: list[Participant]) -> set[int]:
         """Words inside the names of people: محمد بن سلمان is not a place (organisations may hold one)."""
-        persons = [p for p in participants if p.kind == ParticipantKind.person]
-        names = {_name_words[p.name] for p in persons} | {_name_words[a] for p in persons for a in p.aliases}
-        names = {n for n in names if len(n) >= 2}
+        names = {words for p in participants if p.kind == ParticipantKind.person
+                 for name in (p.name, *p.aliases) if len(words := _name_words[name]) >= 2}
         blocked: set[int] = set()
         if not names:
             return blocked
@@ -125,11 +130,6 @@ class ArticlePlaces:
                 if head == name[0] and tuple(norms[i + 1:i + n]) == name[1:]:
                     blocked.update(range(i, i + n))
         return blocked
-
-    @cached_property
-    def clause_breaks(self) -> list[int]:
-        """``clause_breaks[k]``: how many gaps before words 0 .. k - 1 hold a comma, semicolon or colon."""
-        return [0, *accumulate(map(_clause_break.__getitem__, self.words.gaps))]
 
     def word_index(self, offset: int) -> int:
         """Index of the word at or just before ``offset`` (asked again and again for the same triggers)."""
@@ -176,9 +176,9 @@ _visit_verbs = WordCache(_is_visit_verb)
 _clause_break = WordCache(_holds_clause_break)
 
 
-def _clauses_between(places: ArticlePlaces, a: int, b: int) -> int:
+def _clauses_between(words: Words, a: int, b: int) -> int:
     lo, hi = sorted((a, b))
-    return places.clause_breaks[hi + 1] - places.clause_breaks[lo + 1]
+    return sum(map(_clause_break.__getitem__, words.gaps[lo + 1:hi + 1]))
 
 
 def _visit_object(places: ArticlePlaces, mention: Mention, reach: int) -> bool:
@@ -250,7 +250,7 @@ def place_near(
         if cue < _MIN_CUE:
             continue
         distance = abs(mention.first - trigger) if mention.first > trigger else abs(trigger - mention.last)
-        clauses = _clauses_between(places, trigger, mention.first)
+        clauses = _clauses_between(places.words, trigger, mention.first)
         score = cue - _DISTANCE_PENALTY * distance - _CLAUSE_PENALTY * clauses
         if mention.first > trigger and _foreign_relative_clauses(places.words, trigger, mention.first):
             continue  # "الحرب التي يشنها التحالف ... في اليمن": the place of another clause
@@ -268,13 +268,15 @@ def _sentence_index(offset: int, sentences: list[tuple[int, int]]) -> int | None
 
 def _followed_by_during(places: ArticlePlaces, trigger_start: int) -> bool:
     i = places.word_index(trigger_start)
-    return any(norm in _DURING for norm in places.words.norms[i:i + 3])
+    return not _DURING.isdisjoint(places.words.norms[i:i + 3])
 
 
 def _opens_with_back_reference(places: ArticlePlaces, sentence: tuple[int, int]) -> bool:
     """"جاء ذلك خلال لقاء في …", "يأتي ذلك …": the sentence places what the previous one reported."""
     i = places.word_index(sentence[0])
     norms, starts = places.words.norms[i:i + 3], places.words.starts[i:i + 3]
+    if _BACK_REFERENCE_VERBS.isdisjoint(norms[:2]):
+        return False  # (the usual case)
     head = [norm for norm, start in zip(norms, starts, strict=True) if start >= sentence[0]]
     return len(head) >= 2 and head[0] in _BACK_REFERENCE_VERBS and head[1] in ("ذلك", "هذا")
 
@@ -407,9 +409,9 @@ def _resolved(places: ArticlePlaces, mention: Mention) -> ResolvedPlace:
 def _skip_letters(body: str, start: int, letters: int) -> int:
     """The offset after ``letters`` letters from ``start`` (diacritics and tatweel do not count)."""
     while letters > 0 and start < len(body):
-        if normalize(body[start]):
+        if body[start] not in DROPPED_CHARACTERS:
             letters -= 1
         start += 1
-    while start < len(body) and not normalize(body[start]):
+    while start < len(body) and body[start] in DROPPED_CHARACTERS:
         start += 1
     return start
