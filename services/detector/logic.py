@@ -11,7 +11,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from functools import cache
-from itertools import repeat
+from itertools import groupby, repeat
+from operator import attrgetter
 
 from services.detector import participants
 from services.detector.actors import ActorMention, article_name_words, sentence_actors
@@ -47,6 +48,7 @@ _BACK_REFERENCES = frozenset(
 )
 _ATTENDANCE = frozenset(normalize(w) for w in ["حضر", "وحضر", "حضرت", "وحضرت", "بحضور", "شارك", "وشارك", "شاركت"])
 _BOTH_SIDES = frozenset(normalize(w) for w in ["الطرفان", "الطرفين", "الجانبان", "الجانبين", "البلدان", "البلدين"])
+_SENTENCE = attrgetter("sentence")
 _WITH_PRONOUN = frozenset({"معه", "معها", "معهم", "معهما"})
 
 
@@ -58,10 +60,10 @@ class _Article:
         self.body = segmented.article.body
         self.view = view
         self.words: list[Word] = article_words(segmented)
-        self.word_starts = [w.start for w in self.words]
+        self.word_starts: list[int] = segmented.tokens.start  # the token column itself (only read)
         self.by_sentence: dict[int, list[Word]] = defaultdict(list)
-        for w in self.words:
-            self.by_sentence[w.sentence].append(w)
+        for sentence, run in groupby(self.words, _SENTENCE):  # a sentence's words are one run: one extend
+            self.by_sentence[sentence].extend(run)
         self._sports_words: int | None = None
         self._sports_sentences: dict[int, bool] = {}
         self._clause_openers: dict[int, list[int]] = {}
