@@ -132,12 +132,12 @@ def detect(segmented: SegmentedArticle) -> DetectedEvents:
         starts = list(map(bisect_left, repeat(view.offsets), tokens.start))  # one C-level pass
     found = find_triggers(view, starts, tokens.norm)
     if not found:  # most news has no meeting, visit or training: no words or actors to build
-        return _output(segmented, [])
+        return DetectedEvents(article=segmented.article, sentences=segmented.sentences, events=[])
     doc = _Article(segmented, view)
     lex = lexicon()
     triggers = [t for t in found if doc.words_in(t.start, t.end)]
     if not triggers:
-        return _output(segmented, [])
+        return DetectedEvents(article=segmented.article, sentences=segmented.sentences, events=[])
     trigger_words = {k for t in triggers for k in doc.words_in(t.start, t.end)}
     actors: list[ActorMention] = []
     article_names = article_name_words(doc.words, lex)
@@ -155,13 +155,10 @@ def detect(segmented: SegmentedArticle) -> DetectedEvents:
         if mention is not None:
             mentions.append(mention)
     events = [e for e in merge(mentions) if e.participants]
-    return _output(segmented, [_build(doc, e, entities) for e in events])
-
-
-def _output(segmented: SegmentedArticle, events: list[DetectedEvent]) -> DetectedEvents:
-    """The message, built without validation: its parts are validated models already."""
-    return DetectedEvents.model_construct(
-        article=segmented.article, sentences=list(segmented.sentences), events=events
+    return DetectedEvents(
+        article=segmented.article,
+        sentences=segmented.sentences,
+        events=[_build(doc, e, entities) for e in events],
     )
 
 
@@ -454,7 +451,7 @@ def _build(doc: _Article, event: MergedEvent, entities: dict[str, Entity]) -> De
     for key, role in event.participants.items():
         entity = entities[key]
         participants.append(
-            Participant.model_construct(  # typed values the detector built: no validation to run
+            Participant(
                 name=entity.name,
                 kind=entity.kind,
                 role=role,
@@ -472,10 +469,9 @@ def _build(doc: _Article, event: MergedEvent, entities: dict[str, Entity]) -> De
         plover_category=plover,
         participants=participants,
         date=date,
-        triggers=[Trigger.model_construct(start=a, end=b, text=body[a:b]) for a, b in triggers],
+        triggers=[Trigger(start=a, end=b, text=body[a:b]) for a, b in triggers],
         evidence=[
-            Evidence.model_construct(start=sentences[i].start, end=sentences[i].end, text=sentences[i].text)
-            for i in sentence_ids
+            Evidence(start=sentences[i].start, end=sentences[i].end, text=sentences[i].text) for i in sentence_ids
         ],
         confidence=confidence(event),
     )
