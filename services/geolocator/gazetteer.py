@@ -147,6 +147,8 @@ class Gazetteer:
         for first, second in self.multi:
             self.multi_seconds.setdefault(first, set()).add(second)
         self._sorted_singles = sorted(self.single)
+        # how one-word names may start, three letters or more before their end (what may be written apart)
+        self._joinable_starts = frozenset(name[:k] for name in self.single for k in range(1, len(name) - 2))
         self.max_words = max((len(n.words) for c in self.by_first_word.values() for n in c), default=1)
 
     def _openings(self, word: str) -> Openings | None:
@@ -174,14 +176,15 @@ class Gazetteer:
 
         None when too many names start with ``form`` (في، ب) to list their rests.
         """
+        if form not in self._joinable_starts:
+            return set()  # (most words)
         names = self._sorted_singles
         first = bisect.bisect_left(names, form)
-        if first == len(names) or not names[first].startswith(form):
-            return set()  # (most words: no name starts with them)
         end = bisect.bisect_left(names, form + "\U0010ffff", first)
         if end - first > _MAX_FOLLOWERS:
             return None
-        return {name[len(form):] for name in names[first:end] if len(name) >= len(form) + 3}
+        cut = len(form)
+        return {name[cut:] for name in names[first:end] if len(name) >= cut + 3}
 
     def lookup(self, words: list[str]) -> list[IndexedName]:
         """Names matching a prefix of ``words`` (already normalised, clitics stripped from the first)."""
