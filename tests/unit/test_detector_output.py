@@ -1,4 +1,4 @@
-"""The detector builds its output without validation (model_construct): it must still be a valid message."""
+"""The detector's output validates to itself and serialises without type warnings (a guard for how it is built)."""
 
 from __future__ import annotations
 
