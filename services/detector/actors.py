@@ -369,13 +369,12 @@ class _SentenceScanner:
 
     def _country_at(self, i: int) -> tuple[Country, int, str] | None:
         """(country, last word index, prefix) of a country or capital name starting at word ``i``."""
+        if not self._starts[i] & _PLACE:  # most words start no place name: answered without the cache
+            return None
         if i in self._country_cache:
             return self._country_cache[i]
         found = None
         words, lex = self.words, self.lex
-        if not self._starts[i] & _PLACE:
-            self._country_cache[i] = None
-            return None
         # names run over up to 3 words, none after a break: the spans to try, longest first, with their tails
         tails = [""]
         while len(tails) < 3 and i + len(tails) < len(words) and not words[i + len(tails)].breaks_before:
