@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
-from itertools import chain
+from itertools import chain, repeat
 from typing import NamedTuple, TypeVar
 
 from shared.schemas import SegmentedArticle
@@ -114,4 +113,4 @@ def article_words(segmented: SegmentedArticle) -> list[Word]:
         map(_has_comma, gaps),
         strict=True,
     )
-    return list(map(partial(tuple.__new__, Word), columns))
+    return list(map(tuple.__new__, repeat(Word), columns))
