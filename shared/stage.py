@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import gc
 import logging
 import signal
 import threading
@@ -290,4 +291,7 @@ def build_faust_app(stage: Stage[Any], settings: Settings, replica: int, metrics
     # producer buffer is full); faust commits an offset only once every earlier offset is acked (it tracks
     # gaps), so delivery stays at-least-once.
     app.agent(source, name=f"hadath.{stage.name}", concurrency=settings.service.in_flight)(run)
+    # The lexicons, gazetteer indexes and the app live as long as the worker. Frozen, the garbage collector no
+    # longer walks them on each full collection, which took 0.2 to 0.5 s with them (a stall of the stream).
+    gc.freeze()
     return app
