@@ -130,6 +130,9 @@ class TokenTable(_Model):
 class SegmentedArticle(_Message):
     """``articles.segmented``: the article with its sentences and tokens."""
 
+    schema_version: Literal[2] = Field(  # type: ignore[assignment]
+        2, description="Version of this message's schema (2: tokens as columns; 1 had one object per token)."
+    )
     article: Article = Field(description="The article as ingested.")
     sentences: list[Sentence] = Field(description="Sentences in order; offsets into article.body.")
     tokens: TokenTable = Field(description="Tokens in order, as columns; offsets into article.body.")

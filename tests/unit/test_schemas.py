@@ -80,3 +80,14 @@ def test_token_columns_must_line_up_and_stay_inside_the_body() -> None:
     outside["tokens"]["end"][-1] = 10_000
     with pytest.raises(ValidationError, match="outside the article body"):
         SegmentedArticle.model_validate(outside)
+
+
+def test_a_segmented_message_of_the_old_shape_is_refused_by_its_version() -> None:
+    from services.segmenter.logic import segment
+    from shared.schemas import SegmentedArticle
+
+    message = json.loads(segment(Article(id="a", body="التقى الرئيس بالوزير.")).model_dump_json())
+    assert message["schema_version"] == 2
+    message["schema_version"] = 1  # version 1 carried one object per token
+    with pytest.raises(ValidationError, match="schema_version"):
+        SegmentedArticle.model_validate(message)
