@@ -19,9 +19,13 @@ DEV_ARTICLES = REPO / "tests" / "data" / "dev_articles.jsonl"
 
 
 def free_web_port_base() -> int:
-    """A first port with 40 free ports after it (4 stages x 10 replicas) for worker web servers."""
+    """A first port with 40 free ports after it (4 stages x 10 replicas) for worker web servers.
+
+    Below Linux's ephemeral range (32768-60999): a port free now there can be taken a moment later by any
+    outgoing connection (a Kafka client's), and the worker then fails to bind its web server.
+    """
     for _ in range(50):
-        base = random.randrange(20_000, 40_000, 50)
+        base = random.randrange(12_000, 32_000, 50)
         if not any(port_open("127.0.0.1", base + i, 0.05) for i in range(40)):
             return base
     raise RuntimeError("no free port range for worker web servers")

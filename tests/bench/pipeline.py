@@ -35,8 +35,11 @@ READY_TIMEOUT_S = 120.0
 
 
 def free_web_port_base() -> int:
-    """A first port with 40 free ports after it (4 stages x 10 replicas) for the workers' web servers."""
-    for base in range(31_000, 60_000, 250):
+    """A first port with 40 free ports after it (4 stages x 10 replicas) for the workers' web servers.
+
+    Below Linux's ephemeral range (32768-60999), where outgoing connections could take a port checked free.
+    """
+    for base in range(22_000, 32_500, 250):
         if not any(port_open("127.0.0.1", base + i, 0.02) for i in range(40)):
             return base
     raise RuntimeError("no free port range for worker web servers")
