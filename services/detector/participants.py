@@ -338,25 +338,20 @@ def demonym_parties(words: list[Word], last: int, lex: Lexicon, body: str) -> li
     while k < len(words) and k - last <= 5 and not words[k].breaks_before:
         country = demonym_country(words[k], lex)
         if country is not None:
-            w = words[k]
-            out.append(
-                ActorMention(
-                    ParticipantKind.country,
-                    w.sentence,
-                    w.index,
-                    w.index,
-                    w.index,
-                    w.index,
-                    name=country.name,
-                    key=country.name,
-                    affiliation=country.name,
-                    entity=f"c:{country.name}",
-                )
-            )
+            out.append(country_at_word(words[k], country.name))
         elif not (words[k].norm.startswith("ال") or words[k].readings[-1][1].startswith("ال")):
             break
         k += 1
     return out if len(out) >= 2 else []
+
+
+def country_at_word(word: Word, country: str) -> ActorMention:
+    """A country named by one word (a demonym, بلاده), already resolved to its entity."""
+    i = word.index
+    return ActorMention(
+        ParticipantKind.country, word.sentence, i, i, i, i,
+        name=country, key=country, affiliation=country, entity=f"c:{country}",
+    )
 
 
 _OWN_COUNTRY = frozenset({"بلاده", "بلادها", "بلده", "بلدها", "لبلاده", "لبلادها", "وبلاده"})
@@ -383,19 +378,4 @@ def own_country(
     )
     if speaker is None:
         return []
-    country = entities_affiliation[speaker.entity] or ""
-    w = words[own]
-    return [
-        ActorMention(
-            ParticipantKind.country,
-            w.sentence,
-            w.index,
-            w.index,
-            w.index,
-            w.index,
-            name=country,
-            key=country,
-            affiliation=country,
-            entity=f"c:{country}",
-        )
-    ]
+    return [country_at_word(words[own], entities_affiliation[speaker.entity] or "")]

@@ -12,14 +12,14 @@ from functools import lru_cache
 from services.segmenter.clitics import split_clitics
 from services.segmenter.sentences import split_sentences
 from shared.arabic import normalize
-from shared.schemas import Article, SegmentedArticle, Sentence, Token, TokenTable
+from shared.schemas import Article, SegmentedArticle, Sentence, TokenTable
 from shared.settings import ExtractionSettings
 
 BACKEND = "builtin"
 
 _TOKEN = re.compile(r"[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u06fa-\u06ff\u064b-\u065f\u0670\u0640]+|[A-Za-z]+|\d+")
 
-__all__ = ["segment", "split_clitics", "split_sentences", "token_spans", "token_table", "tokenize"]
+__all__ = ["segment", "split_clitics", "split_sentences", "token_spans", "token_table"]
 
 
 def token_spans(text: str, sentences: list[Sentence]) -> list[tuple[int, int, int]]:
@@ -72,11 +72,6 @@ def _analyse(original: str) -> tuple[str, tuple[str, ...], str, tuple[str, ...]]
         return norm, (norm,), norm, ()
     prefixes, stem, suffixes = split_clitics(norm, original)
     return norm, tuple(prefixes), stem, tuple(suffixes)
-
-
-def tokenize(text: str, sentences: list[Sentence]) -> list[Token]:
-    """Tokens of ``text`` one by one (builtin rules)."""
-    return token_table(text, sentences).rows(text)
 
 
 def segment(article: Article, settings: ExtractionSettings | None = None) -> SegmentedArticle:
