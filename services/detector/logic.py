@@ -49,6 +49,10 @@ _BACK_REFERENCES = frozenset(
 _ATTENDANCE = frozenset(normalize(w) for w in ["حضر", "وحضر", "حضرت", "وحضرت", "بحضور", "شارك", "وشارك", "شاركت"])
 _BOTH_SIDES = frozenset(normalize(w) for w in ["الطرفان", "الطرفين", "الجانبان", "الجانبين", "البلدان", "البلدين"])
 _SENTENCE = attrgetter("sentence")
+# Nouns whose genitive is a happening already held: "لمتابعة نتائج المباحثات" refers back to talks that took place.
+_OUTCOMES = frozenset(
+    normalize(w) for w in ["نتائج", "نتيجة", "مخرجات", "ثمار", "حصيلة", "مقررات", "توصيات", "ختام", "اختتام"]
+)
 _WITH_PRONOUN = frozenset({"معه", "معها", "معهم", "معهما"})
 
 
@@ -247,6 +251,14 @@ def _event_mention(
         and any(_DISCUSSED.intersection(r for _, r in w.readings) for w in words[:local_first])
     ):
         status = EventStatus.proposed  # "بحث الوزير مع السفير … تدريب عناصر الشرطة": a topic, not a held training
+    outcome_of = (
+        trigger.form == "noun"
+        and "ال" in trigger.prefix
+        and local_first > 0
+        and any(rest in _OUTCOMES for _, rest in words[local_first - 1].readings)
+    )
+    if outcome_of:
+        status = EventStatus.occurred  # its results exist: whatever the clause plans, the talks were held
     clause_start, clause_end = max(0, t0 - 60), t1 + 110  # "استقبل … في قصر السلام بجدة اليوم": the day far after
     clause = text[clause_start:clause_end]
     year = explicit_year(text[t1 : t1 + 60], text[max(0, t0 - 30) : t0])
@@ -263,7 +275,8 @@ def _event_mention(
     previous = norms[local_first - 1] if local_first else ""
     attended = previous in _ATTENDANCE or any(n in _ATTENDANCE for n in norms[max(0, local_first - 2) : local_first])
     anaphoric = (
-        trigger.cue == "reception"
+        outcome_of
+        or trigger.cue == "reception"
         or (trigger.form == "noun" and "ال" in trigger.prefix and attended)
         or (
             trigger.form == "noun"
@@ -274,7 +287,7 @@ def _event_mention(
     return EventMention(
         type=trigger.type,
         status=status,
-        status_cued=reading.cued,
+        status_cued=reading.cued and not outcome_of,
         background=reading.background,
         year=year,
         date=date,
