@@ -85,6 +85,7 @@ def faust_broker_options(kafka: KafkaSettings) -> dict[str, Any]:
         "broker_heartbeat_interval": kafka.heartbeat_interval_s,
         "producer_max_request_size": kafka.max_message_bytes,
         "consumer_max_fetch_size": kafka.max_message_bytes,
+        "producer_linger": kafka.producer_linger_s,
     }
     context = ssl_context(kafka)
     if kafka.security_protocol.startswith("SASL"):
