@@ -164,28 +164,22 @@ def _resolve_pair(
         if country is not None and country.name not in countries:
             countries.append(country.name)
     persons = [e for e in entities.values() if e.kind == ParticipantKind.person]
+    office = rank_group.get(_singular(m.head or ""), -1)
     chosen: list[Entity | None]
     if len(countries) >= 2:
-        chosen = [next((e for e in persons if e.affiliation == c), None) for c in countries[:2]]
+        # "الرئيسين الروسي والتركي": the Russian president, not the Russian minister who speaks of the summit
+        holders = [e for e in persons if _holds(e, office, rank_group)]
+        chosen = [next((e for e in holders if e.affiliation == c), None) for c in countries[:2]]
         # "القمة المرتقبة بين الرئيسين الروسي والتركي" with neither named: the two countries take part
         chosen = [
             e if e is not None else _country_entity(c, m, entities) for e, c in zip(chosen, countries[:2], strict=True)
         ]
     else:
-        office = rank_group.get(_singular(m.head or ""), -1)
         last_seen: dict[str, int] = {}
         for other in mentions:
             if other.entity.startswith("p:") and other.first < m.first:
                 last_seen[other.entity] = max(other.first, last_seen.get(other.entity, -1))
-        fitting = [
-            e
-            for e in persons
-            if e.key in last_seen
-            and (
-                office < 0
-                or any(rank_group.get(h.removeprefix("ال"), -2) == office for h in (e.head or "", *e.title_words))
-            )
-        ]
+        fitting = [e for e in persons if e.key in last_seen and _holds(e, office, rank_group)]
         if len(fitting) < 2 and office >= 0:
             # "الزعيمان" after a president and a sheikh: the two persons named last, whatever their offices
             fitting = [e for e in persons if e.key in last_seen]
@@ -198,6 +192,12 @@ def _resolve_pair(
         mention.entity = entity.key
         mention.kind = entity.kind
     return [twin]
+
+
+def _holds(person: Entity, office: int, rank_group: dict[str, int]) -> bool:
+    """Does the person's title name an office of the group ``office`` (any office when it is -1)?"""
+    heads = (person.head or "", *person.title_words)
+    return office < 0 or any(rank_group.get(h.removeprefix("ال"), -2) == office for h in heads)
 
 
 def _country_entity(country: str, m: ActorMention, entities: dict[str, Entity]) -> Entity:

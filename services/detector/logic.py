@@ -191,13 +191,21 @@ def _event_mention(
     if not _passes(doc, lex, trigger, sentence, norms, before, after, actors_by_sentence[sentence], first, last):
         return None
     openers = doc.clause_openers(sentence)
-    candidates = participants.select(trigger, words, openers, actors_by_sentence[sentence], local_first, local_last)
-    candidates += participants.elided_subject(
-        trigger, words, openers, actors_by_sentence[sentence], local_first, candidates
+    sides = participants.between_parties(words, local_last, actors_by_sentence[sentence])
+    candidates = sides or participants.select(
+        trigger, words, openers, actors_by_sentence[sentence], local_first, local_last
     )
-    if trigger.type == EventType.training_agreement or not candidates:
+    if not sides:
+        candidates += participants.elided_subject(
+            trigger, words, openers, actors_by_sentence[sentence], local_first, candidates
+        )
+    if not sides and (trigger.type == EventType.training_agreement or not candidates):
         candidates += participants.demonym_parties(words, local_last, lex, doc.body)
-    if trigger.type != EventType.visit and not any(a.kind != ParticipantKind.country for a in candidates):
+    if (
+        not sides
+        and trigger.type != EventType.visit
+        and not any(a.kind != ParticipantKind.country for a in candidates)
+    ):
         affiliations = {a.entity: entities[a.entity].affiliation for a in actors_by_sentence[sentence]}
         for a in participants.own_country(words, actors_by_sentence[sentence], local_first, affiliations):
             known = entities.get(a.entity)
@@ -329,7 +337,8 @@ def _passes(
         if after[:1] and after[0] in ("عن", "امكانيه", "في"):
             return False
         persons_after = [a for a in actors if a.first > last and a.kind == ParticipantKind.person]
-        if "مع" not in nearby and not _WITH_PRONOUN.intersection(nearby) and len(persons_after) < 2:
+        between = "بين" in after[:4]  # مفاوضات مباشرة بين الطرفين
+        if "مع" not in nearby and not between and not _WITH_PRONOUN.intersection(nearby) and len(persons_after) < 2:
             return False
     if "military" in needs and not any(map(_is_military, norms)):
         nearby = [w.norm for other in (sentence - 1, sentence + 1) for w in doc.by_sentence.get(other, [])]

@@ -331,6 +331,41 @@ def elided_subject(
     return [subject] if subject is not None and subject not in chosen else []
 
 
+_BETWEEN_SKIP_STOPS = frozenset({"في", "مع", "من", "حول", "عن", "علي", "الي"})
+
+
+def between_parties(words: list[Word], last: int, actors: list[ActorMention]) -> list[ActorMention]:
+    """ "محادثات سلام بين موسكو وكييف"، "القمة المرتقبة بين الرئيسين": the sides joined by بين … و are the parties.
+
+    Whoever speaks of the talks or offers to host them is then not a side. Empty unless two sides are named.
+    """
+    k = last + 1
+    while k < len(words) and k - last <= 3 and words[k].norm != "بين":
+        w = words[k]
+        if w.breaks_before or w.norm in _BETWEEN_SKIP_STOPS or not _PREPOSITIONS.isdisjoint(w.readings[-1][0]):
+            return []  # "لتعزيز التعاون بين البلدين": the بين of another noun
+        k += 1
+    if k >= len(words) or words[k].norm != "بين" or words[k].breaks_before:
+        return []
+    base = words[0].index
+    start = k + 1 + (k + 2 < len(words) and words[k + 1].norm == "كل" and words[k + 2].norm == "من") * 2
+    chosen: list[ActorMention] = []
+    expected = start
+    for a in sorted(actors, key=lambda a: a.first):
+        at = a.first - base
+        if chosen and at == chosen[-1].first - base:
+            chosen.append(a)  # the second of a dual title ("الرئيسين الروسي والتركي") starts where the first does
+        elif at == expected and (not chosen or words[at].readings[-1][0].startswith("و")):
+            chosen.append(a)
+        else:
+            continue
+        expected = a.last - base + 1
+    return chosen if len({a.entity for a in chosen}) >= 2 else []
+
+
+_PREPOSITIONS = frozenset("بل")
+
+
 def demonym_parties(words: list[Word], last: int, lex: Lexicon, body: str) -> list[ActorMention]:
     """ "التمرين العسكري المشترك التونسي الأمريكي": demonyms that qualify the trigger name its parties."""
     out: list[ActorMention] = []
