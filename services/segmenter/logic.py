@@ -51,7 +51,7 @@ def token_table(text: str, sentences: list[Sentence]) -> TokenTable:
     Built column by column and not validated again: the segmenter produced every value itself.
     """
     starts, ends, sentence_of = _span_columns(text, sentences)
-    analyses = [_analyse(text[start:end]) for start, end in zip(starts, ends, strict=True)]
+    analyses = list(map(_analyse, map(text.__getitem__, map(slice, starts, ends))))  # (C-level passes)
     if any(not norm for norm, *_ in analyses):  # a word normalisation empties (only marks): not a token
         kept = [k for k, analysis in enumerate(analyses) if analysis[0]]
         starts, ends, sentence_of = [starts[k] for k in kept], [ends[k] for k in kept], [sentence_of[k] for k in kept]

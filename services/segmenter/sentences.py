@@ -118,4 +118,4 @@ def _append(out: list[Sentence], text: str, start: int, end: int, clutter: dict[
         clutter[line_start] = is_clutter(text[line_start:line_end if line_end >= 0 else len(text)])
     if clutter[line_start]:
         return
-    out.append(Sentence(index=len(out), start=start, end=end, text=text[start:end]))
+    out.append(Sentence.model_construct(index=len(out), start=start, end=end, text=text[start:end]))  # (our own values)
