@@ -73,6 +73,7 @@ class _Article:
         self._clause_openers: dict[int, list[int]] = {}
         self._sentence_words: dict[int, TextWords] = {}
         self._sentence_norms: dict[int, tuple[str, int]] = {}
+        self.last_sides: list[ActorMention] = []  # the latest mention's parties, when it had two or more
 
     @property
     def sports_words(self) -> int:
@@ -222,8 +223,11 @@ def _event_mention(
                 a.entity, a.kind, a.name, (a.key,), affiliation=a.affiliation, first_word=a.first
             )
     if not candidates and _BOTH_SIDES.intersection(norms):
-        # "وأكد الطرفان عزمهما … تدريب الجنود": the two sides are the parties of the sentence before
-        candidates += [a for a in actors_by_sentence.get(sentence - 1, []) if not a.locative]
+        # "وأضاف أن الجانبين بحثا … تدريبات": the two sides are the parties of the event reported last (not
+        # whoever reports it), else those of the sentence before; "الزيارات بين الجانبين" are visits both
+        # ways, so the sides of a visit are not both its visitors
+        sides = doc.last_sides if trigger.type != EventType.visit else []
+        candidates += sides or [a for a in actors_by_sentence.get(sentence - 1, []) if not a.locative]
     if " ".join(norms[:2]) in _BACK_REFERENCES:
         # "جاء ذلك خلال لقاء ...": the parties are those of the sentence before
         candidates += [
@@ -237,6 +241,8 @@ def _event_mention(
     if "party" in trigger.needs and not candidates:
         return None
     candidates = _pronoun_antecedent(trigger, words, candidates, local_first)
+    if len({a.entity for a in candidates}) >= 2:
+        doc.last_sides = candidates
     text, offset = doc.sentence_norm(sentence)
     text_words = doc.sentence_words(sentence)
     t0 = doc.view_index(trigger.start) - offset
