@@ -35,6 +35,7 @@ from shared.schemas import (
     Evidence,
     Participant,
     ParticipantKind,
+    ParticipantRole,
     SegmentedArticle,
     Trigger,
 )
@@ -160,6 +161,7 @@ def detect(segmented: SegmentedArticle) -> DetectedEvents:
         if mention is not None:
             mentions.append(mention)
     events = [e for e in merge(mentions) if e.participants]
+    _hosts_met(events)
     return DetectedEvents(
         article=segmented.article,
         sentences=segmented.sentences,
@@ -467,6 +469,28 @@ def _bare(norm: str) -> str:
             stem = norm[: -len(suffix)]
             return stem[:-1] + "ه" if stem.endswith("ت") else stem  # مباراته -> مباراه
     return norm
+
+
+def _hosts_met(events: list[MergedEvent]) -> None:
+    """ "زار فلان الخرطوم، حيث التقى علان"، "استقبل علان الضيف فلان": whom the visitor meets there hosts the visit.
+
+    For a visit that names no host: the persons of a meeting of the same status with the visitor, told in
+    one sentence with the visit or as a reception of the visitor.
+    """
+    meetings = [e for e in events if e.type == EventType.meeting]
+    for visit in events:
+        if visit.type != EventType.visit or ParticipantRole.host in visit.participants.values():
+            continue
+        visitors = {k for k, role in visit.participants.items() if role == ParticipantRole.visitor}
+        sentences = {m.sentence for m in visit.mentions}
+        for meeting in meetings:
+            if meeting.status != visit.status or not visitors.intersection(meeting.participants):
+                continue
+            if not any(m.sentence in sentences or m.cue == "host" for m in meeting.mentions):
+                continue
+            for key in meeting.persons() - visitors:
+                visit.participants[key] = ParticipantRole.host
+                visit.kinds[key] = ParticipantKind.person
 
 
 def _build(doc: _Article, event: MergedEvent, entities: dict[str, Entity]) -> DetectedEvent:
