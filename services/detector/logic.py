@@ -55,6 +55,7 @@ _OUTCOMES = frozenset(
     normalize(w) for w in ["نتائج", "نتيجة", "مخرجات", "ثمار", "حصيلة", "مقررات", "توصيات", "ختام", "اختتام"]
 )
 _WITH_PRONOUN = frozenset({"معه", "معها", "معهم", "معهما"})
+_RELATIVES = frozenset({"الذي", "التي", "اللذان", "اللتان", "الذين"})
 
 
 class _Article:
@@ -265,6 +266,7 @@ def _event_mention(
         and not reading.cued
         and status == EventStatus.occurred
         and any(_DISCUSSED.intersection(r for _, r in w.readings) for w in words[:local_first])
+        and not _ongoing_relative(norms[local_last + 1 : local_last + 7])
     ):
         status = EventStatus.proposed  # "بحث الوزير مع السفير … تدريب عناصر الشرطة": a topic, not a held training
     outcome_of = (
@@ -391,6 +393,23 @@ def _passes(
 _DISCUSSED = frozenset(
     {"بحث", "بحثا", "يبحث", "تبحث", "ناقش", "ناقشا", "يناقش", "تناول", "تناولت", "تناولا", "استعرض", "استعرضا"}
 )
+# Present-tense verbs of intent: "التدريبات التي يعتزم الجيشان إجراءها" are still ahead.
+_INTENT = frozenset(
+    {"يعتزم", "تعتزم", "ينوي", "تنوي", "يزمع", "تزمع", "يتوقع", "يرتقب", "يستعد", "تستعد", "يامل", "تامل"}
+    | {"يرغب", "ترغب", "يسعي", "تسعي", "يريد", "تريد", "يطلب", "تطلب", "يقترح", "تقترح", "يمكن"}
+)
+
+
+def _ongoing_relative(after: list[str]) -> bool:
+    """ "برامج تدريب الجيش التي تشرف عليها القوات": a present tense in a relative after the trigger says it is
+    being held, even when the sentence only discusses it."""
+    for k, norm in enumerate(after[:-1]):
+        if norm in _RELATIVES:
+            verb = after[k + 1]
+            return verb.startswith(("ي", "ت")) and len(verb) >= 4 and verb not in _INTENT
+    return False
+
+
 _CIRCUMSTANCE = frozenset({"خلال", "وخلال", "اثناء", "واثناء", "لدي", "عقب", "وعقب", "بعد", "قبل"})
 
 
