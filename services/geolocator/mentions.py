@@ -327,12 +327,17 @@ def _read_cue(mention: Mention, words: Words, gazetteer: Gazetteer) -> None:
 
 
 def _toponym_noun(word: str) -> tuple[int, float] | None:
-    """For a toponym noun (مدينة، وبالعاصمة …): its proclitic letters and its cue (بمدينة: 3, مدينة: 2)."""
-    bare = word[1:] if len(word) > 3 and word[0] in "وف" else word
-    stem = bare[1:] if len(bare) > 3 and bare[0] in "بل" else bare
-    if stem not in TOPONYM_NOUNS and ("ال" + stem) not in TOPONYM_NOUNS:
-        return None
-    return len(word) - len(stem), 3.0 if bare[0] == "ب" and stem != bare else 2.0
+    """For a toponym noun (مدينة، وبالعاصمة …): its proclitic letters and its cue (بمدينة: 3, مدينة: 2).
+
+    The whole word is tried before a peeled و or ب: ولاية, واحة and بلدة begin with those letters themselves.
+    """
+    bares = (word, word[1:]) if len(word) > 3 and word[0] in "وف" else (word,)
+    for bare in bares:
+        stems = (bare, bare[1:]) if len(bare) > 3 and bare[0] in "بل" else (bare,)
+        for stem in stems:
+            if stem in TOPONYM_NOUNS or ("ال" + stem) in TOPONYM_NOUNS:
+                return len(word) - len(stem), 3.0 if bare[0] == "ب" and stem != bare else 2.0
+    return None
 
 
 _toponym_nouns = WordCache(_toponym_noun)
