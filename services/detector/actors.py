@@ -268,7 +268,7 @@ def _may_start(norm: str) -> int:
     dual = base.endswith(("ين", "ان")) and (base[:-2] in lex.org_heads or base[:-2] in _DUAL_STEMS)
     flags = (_GIVEN if lex.given_names.get(norm, 0) >= 5 else 0) | (_DUAL if dual else 0)
     for _, rest in readings:
-        if _head_reading(rest, lex):
+        if _head_reading(rest, lex) or rest in _RULERS:
             flags |= _TITLE
         if _org_reading(rest, lex):
             flags |= _ORG
@@ -288,15 +288,29 @@ def _two_word_demonym_firsts() -> frozenset[str]:
     return frozenset(key.split(" ")[0] for key in lexicon().country_by_demonym if " " in key)
 
 
+# Ruler titles that are also given names: a title only when definite, or when a country follows (أمير قطر).
+_RULERS = frozenset({"امير", "ملك", "سلطان"})
+_STATE_NOUNS = frozenset({"دوله", "مملكه", "سلطنه", "اماره"})
+
+
 def _title_head(words: list[Word], i: int, lex: Lexicon) -> str | None:
     """Normalised head if a person title (or a kinship word) starts at word ``i``."""
     heads = _heads_of(words[i].norm)
     if heads is None:
-        return None
+        return _ruler_of_country(words, i, lex)
     crown, head = heads
     if crown and i + 1 < len(words) and words[i + 1].norm == "العهد":
         return "ولي"
     return head
+
+
+def _ruler_of_country(words: list[Word], i: int, lex: Lexicon) -> str | None:
+    """ "أمير قطر"، "أمير دولة الكويت"، "ملك البحرين": the ruler's title, not the given name أمير."""
+    rest = words[i].readings[-1][1]
+    if rest not in _RULERS or i + 1 >= len(words) or words[i + 1].breaks_before:
+        return None
+    k = i + 2 if words[i + 1].norm in _STATE_NOUNS and i + 2 < len(words) else i + 1
+    return rest if words[k].norm in lex.country_by_name else None
 
 
 @per_word
@@ -364,8 +378,15 @@ class _SentenceScanner:
         if self.maqsura_marked and word.norm == "علي" and word.text.endswith("ي"):
             return False  # علي (ya) is the given name where the text spells the preposition على
         return (
-            _lexical_stop(word.norm) or word.index in self.triggers or (word.text.endswith("ى") and len(word.norm) <= 4)
+            _lexical_stop(word.norm)
+            or word.index in self.triggers
+            or (word.text.endswith("ى") and len(word.norm) <= 4 and not self._after_name_link(word))
         )
+
+    def _after_name_link(self, word: Word) -> bool:
+        """ "حمد بن عيسى"، "ابن موسى": after بن a short word in ى is a father's name, not على or إلى."""
+        k = word.index - self.words[0].index
+        return k > 0 and self.words[k - 1].norm in ("بن", "ابن", "بنت")
 
     def _country_at(self, i: int) -> tuple[Country, int, str] | None:
         """(country, last word index, prefix) of a country or capital name starting at word ``i``."""
@@ -621,6 +642,8 @@ class _SentenceScanner:
                     j += 2  # نائب قائد القيادة … في أفريقيا (أفريكوم) الفريق …; السفير … لدى سوريا فلان
                     continue
                 break
+            if j == i and self._second_office_holder(head, words[i], j + 1):
+                break  # "يلتقي الأمير الرئيس الأمريكي": the emir meets the president, two persons
             rest = nxt.readings[-1][1]
             prefixed_def = _lam_definite(nxt.norm)
             if is_definite(nxt):
@@ -652,6 +675,25 @@ class _SentenceScanner:
                 continue
             break
         return j, head
+
+    def _second_office_holder(self, head: str, title: Word, k: int) -> bool:
+        """Does a head of state's title at ``k`` follow the bare definite title ``title`` of another office?
+
+        A rank or an honorific may stand before an office in one title (الفريق أول رئيس …, العاهل … الملك), but
+        a president's or king's title right after a bare one of another office (يلتقي الأمير الرئيس، الملك
+        الرئيس) is a second person: subject and object.
+        """
+        if not is_definite(title):
+            return False
+        groups = self.lex.rank_group
+        office = _title_head(self.words, k, self.lex)
+        return (
+            office is not None
+            and office != head
+            and head != "عاهل"  # العاهل الملك: one king
+            and is_definite(self.words[k])
+            and groups.get(office, -2) == groups.get("رييس", -1)
+        )
 
     def _coordinated_office(self, word: Word) -> bool:
         """و + a definite domain word that continues an office's name (والتعاون، والمغتربين), not a new actor."""

@@ -103,6 +103,9 @@ def resolve(mentions: list[ActorMention], words: list[Word], body: str) -> dict[
             nearer = best is not None and abs(e.first_word - m.first) < abs(best.first_word - m.first)
             if score > best_score or (score == best_score and score > 0 and nearer):
                 best, best_score = e, score
+        same_office = [e for e in fitting if e.head == m.head]  # "الملك" beside a king and a president
+        if best_score < 2 and len(fitting) > 1 and len(same_office) == 1:
+            fitting, best = same_office, same_office[0]
         unique = len(fitting) == 1 and (m.affiliation is None or fitting[0].affiliation == m.affiliation)
         if best is not None and (best_score >= 2 or unique):
             m.entity = best.key  # a clear fit, or the only person the title can describe
