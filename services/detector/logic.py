@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from functools import cache
-from itertools import groupby, repeat
+from itertools import groupby, pairwise, repeat
 from operator import attrgetter
 
 from services.detector import participants
@@ -47,7 +47,14 @@ _TALKS = frozenset({"المحادثات", "المفاوضات", "محادثات"
 _BACK_REFERENCES = frozenset(
     {"جاء ذلك", "وجاء ذلك", "جاء هذا", "وجاء هذا", "ياتي ذلك", "وياتي ذلك", "تم ذلك", "وتم ذلك"}
 )
-_ATTENDANCE = frozenset(normalize(w) for w in ["حضر", "وحضر", "حضرت", "وحضرت", "بحضور", "شارك", "وشارك", "شاركت"])
+_ATTENDANCE = frozenset(
+    normalize(w)
+    for w in ["حضر", "وحضر", "حضرت", "وحضرت", "بحضور", "وبحضور", "شارك", "وشارك", "شاركت", "حضره", "حضرها", "وحضره"]
+)
+# "على هامش أعمال القمة": words between هامش and the event it frames
+_FRAME_FILLERS = frozenset(
+    normalize(w) for w in ["أعمال", "فعاليات", "انعقاد", "أشغال", "اجتماعات", "مشاركته", "مشاركتها"]
+)
 _BOTH_SIDES = frozenset(normalize(w) for w in ["الطرفان", "الطرفين", "الجانبان", "الجانبين", "البلدان", "البلدين"])
 _SENTENCE = attrgetter("sentence")
 # Nouns whose genitive is a happening already held: "لمتابعة نتائج المباحثات" refers back to talks that took place.
@@ -287,11 +294,22 @@ def _event_mention(
         clause, published, looking_ahead=status == EventStatus.planned, words=text_words.of(clause_start, clause_end)
     )
     roles = participants.roles(trigger, words, candidates, local_first, local_last)
+    if trigger.type == EventType.training_agreement and trigger.form == "imperfective":
+        for a in candidates:  # "ستدرب تركيا عناصر الجيش الصومالي": the verb's subject trains, its object is trained
+            if roles.get(a.entity) == ParticipantRole.party or a.kind != ParticipantKind.person:
+                if a.last < first and a.kind != ParticipantKind.person:
+                    roles[a.entity] = ParticipantRole.trainer
+                elif a.first > last and a.kind != ParticipantKind.person:
+                    roles[a.entity] = ParticipantRole.trainee
     kinds = {a.entity: entities[a.entity].kind for a in candidates}
     strength = 1.0 if trigger.form in ("perfective", "imperfective", "phrase") else 0.5
     has_person = any(entities[a.entity].kind == ParticipantKind.person for a in candidates)
     previous = norms[local_first - 1] if local_first else ""
-    attended = previous in _ATTENDANCE or any(n in _ATTENDANCE for n in norms[max(0, local_first - 2) : local_first])
+    attended = (
+        previous in _ATTENDANCE
+        or any(n in _ATTENDANCE for n in norms[max(0, local_first - 2) : local_first])
+        or any(n in _ATTENDANCE for n in after[:2])  # "وجرى اللقاء بحضور فلان": attendees of the meeting told before
+    )
     anaphoric = (
         outcome_of
         or trigger.cue == "reception"
@@ -302,8 +320,19 @@ def _event_mention(
             and ("ال" in trigger.prefix or previous in ("هذه", "هذا", "تلك", "ذلك"))
         )
     )
+    margin = trigger.type == EventType.meeting and _after_margin(words, local_first)
+    if margin:
+        roles, kinds = {}, {}  # "التقى على هامش القمة فلانا": the clause's parties are the side meeting's
+    frame = margin or (trigger.type == EventType.meeting and trigger.norm.endswith(("قمه", "قمم")))
+    sideline = (
+        trigger.type == EventType.meeting
+        and not frame
+        and any(rest == "هامش" for w in words for _, rest in w.readings)
+    )
     return EventMention(
         type=trigger.type,
+        frame=frame,
+        sideline=sideline,
         status=status,
         status_cued=reading.cued and not outcome_of,
         background=reading.background,
@@ -350,16 +379,22 @@ def _passes(
         between = "بين" in after[:4]  # مفاوضات مباشرة بين الطرفين
         if "مع" not in nearby and not between and not _WITH_PRONOUN.intersection(nearby) and len(persons_after) < 2:
             return False
-    if "military" in needs and not any(map(_is_military, norms)):
+    if "military" in needs and not _military_context(norms):
         nearby = [w.norm for other in (sentence - 1, sentence + 1) for w in doc.by_sentence.get(other, [])]
-        if not any(map(_is_military, nearby)):
+        if not _military_context(nearby):
             return False
     if "not_round" in needs and ((after[:1] and after[0] in _ROUND_WORDS) or _TALKS.intersection(after[:3])):
         return False
     if trigger.norm.endswith(("قمه", "قمم")) and after[:1] and after[0] in trigger_word_list("peak_words"):
         return False  # في قمة أولوياته: the top of, not a summit
-    if trigger.norm.endswith(("لقاء", "لقاءا")) and after[:1] and after[0] in trigger_word_list("interview_words"):
-        return False  # لقاء تلفزيوني: an interview
+    if trigger.norm.endswith(("لقاء", "لقاءا")) and after[:1] and _interview(after):
+        return False  # لقاء تلفزيوني، في لقاء مع قناة، لقاء أجرته معه صحيفة: an interview
+    if (
+        trigger.type == EventType.visit
+        and "زيارات" in trigger.norm
+        and (set(before[-2:]) | set(after[:3])) & trigger_word_list("reciprocal_words")
+    ):
+        return False  # "زيارات رسمية متبادلة"، "تكثيف الزيارات": visits in general, not one visit
     if "guest" in needs and not any(n in ("حل", "حلت", "وحل", "وحلت", "حلا", "حلوا") for n in before[-8:]):
         return False
     if "toward" in needs and not any(n in ("الي", "نحو") or n.startswith("لل") for n in after[:6]):
@@ -468,6 +503,34 @@ def _is_sports(norm: str) -> bool:
 def _is_participation(norm: str) -> bool:
     words = lexicon().participation_words
     return norm in words or _bare(norm) in words
+
+
+def _after_margin(words: list[Word], first: int) -> bool:
+    """ "على هامش القمة"، "على هامش أعمال الاجتماع": the trigger names the gathering a side meeting is held at."""
+    k = first - 1
+    if k >= 1 and words[k].norm in _FRAME_FILLERS:
+        k -= 1
+    return k >= 0 and any(rest == "هامش" for _, rest in words[k].readings)
+
+
+def _interview(after: list[str]) -> bool:
+    """ "لقاء صحفي"، "لقاء مع قناة …"، "لقاء أجرته معه صحيفة …"، "لقاء مع الصحفيين": a media interview."""
+    if after[0] in trigger_word_list("interview_words") or " ".join(after[:2]) in trigger_word_list("interview_words"):
+        return True
+    media = trigger_word_list("media_after")
+    if after[0] in media:
+        return True  # لقاء أجرته …
+    if after[0] in ("مع", "اجرته", "اجراه") or after[0] in _WITH_PRONOUN:
+        return any(n in media for n in after[1:4])
+    return False
+
+
+def _military_context(norms: list[str]) -> bool:
+    """A military or security word among the words (or a phrase: خفر السواحل، حفظ السلام)."""
+    if any(map(_is_military, norms)):
+        return True
+    extra = trigger_word_list("military_context")
+    return any(n in extra for n in norms) or any(f"{n} {m}" in extra for n, m in pairwise(norms))
 
 
 @per_word

@@ -33,6 +33,8 @@ class EventMention:
     attached: bool = False  # its status cue qualifies the trigger itself (المناورات المقبلة)
     affiliations: dict[str, str | None] = field(default_factory=dict)  # entity key -> country
     delegations: set[str] = field(default_factory=set)  # visiting delegations (الوفد العسكري الأميركي)
+    frame: bool = False  # a summit, or the gathering after هامش: side meetings are held at it, not part of it
+    sideline: bool = False  # a meeting in a sentence with "على هامش": another happening than the gathering
 
 
 @dataclass(slots=True)
@@ -85,6 +87,10 @@ def _visitors(participants: dict[str, ParticipantRole], kinds: dict[str, Partici
 def _compatible(event: MergedEvent, mention: EventMention) -> bool:
     if event.type != mention.type:
         return False
+    if (mention.sideline and any(m.frame for m in event.mentions)) or (
+        mention.frame and any(m.sideline for m in event.mentions)
+    ):
+        return False  # "التقى على هامش القمة فلانا": the talks on the sidelines are not the summit
     # one article rarely reports two training programmes: their mentions differ in modality, not identity
     same_clause = any(m.sentence == mention.sentence and m.clause == mention.clause for m in event.mentions)
     movement = {"onward", "departure"} & ({mention.cue} | {m.cue for m in event.mentions})

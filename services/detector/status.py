@@ -66,6 +66,7 @@ class _Cues:
     after: dict[EventStatus, GatedPattern]
     background: GatedPattern
     honoured: GatedPattern
+    later: GatedPattern  # a present tense with these in its clause is planned: يلتقي لاحقا، على أن يجتمع
 
 
 def _words(patterns: list[str]) -> GatedPattern:
@@ -81,6 +82,7 @@ def _cues() -> _Cues:
         after={s: _words(table[s.value]["after"]) for s in statuses},
         background=_words(table["background"]),
         honoured=_words(table["honoured_invitation"]),
+        later=_words(table["planned_imperfective"]),
     )
 
 
@@ -165,6 +167,12 @@ def mention_status(
         return StatusReading(EventStatus.proposed, True, background)  # قد يلتقي: may meet, nothing fixed
     if ("س" in prefix and form == "imperfective") or (prefix.endswith("ل") and form == "imperfective"):
         return StatusReading(EventStatus.planned, True, background, attached=True)
+    near_start = max(left_start, trigger_start - 12)
+    if form == "imperfective" and (
+        cues.later.search(right, right_words)
+        or cues.later.search(sentence[near_start:trigger_start], words.of(near_start, trigger_start))
+    ):
+        return StatusReading(EventStatus.planned, True, background, attached=True)  # يلتقي لاحقا، على أن يجتمع
     # ``right`` is at most PLANNED_AFTER_WINDOW long already
     if cues.after[EventStatus.planned].search(right, right_words):
         return StatusReading(EventStatus.planned, True, background, attached=True)  # … العام المقبل
