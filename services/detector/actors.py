@@ -925,6 +925,7 @@ class _SentenceScanner:
                 or (w.norm in lex.common_words and not self._after_demonym(i))
                 or w.norm in _NAME_LINKS
                 or is_definite(w)
+                or self._adjective_after_noun(i)
                 or not self._name_word(w, True)
             ):
                 i += 1
@@ -962,6 +963,19 @@ class _SentenceScanner:
             self.mentions.append(ActorMention(ParticipantKind.person, w.sentence, i, end, i, end, name, key))
             self.used.update(range(i, end + 1))
             i = end + 1
+
+    def _adjective_after_noun(self, i: int) -> bool:
+        """ "تمرين عسكري مشترك"، "لقاء عربي": an adjective that is also a given name, qualifying the noun before it."""
+        words, lex = self.words, self.lex
+        if i == 0 or words[i].breaks_before or _lexical_stop(words[i - 1].norm):
+            return False  # after a noun (an event noun, a trigger, included), not after في، مع، و
+        norm = words[i].norm
+        definite = "ال" + norm
+        return (
+            definite in lex.adjectives
+            or norm in lex.military_words
+            or (norm.endswith("ي") and definite in lex.frequent_words)  # a nisba adjective: الإسلامي، الأولي
+        )
 
     def _after_demonym(self, i: int) -> bool:
         """ "والتركي رجب طيب أردوغان": right after a demonym, a common word that is a given name starts a name."""
