@@ -167,6 +167,10 @@ class Gazetteer:
                 alone = True
             else:
                 followers |= seconds | rests
+        for form, prefix in short_clitic_readings(word, self.clitic_words):
+            if form in self.multi_seconds:  # only as the first word of a longer name
+                readings.append(Opening(form, prefix, [], True, False))
+                followers |= self.multi_seconds[form]
         if not readings:
             return None
         return Openings(tuple(readings), alone, frozenset() if alone else frozenset(followers))
@@ -214,6 +218,27 @@ def clitic_readings(word: str, ordinary: set[str]) -> list[tuple[str, str]]:
         if base.startswith("لل") and len(base) > 4:
             forms.append(("ال" + base[2:], "ل"))
         if len(base) > 3 and base[0] in "بلك":
+            forms.append((base[1:], base[0]))
+    return forms
+
+
+def short_clitic_readings(word: str, ordinary: set[str]) -> list[tuple[str, str]]:
+    """Readings :func:`clitic_readings` leaves out: a proclitic peeled off a three-letter word (بأم -> ب + ام,
+    وبأم -> ب + ام, وأم -> ام, بتل -> ب + تل, بذي -> ب + ذي).
+
+    The two letters left are no place on their own: these readings may only open a longer name whose next
+    words follow in the text (بأم درمان، بتل أبيب، بذي قار), so بام (Bam) and لام stay what they are.
+    """
+    if word in ordinary or len(word) > 4:
+        return []
+    forms = []
+    bases = [word]
+    if len(word) == 4 and word[0] in "وف" and word[1:] not in ordinary:
+        bases = [word[1:]]
+    elif len(word) == 3 and word[0] in "وف":
+        forms.append((word[1:], ""))
+    for base in bases:
+        if len(base) == 3 and base[0] in "بلك":
             forms.append((base[1:], base[0]))
     return forms
 
