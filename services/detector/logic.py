@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from dataclasses import replace
 from functools import cache
 from itertools import groupby, pairwise, repeat
 from operator import attrgetter
@@ -167,7 +168,8 @@ def detect(segmented: SegmentedArticle) -> DetectedEvents:
     for trigger in triggers:
         mention = _event_mention(doc, lex, trigger, actors_by_sentence, entities)
         if mention is not None:
-            mentions.append(mention)
+            legs = _tour_legs(doc, lex, trigger, mention) if trigger.type == EventType.visit else []
+            mentions.extend(legs or [mention])
     events = [e for e in merge(mentions) if e.participants]
     _hosts_met(events)
     return DetectedEvents(
@@ -503,6 +505,62 @@ def _is_sports(norm: str) -> bool:
 def _is_participation(norm: str) -> bool:
     words = lexicon().participation_words
     return norm in words or _bare(norm) in words
+
+
+# the verb after جولة that lists its stops -> are they still ahead?
+_TOUR_SPANS = {normalize(w): True for w in ["تشمل", "ستشمل", "تقوده", "تقودها", "ستقوده"]} | {
+    normalize(w): False for w in ["شملت", "قادته", "قادتها"]
+}
+
+
+def _tour_legs(doc: _Article, lex: Lexicon, trigger: TriggerMention, mention: EventMention) -> list[EventMention]:
+    """ "جولة تشمل باماكو وواغادوغو": one visit per listed capital or country (the tour itself is its legs).
+
+    A present tense (تشمل) lists stops still ahead (planned, unless the tour is cued otherwise); a past
+    one (شملت) stops made. Each leg's trigger is its place name, so that it is located there.
+    """
+    if not trigger.norm.endswith(("جوله", "جولات")):
+        return []
+    words = doc.by_sentence[mention.sentence]
+    base = words[0].index
+    k = doc.words_in(trigger.start, trigger.end)[-1] - base + 1
+    end = min(len(words), k + 4)
+    verb = next((j for j in range(k, end) if words[j].norm in _TOUR_SPANS), None)
+    if verb is None:
+        return []
+    ahead = _TOUR_SPANS[words[verb].norm]
+    status = mention.status
+    if status == EventStatus.occurred or not mention.status_cued:
+        status = EventStatus.planned if ahead else EventStatus.occurred
+    legs: list[EventMention] = []
+    j = verb + 1
+    if j < len(words) and words[j].norm in ("كلا", "كل") and j + 1 < len(words) and words[j + 1].norm == "من":
+        j += 2
+    while j < len(words) and len(legs) < 8:
+        word = words[j]
+        if j > verb + 1 and word.breaks_before:
+            break
+        country, clitics = None, ""
+        for proclitics, rest in word.readings:
+            country = lex.country_by_capital.get(rest) or lex.country_by_name.get(rest)
+            if country is not None:
+                clitics = proclitics
+                break
+        if country is None:
+            break
+        legs.append(
+            replace(
+                mention,
+                status=status,
+                status_cued=True,  # the tour's verb says when
+                attached=True,
+                trigger=(min(word.start + len(clitics), word.end - 1), word.end),
+                destination=country.name,
+                participants={k: r for k, r in mention.participants.items() if r != ParticipantRole.host},
+            )
+        )
+        j += 1
+    return legs if len(legs) >= 2 or (legs and verb > k) else []
 
 
 def _after_margin(words: list[Word], first: int) -> bool:

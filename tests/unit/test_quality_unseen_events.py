@@ -151,3 +151,24 @@ def test_meeting_announced_for_later_is_planned(body: str) -> None:
 def test_later_meeting_in_the_past_is_held() -> None:
     body = "والتقى وزير الخارجية التركي هاكان فيدان لاحقا الفريق أول عبد الفتاح البرهان."
     assert one(body, "meeting").status.value == "occurred"
+
+
+# 3. the legs of a tour are visits of their own
+
+
+def test_tour_listing_capitals_is_one_planned_visit_per_stop() -> None:
+    body = "يبدأ وزير الخارجية الروسي سيرغي لافروف غدا جولة أفريقية تشمل باماكو وواغادوغو ونيامي."
+    visits = [e for e in events(body) if e.type.value == "visit"]
+    assert len(visits) == 3
+    assert {e.status.value for e in visits} == {"planned"}
+
+
+def test_arrival_at_the_first_stop_and_the_stops_ahead() -> None:
+    body = "وصل وزير الخارجية الروسي سيرغي لافروف إلى باماكو في مستهل جولة تشمل واغادوغو ونيامي."
+    statuses = sorted(e.status.value for e in events(body) if e.type.value == "visit")
+    assert statuses == ["occurred", "planned", "planned"]
+
+
+def test_tour_without_named_stops_stays_one_visit() -> None:
+    body = "ويجري وزير الخارجية الروسي سيرغي لافروف جولة أفريقية تشمل عددا من الدول."
+    assert len([e for e in events(body) if e.type.value == "visit"]) == 1
