@@ -130,11 +130,19 @@ def select(
     cut = speaker_cut(words, lo, first)
     chosen = []
     has_person = any(a.kind == ParticipantKind.person and lo <= a.first - base < hi for a in actors)
+    host = None
+    if trigger.type == EventType.visit and first - lo > PARTICIPANT_WINDOW:
+        # "استقبل [a long title] فلان، [time, place], [the guest's long title] علان … الذي يزور": the one who
+        # receives hosts however far the visit trigger comes after him
+        receiver = _receiver_in(words, lo, first)
+        if receiver is not None:
+            in_clause = [a for a in actors if lo <= a.first - base < hi and not a.locative]
+            host = receiver_subject(words, in_clause, receiver)
     for a in actors:
         k = a.first - base
         if not lo <= k < hi or k < cut or a.locative or (k <= last and a.last - base >= first):
             continue
-        if abs(k - first) > PARTICIPANT_WINDOW:
+        if abs(k - first) > PARTICIPANT_WINDOW and a is not host:
             continue
         if a.kind == ParticipantKind.country and trigger.type != EventType.training_agreement and has_person:
             continue
@@ -237,8 +245,12 @@ def _visit_roles(
     out: dict[str, ParticipantRole] = {}
     receiver = next((k for k in range(min(first, len(words))) if cues[k] & _RECEIVER), None)
     if receiver is not None and host_from is None:
-        # "استقبل فلان الضيف الذي يقوم بزيارة": the subject of استقبل hosts, the rest visit
-        host = next((a for a in actors if a.first - base > receiver and a.kind == ParticipantKind.person), None)
+        # "استقبل فلان الضيف الذي يقوم بزيارة": the subject of استقبل hosts, the rest visit; a subject
+        # put first ("وكان فلان قد استقبل نظيره") hosts as well
+        host = receiver_subject(words, actors, receiver)
+        relative = next((k for k in range(max(0, first - 2), first) if words[k].norm in _RELATIVES), None)
+        if host is not None and relative is not None and host.last - base == relative - 1:
+            host = None  # "استقبل وزير الدفاع نظيره فلان الذي يزور": the one who visits, the host unnamed
         for a in actors:
             out[a.entity] = ParticipantRole.host if a is host else ParticipantRole.visitor
         return out
@@ -273,6 +285,27 @@ def _visit_roles(
         else:
             out.setdefault(a.entity, ParticipantRole.visitor)
     return out
+
+
+_BEFORE_VERB = frozenset({"قد", "وقد", "لقد", "فقد"})
+
+
+def receiver_subject(words: list[Word], actors: list[ActorMention], receiver: int) -> ActorMention | None:
+    """The subject of the reception verb at local index ``receiver``: the person right before it (فلان قد
+    استقبل), else the first person after it (استقبل فلان الضيف)."""
+    base = words[0].index
+    gap = receiver
+    while gap > 0 and words[gap - 1].norm in _BEFORE_VERB:
+        gap -= 1
+    before = next((a for a in actors if a.last - base == gap - 1 and a.kind == ParticipantKind.person), None)
+    if before is not None:
+        return before
+    return next((a for a in actors if a.first - base > receiver and a.kind == ParticipantKind.person), None)
+
+
+def _receiver_in(words: list[Word], lo: int, first: int) -> int | None:
+    """Local index of a reception verb (استقبل، يستقبل، تستقبل) in ``[lo, first)``, or None."""
+    return next((k for k in range(lo, first) if _visit_cues(words[k].norm) & _RECEIVER), None)
 
 
 CITY = "city:"  # a destination named as a town (مدينة سرت): one leg of a trip, its own visit
