@@ -406,6 +406,9 @@ class _SentenceScanner:
             for span in range(len(tails), 0, -1):
                 text = rest + tails[span - 1]
                 country = lex.country_by_name.get(text) or lex.country_by_capital.get(text)
+                capital_of = lex.country_by_capital.get(text)
+                if country is not None and capital_of is not None and capital_of is not country:
+                    country = self._ambiguous_capital(text, country, capital_of)
                 if country is not None:
                     found = (country, i + span - 1, pre)
                     break
@@ -413,6 +416,24 @@ class _SentenceScanner:
                 break
         self._country_cache[i] = found
         return found
+
+    def _ambiguous_capital(self, text: str, named: Country, capital_of: Country) -> Country:
+        """ "عمان": Oman, or Amman for Jordan. The capital's country when the sentence names it or its
+        demonym (الأردن، الأردني) and not the other (سلطنة عمان، العماني، مسقط); else the country of that name."""
+        seen: set[str] = set()
+        for k, word in enumerate(self.words):
+            for _, rest in word.readings:
+                if rest == text:
+                    if k > 0 and self.words[k - 1].norm in _STATE_NOUNS:
+                        seen.add(named.name)  # سلطنة عمان
+                    continue
+                country = self.lex.country_by_name.get(rest) or self.lex.country_by_capital.get(rest)
+                if country is not None:
+                    seen.add(country.name)
+            country = _demonym_of(word.norm)
+            if country is not None:
+                seen.add(country.name)
+        return capital_of if capital_of.name in seen and named.name not in seen else named
 
     def _surname_like(self, word: Word) -> bool:
         """A definite word that is a family name (السيسي، الدبيبة) rather than an adjective."""
@@ -926,6 +947,7 @@ class _SentenceScanner:
                 or w.norm in _NAME_LINKS
                 or is_definite(w)
                 or self._adjective_after_noun(i)
+                or w.readings[-1][1] in lex.place_nouns  # بحر العرب، وادي رم: a sea, a valley, not بحر the man
                 or not self._name_word(w, True)
             ):
                 i += 1
