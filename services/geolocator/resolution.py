@@ -219,7 +219,14 @@ def _foreign_relative_clauses(words: Words, trigger: int, until: int) -> int:
 
 
 def _is_topic(places: ArticlePlaces, mention: Mention) -> bool:
-    """"بحثا الأوضاع في ليبيا": the place qualifies a topic noun."""
+    """"بحثا الأوضاع في ليبيا": the place qualifies a topic noun; so do the places listed after it
+    ("الأزمة في السودان وجنوب السودان")."""
+    if mention.group >= 0:
+        k = bisect.bisect_left(places.mention_starts, mention.start)
+        while k > 0 and places.mentions[k - 1].group == mention.group:
+            k -= 1
+        if places.mentions[k] is not mention:
+            mention = places.mentions[k]
     norms = places.words.norms
     k = mention.first - 1
     if mention.prefix == "ب" or k < 1 or norms[k] not in ("في", "داخل"):
