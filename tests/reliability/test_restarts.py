@@ -124,8 +124,8 @@ def test_workers_resume_within_15s_after_the_broker_restarts_empty(pipeline: Pip
     restarted = time.monotonic()
     publish(settings, "after", len(dev_articles()))  # also exercises the race with topic recreation
 
-    # The target is 15 s (measured alone: ~6 s). Inside the full suite on a 2-core CI machine the first event
-    # has taken longer, so the hard ceiling here is 45 s and the measured time is printed.
+    # The target is 15 s (measured alone and in tests/reliability: 3.3-3.7 s). Inside the full suite on a 2-core
+    # CI machine the first event has taken longer, so the hard ceiling here is 45 s and the measured time is printed.
     deadline = restarted + 45
     while not stored_by_template(pipeline.database_url, "after") and time.monotonic() < deadline:
         time.sleep(0.2)
