@@ -330,6 +330,22 @@ def _heads_of(norm: str) -> tuple[bool, str | None] | None:
     return None
 
 
+def _inflected_common(norm: str) -> bool:
+    """A frequent word with a feminine ending or adverbial tanween (دعوة، لاحقا، مجددا) ends a name even
+    before a function word: family names the lexicon lacks rarely look like these."""
+    return norm.endswith(("ه", "ا")) and len(norm) >= 4
+
+
+def _verb_with_object(rest: str, lex: Lexicon) -> bool:
+    for suffix in ("ه", "ها", "هم", "هما"):
+        if rest.endswith(suffix) and len(rest) - len(suffix) >= 2:
+            stem = rest[: -len(suffix)]
+            forms = (stem, stem[:-1] + "ي", "ي" + stem[1:] if stem.startswith("ا") else stem)  # دعا/دعي، أبلغ/يبلغ
+            if any(form in lex.frequent_words for form in forms):
+                return True
+    return False
+
+
 def _plain_head(readings: tuple[tuple[str, str], ...], lex: Lexicon, after: str) -> str | None:
     """The head a ولي-reading word has when ولي is not followed by العهد (readings after ``after``)."""
     seen = False
@@ -529,7 +545,10 @@ class _SentenceScanner:
             word.norm in lex.frequent_words
             and not self._known_name(word)
             and word.norm not in self.article_names
-            and ((first and not self._rare_words_follow(local)) or (not first and not self._closed_after(local + 1)))
+            and (
+                (first and not self._rare_words_follow(local))
+                or (not first and (not self._closed_after(local + 1) or _inflected_common(word.norm)))
+            )
         ):
             return False
         return not (has_conjunction(word) and not self._known_name(word))
@@ -580,6 +599,7 @@ class _SentenceScanner:
             or rest.startswith("ال")
             or _heads_of(rest) is not None
             or demonym_country(word, lex) is not None
+            or _verb_with_object(rest, lex)  # ودعاه، وأبلغه: a verb with its object pronoun
         )
 
     def _plain_definite(self, word: Word) -> bool:
@@ -1055,6 +1075,10 @@ class _SentenceScanner:
                 nxt = words[j + 1]
                 if nxt.breaks_before and "-" not in nxt.gap:
                     break
+                if has_conjunction(nxt) and self._joined_complement(i, j):
+                    j += 1  # مجلس السلم والأمن، وزارة الدفاع والطيران: two complements of one head
+                    modifiers += 1
+                    continue
                 if self._stop(nxt) or (has_conjunction(nxt) and not is_definite(nxt)) or nxt.norm in _TIME_WORDS:
                     break  # … اللجنة المشتركة الشهر المقبل: a time phrase ends the name
                 if has_conjunction(nxt):
@@ -1109,6 +1133,33 @@ class _SentenceScanner:
             )
             self.used.update(range(i, j + 1))
             i = j + 1
+
+    def _joined_complement(self, i: int, j: int) -> bool:
+        """The head's single definite complement is followed by و + another definite noun that starts no
+        organisation, country, demonym or title (مجلس السلم والأمن، وزارة الدفاع والطيران)."""
+        words, lex = self.words, self.lex
+        if j != i + 1 or j + 1 >= len(words):
+            return False
+        prev, nxt = words[j], words[j + 1]
+        if not is_definite(prev) or demonym_country(prev, lex) is not None or self._country_at(j) is not None:
+            return False
+        if len(nxt.readings) < 2 or nxt.readings[1][0] != "و":
+            return False
+        rest = nxt.readings[1][1]
+        if not rest.startswith("ال") or len(rest) < 5:
+            return False
+        base = _undefinite(rest)
+        return not (
+            base in lex.org_heads
+            or rest in lex.org_heads
+            or base in lex.title_heads
+            or base in lex.place_nouns
+            or demonym_country(nxt, lex) is not None
+            or self._country_at(j + 1) is not None
+            or lex.country_by_capital.get(rest) is not None
+            or rest in lex.stopwords
+            or rest in _TIME_WORDS
+        )
 
     def scan_dual_forces(self) -> None:
         """ "الجيشين المصري والسعودي": two armies named by their demonyms are their two countries."""
