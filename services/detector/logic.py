@@ -170,6 +170,7 @@ def detect(segmented: SegmentedArticle) -> DetectedEvents:
         if mention is not None:
             legs = _tour_legs(doc, lex, trigger, mention) if trigger.type == EventType.visit else []
             mentions.extend(legs or [mention])
+    _visiting_guests(doc, mentions)
     events = [e for e in merge(mentions) if e.participants]
     _hosts_met(events)
     return DetectedEvents(
@@ -519,29 +520,45 @@ def _tour_legs(doc: _Article, lex: Lexicon, trigger: TriggerMention, mention: Ev
     A present tense (تشمل) lists stops still ahead (planned, unless the tour is cued otherwise); a past
     one (شملت) stops made. Each leg's trigger is its place name, so that it is located there.
     """
-    if not trigger.norm.endswith(("جوله", "جولات")):
-        return []
     words = doc.by_sentence[mention.sentence]
     base = words[0].index
     k = doc.words_in(trigger.start, trigger.end)[-1] - base + 1
-    end = min(len(words), k + 4)
-    verb = next((j for j in range(k, end) if words[j].norm in _TOUR_SPANS), None)
-    if verb is None:
-        return []
-    ahead = _TOUR_SPANS[words[verb].norm]
     status = mention.status
-    if status == EventStatus.occurred or not mention.status_cued:
-        status = EventStatus.planned if ahead else EventStatus.occurred
+    if trigger.norm.endswith(("جوله", "جولات")):
+        end = min(len(words), k + 4)
+        verb = next((j for j in range(k, end) if words[j].norm in _TOUR_SPANS), None)
+        if verb is None:
+            return []
+        ahead = _TOUR_SPANS[words[verb].norm]
+        if status == EventStatus.occurred or not mention.status_cued:
+            status = EventStatus.planned if ahead else EventStatus.occurred
+    else:
+        # "يزور … كلا من باماكو وواغادوغو": a visit verb listing its stops (the verb says when)
+        end = min(len(words), k + 12)
+        each = next(
+            (j for j in range(k, end - 1) if words[j].norm in ("كلا", "كل") and words[j + 1].norm == "من"), None
+        )
+        if each is None or any(w.breaks_before for w in words[k : each + 1]):
+            return []
+        verb = each - 1
     legs: list[EventMention] = []
     j = verb + 1
+    if j < len(words) and words[j].norm in ("الي", "الى"):
+        j += 1  # "جولة تقوده إلى باماكو وواغادوغو"
     if j < len(words) and words[j].norm in ("كلا", "كل") and j + 1 < len(words) and words[j + 1].norm == "من":
         j += 2
     while j < len(words) and len(legs) < 8:
         word = words[j]
         if j > verb + 1 and word.breaks_before:
             break
-        country, clitics = None, ""
+        country, clitics, last = None, "", word
+        following = words[j + 1] if j + 1 < len(words) and not words[j + 1].breaks_before else None
         for proclitics, rest in word.readings:
+            if following is not None:  # two-word names first: بوركينا فاسو، جنوب السودان
+                country = lex.country_by_name.get(f"{rest} {following.norm}")
+                if country is not None:
+                    clitics, last = proclitics, following
+                    break
             country = lex.country_by_capital.get(rest) or lex.country_by_name.get(rest)
             if country is not None:
                 clitics = proclitics
@@ -554,13 +571,39 @@ def _tour_legs(doc: _Article, lex: Lexicon, trigger: TriggerMention, mention: Ev
                 status=status,
                 status_cued=True,  # the tour's verb says when
                 attached=True,
-                trigger=(min(word.start + len(clitics), word.end - 1), word.end),
+                trigger=(min(word.start + len(clitics), word.end - 1), last.end),
                 destination=country.name,
                 participants={k: r for k, r in mention.participants.items() if r != ParticipantRole.host},
             )
         )
-        j += 1
+        j = last.index - base + 1
     return legs if len(legs) >= 2 or (legs and verb > k) else []
+
+
+def _visiting_guests(doc: _Article, mentions: list[EventMention]) -> None:
+    """ "يستقبل الرئيس غدا نظيره … الذي يزور تونس": the guest's visit is the planned reception's visit.
+
+    A present-tense relative visit (ongoing, so read as occurred) after a planned reception in its sentence
+    takes the reception's status: the relative describes the guest of that reception, not a visit of its own.
+    """
+    receptions = [
+        m for m in mentions
+        if m.type == EventType.meeting and m.cue == "host" and m.status == EventStatus.planned
+    ]
+    if not receptions:
+        return
+    for k, mention in enumerate(mentions):
+        if mention.type != EventType.visit or mention.form != "imperfective" or mention.status != EventStatus.occurred:
+            continue
+        first = doc.words_in(*mention.trigger)[0]
+        previous = doc.words[first - 1] if first else None
+        if previous is None or previous.norm not in _RELATIVES or previous.sentence != mention.sentence:
+            continue
+        host = next(
+            (r for r in receptions if r.sentence == mention.sentence and r.trigger[0] < mention.trigger[0]), None
+        )
+        if host is not None:
+            mentions[k] = replace(mention, status=EventStatus.planned, date=host.date or mention.date)
 
 
 def _after_margin(words: list[Word], first: int) -> bool:

@@ -26,6 +26,7 @@ _BREAK_PHRASE = re.compile(rf"(?<!\w){_WHILE}(?!\w)")
 _ONGOING = GatedPattern(r"(?<!\w)(?:في\s+الوقت\s+الذي|حاليا|بينما)(?!\w)")
 # "الوزير الذي يزور البلاد (حاليا)": a relative clause in the present describes what is going on
 _RELATIVE = GatedPattern(r"(?<!\w)(?:الذي|التي|اللذان|اللتان|الذين)\s*$")
+_RELATIVE_WORD = re.compile(r"(?<!\w)(?:الذي|التي|اللذان|اللتان|الذين)(?!\w)")
 _ONGOING_AFTER = GatedPattern(r"(?<!\w)(?:حاليا|الان|هذه\s+الايام)(?!\w)")
 # time ahead before the trigger in its clause: "يبدأ الرئيس غدا زيارة"
 _AHEAD_BEFORE = GatedPattern(r"(?<!\w)(?:غدا|بعد\s+غد)(?!\w)")
@@ -136,10 +137,13 @@ def mention_status(
         sentence[trigger_end:tail_end], words.of(trigger_end, tail_end)
     ):
         return StatusReading(EventStatus.denied, True, background)
+    ongoing_after = _ONGOING_AFTER.search(right, right_words) if form == "imperfective" else None
+    if ongoing_after is not None and _RELATIVE_WORD.search(right[: ongoing_after.start()]):
+        ongoing_after = None  # "يستقبل غدا ضيفه الذي يزور البلاد حاليا": the relative's visit is ongoing
     if (
         form == "imperfective"
         and "س" not in prefix
-        and (_RELATIVE.search(left, left_words) or _ONGOING_AFTER.search(right, right_words))
+        and (_RELATIVE.search(left, left_words) or ongoing_after)
     ):
         return StatusReading(EventStatus.occurred, True, background)  # الذي يزور البلاد حاليا: ongoing
     denial_left, denial_words = left, left_words

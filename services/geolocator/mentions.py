@@ -299,8 +299,8 @@ def _read_cue(mention: Mention, words: Words, gazetteer: Gazetteer) -> None:
             mention.nearby_countries.add(demonyms[word])
         elif word not in _CUE_WORDS:
             break  # (most words: none of the cases below)
-        elif word in ("بكل", "وبكل") or (word == "من" and k > 0 and norms[k - 1] in ("كل", "بكل", "وبكل")):
-            cue = max(cue, 3.0)  # في كل من طانطان وتزنيت (بكل من)
+        elif word in ("بكل", "وبكل") or (word == "من" and k > 0 and norms[k - 1] in ("كل", "بكل", "وبكل", "كلا")):
+            cue = max(cue, 3.0)  # في كل من طانطان وتزنيت (بكل من)، يزور كلا من باماكو وواغادوغو
             break
         elif word in LOCATIVE_WORDS:
             cue = max(cue, LOCATIVE_WORDS[word])

@@ -56,6 +56,16 @@ _TOPIC_NOUNS = frozenset(
         "انتخابات",
     ]
 )
+# Verbs whose subject is the venue: "استضافت عمان اجتماعا"، "تستضيف الرياض غدا قمة"، "احتضنت الجزائر".
+_HOSTING_VERBS = frozenset(
+    [
+        "استضاف", "استضافت", "يستضيف", "تستضيف", "ستستضيف", "سيستضيف", "احتضن", "احتضنت", "يحتضن", "تحتضن",
+        "ستحتضن", "سيحتضن",
+    ]
+)
+_HOSTING_CUE = 2.0
+# The verb after جولة that lists its stops (جولة تشمل باماكو وواغادوغو).
+_TOUR_VERBS = frozenset(["تشمل", "ستشمل", "شملت", "يشمل", "شمل"])
 _DURING = frozenset(["خلالها", "خلاله", "خلالهما"])
 _BACK_REFERENCE_VERBS = frozenset(["جاء", "وجاء", "ياتي", "وياتي", "جاءت", "وجاءت"])
 _INSTITUTIONS = frozenset(["وزاره", "الوزاره", "مقر", "رئاسه", "الرئاسه", "القصر", "قصر", "ديوان"])
@@ -191,12 +201,33 @@ def _visit_object(places: ArticlePlaces, mention: Mention, reach: int) -> bool:
         return False
     if previous in _VISIT_NOUNS or norms[mention.first - 1] in _VISIT_NOUNS:
         return True
+    tour_words = norms[max(0, mention.first - 5):mention.first]
+    if previous in _TOUR_VERBS and any(_bare(n).startswith("جول") for n in tour_words):
+        return True  # "جولة أفريقية تشمل باماكو": the tour's stops
     for k in range(mention.first - 1, max(-1, mention.first - 1 - reach), -1):
         if _visit_verbs[norms[k]]:
             return True
         if _clause_break[gaps[k + 1]]:
             return False
     return False
+
+
+def _is_hosting_verb(norm: str) -> bool:
+    return norm in _HOSTING_VERBS or (len(norm) > 4 and norm[0] in "وف" and norm[1:] in _HOSTING_VERBS)
+
+
+_hosting_verbs = WordCache(_is_hosting_verb)
+
+
+def _hosting_subject(places: ArticlePlaces, mention: Mention) -> bool:
+    """The bare place right after a hosting verb (العاصمة, a title of the city, may stand between)."""
+    if mention.prefix or mention.first == 0:
+        return False
+    norms, gaps = places.words.norms, places.words.gaps
+    k = mention.first - 1
+    if k > 0 and _bare(norms[k]) in ("عاصمه", "مدينه") and not _clause_break[gaps[k + 1]]:
+        k -= 1
+    return _hosting_verbs[norms[k]] and not _clause_break[gaps[k + 1]]
 
 
 def _foreign_relative_clauses(words: Words, trigger: int, until: int) -> int:
@@ -252,6 +283,10 @@ def place_near(
         cue = mention.cue
         if _visit_object(places, mention, 10 if is_visit else 2) and (is_visit or abs(mention.first - trigger) <= 6):
             cue = max(cue, _BARE_OBJECT_CUE)  # a meeting "ليلتقي" right after "سيصل موسكو" is held there too
+        if not is_visit and 0 < trigger - mention.last <= 8 and _hosting_subject(places, mention):
+            cue = max(cue, _HOSTING_CUE)  # "استضافت عمان اجتماعا": the host city is where it is held
+        if is_visit and mention.first <= trigger <= mention.last:
+            cue = max(cue, 3.0)  # a leg of a tour: its trigger is the stop's name
         if is_visit and mention.prefix == "ل":  # زيارة لمصر، يقوم بها ... لكوريا الشمالية: the destination
             cue = max(cue, 2.5 if mention.first - trigger in (1, 2) else 1.5)
         if cue < _MIN_CUE:
