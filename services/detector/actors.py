@@ -551,7 +551,23 @@ class _SentenceScanner:
             )
         ):
             return False
-        return not (has_conjunction(word) and not self._known_name(word))
+        if has_conjunction(word) and not self._known_name(word):
+            return not first and name_len == 1 and self._wa_family_name(word, local)
+        return True
+
+    def _wa_family_name(self, word: Word, local: int) -> bool:
+        """الحسن واتارا: after a lone given name, a و-word whose rest is no word, verb or name the lexicons
+        know (اتارا, not اتفقا، تباحثا) is the family name."""
+        lex = self.lex
+        if local == 0 or lex.given_names.get(self.words[local - 1].norm, 0) < 5 or not self._unknown_rest(word):
+            return False
+        rest = word.readings[1][1]
+        forms = (rest[:-1], rest[:-2]) if rest.endswith("وا") else (rest[:-1],) if rest.endswith("ا") else ()
+        return (
+            len(rest) >= 3
+            and not any(f in lex.frequent_words for f in forms)
+            and (self._closed_after(local + 1) or self._boundary_after(local + 1))
+        )
 
     def _possessed_noun(self, word: Word) -> bool:
         """A noun with a pronoun suffix (عزمها، استعداده، رغبتهم) that the name lexicon does not know."""

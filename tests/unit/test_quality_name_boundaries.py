@@ -62,3 +62,26 @@ def test_an_organisation_with_two_joined_complements_stays_whole(body: str, name
 def test_two_organisations_joined_by_wa_stay_two() -> None:
     found = _all("التقى وفد من وزارة الدفاع والقوات المسلحة السودانية نظيره المصري في القاهرة.")
     assert not any("والقوات" in n for n in found), found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "استقبل الرئيس الإيفواري الحسن واتارا في أبيدجان وزير الخارجية الفرنسي.",
+        "التقى الرئيس الإيفواري الحسن واتارا نظيره الغاني في أكرا أمس.",
+        "استقبل الرئيس الإيفواري الحسن واتارا، وزير الدفاع الأمريكي في أبيدجان.",
+    ],
+)
+def test_a_family_name_that_begins_with_wa_stays_after_a_given_name(body: str) -> None:
+    assert "الحسن واتارا" in _persons(body), _persons(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "استقبل الرئيس عبد المجيد تبون وزير الخارجية الإيطالي واتفقا على تعزيز التعاون.",
+        "التقى الأمير محمد وتباحثا في العلاقات الثنائية.",
+    ],
+)
+def test_a_verb_after_a_name_is_no_family_name(body: str) -> None:
+    assert not any(" وا" in p or " وت" in p for p in _persons(body)), _persons(body)
