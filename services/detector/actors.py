@@ -1148,7 +1148,42 @@ class _SentenceScanner:
                 )
             )
             self.used.update(range(i, j + 1))
+            j = self._coordinated_demonyms(i, j, start, head)
             i = j + 1
+
+    def _coordinated_demonyms(self, i: int, j: int, start: int, head: str) -> int:
+        """القوات البحرية السعودية والباكستانية: each demonym joined by و after the organisation's own demonym
+        is the same organisation of another country. Returns the last word used."""
+        words, lex = self.words, self.lex
+        if j == i or demonym_country(words[j], lex) is None or not is_definite(words[j]):
+            return j
+        stem = self.body_slice(start, words[j - 1].end)
+        k = j + 1
+        while k < len(words) and k not in self.used and not words[k].breaks_before and has_conjunction(words[k]):
+            rest = words[k].readings[1][1]
+            country = demonym_country(words[k], lex)
+            if country is None or not rest.startswith("ال") or country == demonym_country(words[j], lex):
+                break
+            _, d_text = strip_proclitic_text(words[k], "و")
+            name = f"{stem} {d_text}".strip(" \"'“”«»")
+            self.mentions.append(
+                ActorMention(
+                    ParticipantKind.organization,
+                    words[k].sentence,
+                    k,
+                    k,
+                    k,
+                    k,
+                    name,
+                    " ".join(normalize(name).split()),
+                    head=head,
+                    affiliation=country.name,
+                )
+            )
+            self.used.add(k)
+            j = k
+            k += 1
+        return j
 
     def _joined_complement(self, i: int, j: int) -> bool:
         """The head's single definite complement is followed by و + another definite noun that starts no
