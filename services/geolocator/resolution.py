@@ -161,6 +161,10 @@ class ArticlePlaces:
             gap_before = self.words.gaps[mention.first]
             at_line_start = mention.first == 0 or "\n" in gap_before or ")" in gap_before
             if at_line_start and _DATELINE_TAIL.match(self.body, mention.end):
+                if mention.entry.precision == "country":  # "عمان - بترا": a wire files from a city (Amman)
+                    capital = next((c.entry for c in mention.candidates
+                                    if c.entry.precision == "city" and c.entry.capital and not c.common), None)
+                    mention.entry = capital or mention.entry
                 return mention
         return None
 
