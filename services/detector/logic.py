@@ -402,6 +402,10 @@ def _passes(
         return False
     if "toward" in needs and not any(n in ("الي", "نحو") or n.startswith("لل") for n in after[:6]):
         return False
+    if "toward" in needs and any(
+        n[:1] == "ب" and n[1:] in trigger_word_list("addressed_objects") for n in after[:6]
+    ):
+        return False  # "توجه (الوزير) بالشكر إلى المملكة": he thanked it, he did not travel
     if "subject" in needs:
         pronoun_goal = after[:1] and after[0] in ("اليه", "اليها", "اليهم")  # وصلت إليه العلاقات
         if pronoun_goal and not any(0 < a.first - last <= 6 and a.kind != ParticipantKind.country for a in actors):

@@ -30,3 +30,18 @@ def test_meeting_in_the_dateline_city_is_no_visit() -> None:
         "الرباط - أجرى وزير الخارجية المغربي ناصر بوريطة مباحثات مع نظيره الموريتاني محمد سالم ولد مرزوك.",
     ):
         assert [e.type.value for e in pipeline(body)] == ["meeting"], body
+
+
+def test_thanks_addressed_to_the_host_country_is_no_visit() -> None:
+    for body in (
+        "الرياض - التقى وزير الخارجية السعودي فيصل بن فرحان نظيره الأردني أيمن الصفدي. وتوجه الصفدي بالشكر إلى "
+        "المملكة على دعمها.",
+        "وتوجه الرئيس السوداني عبد الفتاح البرهان بالتهنئة إلى الشعب المصري.",
+        "القاهرة - استقبل الرئيس عبد الفتاح السيسي رئيس الوزراء الليبي. وتوجه رئيس الوزراء بالتحية إلى مصر قيادة "
+        "وشعبا.",
+    ):
+        assert "visit" not in [e.type.value for e in pipeline(body)], body
+
+
+def test_travel_toward_a_city_is_still_a_visit() -> None:
+    assert [e.type.value for e in pipeline("توجه الرئيس السوداني عبد الفتاح البرهان إلى القاهرة.")] == ["visit"]
