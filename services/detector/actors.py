@@ -82,6 +82,10 @@ _REGNAL = frozenset(
     normalize(w)
     for w in ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"]
 )
+# A preposition with a pronoun after و + verb: "وجدد له الدعوة"، "ووجه إليه دعوة"
+_PRONOUN_PHRASES = frozenset(
+    {"له", "لها", "لهم", "لهما", "اليه", "اليها", "اليهم", "عليه", "عليها", "معه", "معها", "به", "بها", "عنه"}
+)
 # What follows a name that a speech verb introduces: "وأكد أردوغان أن"، "وقال تبون،"
 _AFTER_SPEAKER = frozenset({"ان", "انه", "انها", "علي", "في", "خلال", "امام", "لدي"})
 _HONORIFICS = frozenset(normalize(w) for w in ["السيد", "السيدة", "الدكتور", "الدكتورة", "المهندس", "الشيخ", "الأستاذ"])
@@ -537,6 +541,8 @@ class _SentenceScanner:
             return not first and single_given and self._plain_definite(word)  # فيصل المجفل
         if first and word.norm.endswith("ات") and not self._known_name(word):
             return False
+        if first and word.norm.startswith("و") and self._pronoun_phrase_follows(local):
+            return False  # وجدد له الدعوة، وأكد له: a verb, not وليام
         if first and self._after_title and has_conjunction(word) and self._unknown_rest(word):
             return True  # الرئيس الكيني وليام روتو: a name that begins with و
         # a frequent word (عقد، استعداد) ends a name unless punctuation or a function word closes it
@@ -568,6 +574,10 @@ class _SentenceScanner:
             and not any(f in lex.frequent_words for f in forms)
             and (self._closed_after(local + 1) or self._boundary_after(local + 1))
         )
+
+    def _pronoun_phrase_follows(self, local: int) -> bool:
+        nxt = self.words[local + 1] if local + 1 < len(self.words) else None
+        return nxt is not None and not nxt.breaks_before and nxt.norm in _PRONOUN_PHRASES
 
     def _possessed_noun(self, word: Word) -> bool:
         """A noun with a pronoun suffix (عزمها، استعداده، رغبتهم) that the name lexicon does not know."""
@@ -1352,6 +1362,12 @@ def _dateline(words: list[Word], i: int, last: int) -> bool:
 _PLACE_PREPOSITIONS = frozenset("بلك")
 
 
+@per_word
+def visit_noun(norm: str) -> bool:
+    """زيارة، لزيارة، بزيارة، الزيارة (not زيارته: its pronoun is the visitor, the next word may be anything)."""
+    return any(rest in ("زياره", "الزياره") for _, rest in clitic_readings(norm))
+
+
 def _located(words: list[Word], i: int, prefix: str) -> bool:
     """A name governed by a place preposition (في موسكو، إلى القاهرة، لمصر) names a place, not a party."""
     while i > 0 and not words[i].breaks_before and words[i - 1].readings[-1][1] in _STATE_WORDS:
@@ -1368,6 +1384,8 @@ def _located(words: list[Word], i: int, prefix: str) -> bool:
         return False  # "قوات من السعودية"، "وفد من مصر": where the force comes from, a party
     if i > 0 and not words[i].breaks_before and words[i - 1].readings[-1][1] in lexicon().place_nouns:
         return True  # مطار الخرطوم، ميناء طرابلس: a site named after the town
+    if i > 0 and not words[i].breaks_before and visit_noun(words[i - 1].norm):
+        return True  # ودعاه إلى زيارة الرباط: the place visited, not a visitor
     return i > 0 and not words[i].breaks_before and words[i - 1].norm in _LOCATIVE_WORDS
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 from operator import not_
 
-from services.detector.actors import ActorMention, demonym_country, is_definite
+from services.detector.actors import ActorMention, demonym_country, is_definite, visit_noun
 from services.detector.resources import lexicon
 from services.detector.words import Word, clitic_readings, per_word
 from shared.arabic import normalize
@@ -116,7 +116,13 @@ def resolve(mentions: list[ActorMention], words: list[Word], body: str) -> dict[
         prefix = "o" if m.kind == ParticipantKind.organization else "c"
         key = f"{prefix}:{m.key}"
         if key not in entities:
-            entities[key] = Entity(key, m.kind, m.name, _tokens(m.key), affiliation=m.affiliation, first_word=m.first)
+            name = m.name
+            capital_of = lex.country_by_capital.get(normalize(name)) if m.kind == ParticipantKind.country else None
+            if m.locative and capital_of is not None and m.first > 0 and visit_noun(words[m.first - 1].norm):
+                name = capital_of.name  # زيارة الرباط: a place; should the country take part, it is المغرب
+            entities[key] = Entity(key, m.kind, name, _tokens(m.key), affiliation=m.affiliation, first_word=m.first)
+            if name != m.name:
+                entities[key].aliases.append(m.name)
         else:
             entity = entities[key]
             is_capital = lex.country_by_capital.get  # the country's own name beats its capital (أنقرة -> تركيا)
