@@ -45,3 +45,12 @@ def test_thanks_addressed_to_the_host_country_is_no_visit() -> None:
 
 def test_travel_toward_a_city_is_still_a_visit() -> None:
     assert [e.type.value for e in pipeline("توجه الرئيس السوداني عبد الفتاح البرهان إلى القاهرة.")] == ["visit"]
+
+
+def test_round_of_consultations_is_no_tour() -> None:
+    for body in (
+        "الرياض - أجرى وزير الخارجية السعودي فيصل بن فرحان ونظيره الأردني أيمن الصفدي جولة مشاورات سياسية.",
+        "وعقد وزير الخارجية المصري بدر عبد العاطي ونظيره التركي هاكان فيدان جولة مباحثات موسعة في القاهرة.",
+        "عمان - أجرى وزير الخارجية الأردني أيمن الصفدي ونظيره العراقي فؤاد حسين جولة حوار استراتيجي.",
+    ):
+        assert "visit" not in [e.type.value for e in pipeline(body)], body
