@@ -1368,6 +1368,35 @@ def visit_noun(norm: str) -> bool:
     return any(rest in ("زياره", "الزياره") for _, rest in clitic_readings(norm))
 
 
+_TOPIC_NOUNS = frozenset(
+    normalize(w)
+    for w in ["الأزمة", "الوضع", "الأوضاع", "الحرب", "الصراع", "النزاع", "التطورات", "الأحداث", "القتال", "السلام"]
+)
+
+
+def _topic_list(words: list[Word], i: int) -> bool:
+    """و + a country after "<crisis noun> في <country>" (not after وزارتا الدفاع في موريتانيا)."""
+    by_name = lexicon().country_by_name
+    for n in (1, 2, 3):
+        k = i - n  # the في before a country of n words
+        if k < 2 or any(w.breaks_before for w in words[k : i + 1]):
+            return False
+        if words[k - 1].norm == "في" and " ".join(w.norm for w in words[k:i]) in by_name:
+            return words[k - 2].readings[-1][1] in _TOPIC_NOUNS
+    return False
+
+
+def _dual_body_in(words: list[Word], i: int) -> bool:
+    """في <country> after a dual organisation and its complement (وزارتا الدفاع في، قيادتي الجيش في)."""
+    if i < 3 or words[i].breaks_before or words[i - 1].norm != "في" or words[i - 1].breaks_before:
+        return False
+    heads = lexicon().org_heads
+    for k in (i - 2, i - 3):
+        if k >= 0 and any(r.endswith(("تا", "تي")) and r[:-2] + "ه" in heads for _, r in words[k].readings):
+            return all(not w.breaks_before for w in words[k + 1 : i])
+    return False
+
+
 def _located(words: list[Word], i: int, prefix: str) -> bool:
     """A name governed by a place preposition (في موسكو، إلى القاهرة، لمصر) names a place, not a party."""
     while i > 0 and not words[i].breaks_before and words[i - 1].readings[-1][1] in _STATE_WORDS:
@@ -1386,6 +1415,10 @@ def _located(words: list[Word], i: int, prefix: str) -> bool:
         return True  # مطار الخرطوم، ميناء طرابلس: a site named after the town
     if i > 0 and not words[i].breaks_before and visit_noun(words[i - 1].norm):
         return True  # ودعاه إلى زيارة الرباط: the place visited, not a visitor
+    if _dual_body_in(words, i):
+        return False  # وزارتا الدفاع في موريتانيا والسنغال: the countries the two ministries belong to
+    if prefix == "و" and _topic_list(words, i):
+        return True  # الأزمة في السودان وجنوب السودان: the second country is a topic too
     return i > 0 and not words[i].breaks_before and words[i - 1].norm in _LOCATIVE_WORDS
 
 
