@@ -230,6 +230,7 @@ def _event_mention(
                 known.name = a.name
             if a.entity not in {c.entity for c in candidates}:
                 candidates.append(a)
+    candidates = [a for a in candidates if not _venue_subject(doc, lex, a)]
     if not any(a.kind == ParticipantKind.person for a in candidates) and lex.opinion_words.intersection(before):
         return None  # "يرى مراقبون أن … تدريب الجيوش": an analyst's view, not a reported event
     for a in candidates:
@@ -584,6 +585,34 @@ def _tour_legs(doc: _Article, lex: Lexicon, trigger: TriggerMention, mention: Ev
         )
         j = last.index - base + 1
     return legs if len(legs) >= 2 or (legs and verb > k) else []
+
+
+# Verbs whose subject is the venue: "استضافت عمان اجتماعا"، "تستضيف القاهرة مفاوضات"، "احتضنت الرباط".
+_HOSTING_VERBS = frozenset(
+    normalize(w)
+    for w in ["استضاف", "استضافت", "يستضيف", "تستضيف", "ستستضيف", "سيستضيف", "احتضن", "احتضنت", "يحتضن", "تحتضن"]
+)
+
+
+def _is_hosting_verb(word: Word) -> bool:
+    return any(rest in _HOSTING_VERBS for _, rest in word.readings)
+
+
+def _venue_subject(doc: _Article, lex: Lexicon, actor: ActorMention) -> bool:
+    """A capital that hosts the event ("تستضيف القاهرة مفاوضات بين …"، "وكانت عمان قد استضافت") is its venue."""
+    if actor.kind != ParticipantKind.country or actor.first != actor.last:
+        return False
+    word = doc.words[actor.first]
+    if not any(rest in lex.country_by_capital for _, rest in word.readings):
+        return False
+    words = doc.words
+    k = actor.first - 1
+    if k >= 0 and _is_hosting_verb(words[k]) and not word.breaks_before:
+        return True
+    k = actor.last + 1
+    if k < len(words) and words[k].norm == "قد" and not words[k].breaks_before:
+        k += 1
+    return k < len(words) and _is_hosting_verb(words[k]) and not words[k].breaks_before
 
 
 def _visiting_guests(doc: _Article, mentions: list[EventMention]) -> None:

@@ -112,7 +112,8 @@ class ArticlePlaces:
         self._word_indexes: dict[int, int] = {}
         blocked = self._participant_words(participants)
         self.mentions = find_mentions(self.words, gazetteer, blocked)
-        choose_entries(self.mentions, article_countries(self.words, self.mentions, gazetteer))
+        self.countries = article_countries(self.words, self.mentions, gazetteer)
+        choose_entries(self.mentions, self.countries)
         self.mentions = [m for m in self.mentions if m.entry is not None]
         self.mention_starts = [m.start for m in self.mentions]
         self.dateline = self._dateline()
@@ -161,12 +162,22 @@ class ArticlePlaces:
             gap_before = self.words.gaps[mention.first]
             at_line_start = mention.first == 0 or "\n" in gap_before or ")" in gap_before
             if at_line_start and _DATELINE_TAIL.match(self.body, mention.end):
-                if mention.entry.precision == "country":  # "عمان - بترا": a wire files from a city (Amman)
-                    capital = next((c.entry for c in mention.candidates
-                                    if c.entry.precision == "city" and c.entry.capital and not c.common), None)
-                    mention.entry = capital or mention.entry
+                _read_as_city(mention, self.countries)  # "عمان - بترا": a wire files from a city (Amman)
                 return mention
         return None
+
+
+def _read_as_city(mention: Mention, countries: dict[str, int]) -> None:
+    """A name that is a country and another country's capital (عمان) read as the capital where a city is meant,
+    unless the article names that country more than the capital's ("مسقط"، "العماني": Oman hosts)."""
+    entry = mention.entry
+    if entry is not None and entry.precision == "country":
+        capital = next(
+            (c.entry for c in mention.candidates if c.entry.precision == "city" and c.entry.capital and not c.common),
+            None,
+        )
+        if capital is not None and countries.get(entry.country_code, 0) <= countries.get(capital.country_code, 0):
+            mention.entry = capital
 
 
 def _bare(word: str) -> str:
@@ -224,10 +235,18 @@ _hosting_verbs = WordCache(_is_hosting_verb)
 
 
 def _hosting_subject(places: ArticlePlaces, mention: Mention) -> bool:
-    """The bare place right after a hosting verb (العاصمة, a title of the city, may stand between)."""
-    if mention.prefix or mention.first == 0:
+    """The bare place right after a hosting verb (العاصمة, a title of the city, may stand between), or its
+    subject before it ("وكانت عمان قد استضافت")."""
+    if mention.prefix:
         return False
     norms, gaps = places.words.norms, places.words.gaps
+    after = mention.last + 1
+    if after < len(norms) and norms[after] == "قد":
+        after += 1
+    if after < len(norms) and _hosting_verbs[norms[after]] and not _clause_break[gaps[mention.last + 1]]:
+        return True
+    if mention.first == 0:
+        return False
     k = mention.first - 1
     if k > 0 and _bare(norms[k]) in ("عاصمه", "مدينه") and not _clause_break[gaps[k + 1]]:
         k -= 1
@@ -289,6 +308,7 @@ def place_near(
             cue = max(cue, _BARE_OBJECT_CUE)  # a meeting "ليلتقي" right after "سيصل موسكو" is held there too
         if not is_visit and 0 < trigger - mention.last <= 8 and _hosting_subject(places, mention):
             cue = max(cue, _HOSTING_CUE)  # "استضافت عمان اجتماعا": the host city is where it is held
+            _read_as_city(mention, places.countries)
         if is_visit and mention.first <= trigger <= mention.last:
             cue = max(cue, 3.0)  # a leg of a tour: its trigger is the stop's name
         if is_visit and mention.prefix == "ل":  # زيارة لمصر، يقوم بها ... لكوريا الشمالية: the destination

@@ -77,3 +77,17 @@ def test_visit_to_each_of_listed_places() -> None:
 def test_tour_stop_with_a_two_word_name() -> None:
     found = visits("اختتم وزير الخارجية الروسي سيرغي لافروف جولة شملت مالي وبوركينا فاسو والنيجر.")
     assert sorted(found) == [("occurred", "Burkina Faso"), ("occurred", "Mali"), ("occurred", "Niger")]
+
+
+def test_hosting_capital_before_its_verb_is_the_venue_not_a_party() -> None:
+    meetings = [e for e in pipeline("وكانت عمان قد استضافت الشهر الماضي اجتماعا لوزراء خارجية دول جوار سوريا.")]
+    assert meetings[0].place is not None and meetings[0].place.name_en == "Amman"
+    meeting = next(e for e in pipeline("وتستضيف القاهرة الأسبوع المقبل جولة مفاوضات بين حركة حماس وإسرائيل."))
+    assert meeting.place is not None and meeting.place.name_en == "Cairo"
+    assert "القاهرة" not in {p.name for p in meeting.participants}
+
+
+def test_oman_hosting_stays_oman_when_the_article_says_so() -> None:
+    body = "واستضافت عمان محادثات بين الولايات المتحدة وإيران بوساطة وزير الخارجية العماني بدر البوسعيدي."
+    meeting = next(e for e in pipeline(body) if e.type.value == "meeting")
+    assert meeting.place is not None and meeting.place.country_code == "OM"
