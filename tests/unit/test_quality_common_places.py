@@ -42,3 +42,17 @@ def test_training_grounds_are_no_syrian_town() -> None:
 def test_the_syrian_town_after_a_toponym_noun_stays() -> None:
     found = place("والتقى وزير الدفاع السوري مرهف أبو قصرة وجهاء العشائر في مدينة الميادين بريف دير الزور.", "meeting")
     assert found is not None and found.country_code == "SY"
+
+
+def test_jordanian_training_areas_listed_after_azraq() -> None:
+    found = place(
+        "وتجري فعاليات التمرين المشترك بين القوات المسلحة الأردنية والقوات الأمريكية في الأزرق والمفرق والجفر ومعان.",
+        "training_agreement",
+    )
+    assert found is not None and found.country_code == "JO"
+
+
+def test_the_blue_line_is_no_place() -> None:
+    body = "وعلى طول الخط الأزرق التقى قائد اليونيفيل الجنرال أرولدو لاثارو بقائد الجيش اللبناني رودولف هيكل."
+    found = place(body, "meeting")
+    assert found is None or found.name_en != "Azraq"
