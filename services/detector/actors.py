@@ -78,6 +78,8 @@ _TIME_WORDS = frozenset(
     for w in ["الشهر", "الأسبوع", "العام", "اليوم", "الليلة", "الجاري", "المقبل", "القادم", "الماضي", "المنصرم"]
 )
 # Regnal ordinals stay inside a name (محمد السادس، عبد الله الثاني) though they are frequent words.
+_DHU = frozenset({"ذي", "ذو"})
+_MOVEMENT_HEADS = frozenset({"حركه", "حزب", "جماعه", "تيار", "جبهه"})
 _REGNAL = frozenset(
     normalize(w)
     for w in ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"]
@@ -481,6 +483,8 @@ class _SentenceScanner:
             return not has_prefixed_article(word) or is_definite(word)  # عبد الملك، أبو الغيط
         if word.norm in _NAME_LINKS and not first:
             return True
+        if first and word.norm in _DHU:
+            return self._dhu_name(word)  # ذي يزن، ذو الفقار: "of" before a given name is part of it
         if word.norm in lex.kin_heads or word.norm in lex.adjectives:
             return False
         local = word.index - self.words[0].index
@@ -523,8 +527,8 @@ class _SentenceScanner:
             return False  # محمد السادس سيجري مباحثات: a future verb ends the name
         if not first and self._possessed_noun(word):
             return False  # هانا تيتيه عزمها: a frequent noun with a pronoun suffix ends the name
-        if not first and self._purpose_noun(word):
-            return False  # … الناظوري لبحث الأوضاع: ل/ب + a frequent word ends the name
+        if self._purpose_noun(word):
+            return False  # … الناظوري لبحث الأوضاع، بوزيرة الدفاع لبحث: ل/ب + a frequent word is no name
         if not first and word.norm in lex.definite_only_heads and self._governs_common(local):
             return False  # تميم بن حمد آل ثاني أمير البلاد: an office in construct, not a name
         if is_definite(word):
@@ -560,6 +564,17 @@ class _SentenceScanner:
         if has_conjunction(word) and not self._known_name(word):
             return not first and name_len == 1 and self._wa_family_name(word, local)
         return True
+
+    def _dhu_name(self, word: Word) -> bool:
+        local = word.index - self.words[0].index
+        nxt = self.words[local + 1] if local + 1 < len(self.words) else None
+        return (
+            nxt is not None
+            and not nxt.breaks_before
+            and not has_conjunction(nxt)
+            and self.lex.given_names.get(nxt.norm, 0) >= SURNAME_AFTER_TITLE
+            and nxt.norm not in self.lex.frequent_words
+        )
 
     def _wa_family_name(self, word: Word, local: int) -> bool:
         """الحسن واتارا: after a lone given name, a و-word whose rest is no word, verb or name the lexicons
@@ -1027,8 +1042,12 @@ class _SentenceScanner:
             if end == i:
                 i += 1
                 continue
-            name, key = self._name_text(i, end)
-            self.mentions.append(ActorMention(ParticipantKind.person, w.sentence, i, end, i, end, name, key))
+            first = i
+            if i > 0 and i - 1 not in self.used and not w.breaks_before and words[i - 1].norm in _DHU:
+                first = i - 1  # ذي يزن العليمي: ذي opens the given name
+            name, key = self._name_text(first, end)
+            self.mentions.append(ActorMention(ParticipantKind.person, w.sentence, first, end, first, end, name, key))
+            self.used.add(first)
             self.used.update(range(i, end + 1))
             i = end + 1
 
@@ -1127,6 +1146,10 @@ class _SentenceScanner:
                     j += 1
                     modifiers += 1
                     continue
+                if j == i and self._movement_name(rest, nxt):
+                    j += 1  # حركة حماس، حزب تقدم، جماعة أنصار: a movement named by a bare proper noun
+                    modifiers += 1
+                    continue
                 break
             if modifiers == 0 and rest not in lex.org_names:
                 i += 1
@@ -1160,6 +1183,27 @@ class _SentenceScanner:
             self.used.update(range(i, j + 1))
             j = self._coordinated_demonyms(i, j, start, head)
             i = j + 1
+
+    def _movement_name(self, rest: str, nxt: Word) -> bool:
+        """After an indefinite movement head (حركة، حزب، جماعة، تيار، جبهة), a bare word that is no
+        adjective, verb, title, organisation or place names the movement (حركة حماس، حركة طالبان)."""
+        lex = self.lex
+        norm = nxt.norm
+        return (
+            rest in _MOVEMENT_HEADS
+            and len(norm) >= 3
+            and not has_conjunction(nxt)
+            and not has_prefixed_article(nxt)
+            and not self._stop(nxt)
+            and norm not in lex.adjectives
+            and not norm.endswith(("يه", "ي", "ه", "ات", "ين", "ون", "ا"))
+            and not (norm.startswith(("ي", "ت", "ن")) and norm in lex.frequent_words)
+            and _title_head(self.words, nxt.index - self.words[0].index, lex) is None
+            and _org_start(norm) is None
+            and demonym_country(nxt, lex) is None
+            and self._country_at(nxt.index - self.words[0].index) is None
+            and lex.country_by_capital.get(norm) is None
+        )
 
     def _coordinated_demonyms(self, i: int, j: int, start: int, head: str) -> int:
         """القوات البحرية السعودية والباكستانية: each demonym joined by و after the organisation's own demonym

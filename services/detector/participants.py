@@ -28,7 +28,8 @@ _TWO_WORD_OPENERS = frozenset(
 _TWO_WORD_FIRST = frozenset(opener.split()[0] for opener in _TWO_WORD_OPENERS)
 _CONTRAST_OPENERS = frozenset(normalize(w) for w in ["لكن", "ولكن", "بينما", "فيما", "في", "غير", "الا"])
 _RELATIVES = frozenset({"الذي", "التي", "اللذان", "اللتان", "الذين", "الذى"})
-_INVITE_WORDS = frozenset({"دعوه", "دعا", "دعت", "يدعو", "تدعو"})
+_INVITE_WORDS = frozenset({"دعوه", "الدعوه", "دعا", "دعت", "يدعو", "تدعو"})  # وجه الدعوة إلى نظيره
+_INVITE_VERBS = frozenset({"دعا", "دعت", "يدعو", "تدعو"})
 _TALKED_ABOUT = frozenset({"تحدث", "تحدثت", "يتحدث", "تتحدث"})
 _COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "بان", "بانه", "انهم", "انهما"})
 _HOST_CUES = (
@@ -265,6 +266,11 @@ def _visit_roles(
                 if a is antecedent or a.kind == ParticipantKind.person
             }
     invitation = next((k for k in range(min(first, len(words))) if cues[k] & _INVITES), None)
+    if invitation is not None and any(rest in _INVITE_VERBS for _, rest in words[invitation].readings):
+        # "دعا فلان نظيره إلى زيارة": the subject right after the verb invites (hosts), the object visits
+        inviter = min((a for a in actors if invitation < a.first - base < first), key=lambda a: a.first, default=None)
+        if inviter is not None and len(actors) > 1:
+            return {a.entity: ParticipantRole.host if a is inviter else ParticipantRole.visitor for a in actors}
     if invitation is not None and any(a.first - base < invitation for a in actors):
         # "وجه فلان دعوة لنظيره لزيارة البلاد": the one who invites hosts, the invited visits
         return {
