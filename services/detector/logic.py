@@ -403,7 +403,7 @@ def _passes(
         return False  # "زيارات رسمية متبادلة"، "تكثيف الزيارات": visits in general, not one visit
     if "guest" in needs and not any(n in ("حل", "حلت", "وحل", "وحلت", "حلا", "حلوا") for n in before[-8:]):
         return False
-    if "toward" in needs and not any(n in ("الي", "نحو") or n.startswith("لل") for n in after[:6]):
+    if "toward" in needs and not any(n in ("الي", "نحو") or n.startswith("لل") for n in _toward_window(after)):
         return False
     if "toward" in needs and any(
         n[:1] == "ب" and n[1:] in trigger_word_list("addressed_objects") for n in after[:6]
@@ -432,6 +432,31 @@ def _passes(
         and any(n in lex.media_words for n in norms)
     )
     return not interview
+
+
+# Words that open a companion phrase after a travel verb (برفقة وفد، على رأس وفد، يرافقه، مصحوبا ب).
+_COMPANION_OPENERS = frozenset({"برفقه", "يرافقه", "ترافقه", "يرافقها", "ترافقها", "رفقه", "بصحبه", "مصحوبا"})
+_COMPANION_GAP = 16  # the destination may follow a delegation's description this far after the verb
+
+
+def _toward_window(after: list[str]) -> list[str]:
+    """The words after a travel verb where its إلى may stand: six, or up to ``_COMPANION_GAP`` when a
+    companion phrase opens within ten ("توجه الرئيس برفقة وفد رفيع يضم وزيري الخارجية والدفاع إلى
+    القاهرة"); an إلى after another verb does not count: the window ends at ثم or و + an imperfective or
+    perfective verb (وأرسل، وتفقد)."""
+    near = after[:6]
+    opener = any(
+        n in _COMPANION_OPENERS or n.startswith("مصحوب") or (n == "علي" and after[i + 1 : i + 2] == ["راس"])
+        for i, n in enumerate(after[:10])  # after the subject's title and name, a time word
+    )
+    if not opener:
+        return near
+    window = list(near)
+    for n in after[6:_COMPANION_GAP]:
+        if n in ("ثم", "وثم") or (n[:2] in ("وا", "وت", "وي", "ون") and not n.startswith("وال")):
+            break  # ثم عاد، وأرسل، وتفقد: another verb's clause
+        window.append(n)
+    return window
 
 
 # Verbs whose object is a topic of talks: a training among their objects is discussed, not held.
