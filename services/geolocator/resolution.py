@@ -377,6 +377,25 @@ def _institution_capital(places: ArticlePlaces, sentence: tuple[int, int], trigg
     return None
 
 
+_GATHERINGS = ("قمه", "قمم", "موتمر", "منتدي", "اجتماعات", "دوره")
+
+
+def _margin_summit_place(
+    places: ArticlePlaces, previous: tuple[int, int], sentence: tuple[int, int], trigger_start: int
+) -> tuple[float, Mention] | None:
+    """"وعلى هامش القمة التقى …" after a sentence placing the summit ("انطلقت في الدوحة أعمال القمة"): the
+    meeting is held where the summit is."""
+    words = places.words
+    i = places.word_index(trigger_start)
+    lo = max(places.word_index(sentence[0]), i - 6)
+    if not any(_bare(norm).startswith("هامش") for norm in words.norms[lo:i + 10]):
+        return None  # (the usual case)
+    for j in range(places.word_index(previous[0]), places.word_index(sentence[0])):
+        if words.starts[j] >= previous[0] and _bare(words.norms[j]).startswith(_GATHERINGS):
+            return place_near(places, EventType.meeting, words.starts[j], previous)
+    return None
+
+
 def resolve_places(
     places: ArticlePlaces, events: list[DetectedEvent], sentences: list[tuple[int, int]]
 ) -> list[ResolvedPlace | None]:
@@ -392,6 +411,8 @@ def resolve_places(
             if scored is None:
                 capital = _institution_capital(places, sentences[k], trigger.start)
                 scored = (2.0, capital) if capital else None
+            if scored is None and k > 0:
+                scored = _margin_summit_place(places, sentences[k - 1], sentences[k], trigger.start)
             if scored is None and k + 1 < len(sentences) and _opens_with_back_reference(places, sentences[k + 1]):
                 scored = place_near(places, event.type, sentences[k + 1][0], sentences[k + 1])
             if scored is not None:
