@@ -46,6 +46,7 @@ _EXPLICIT = re.compile(
     rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?[\/]?\s*({_MONTH_RE})(?:\s*[\/]\s*(?:{_MONTH_RE}))?"
     rf"(?:\s+(?:عام|سنه)?\s*(\d{{4}}))?(?!\w)"
 )
+_NEXT = re.compile(r"\s+(?:المقبل|القادم)(?!\w)")  # right after a day and month without a year
 _MONTH_YEAR = re.compile(rf"(?<!\w)({_MONTH_RE})(?:\s*[\/]\s*(?:{_MONTH_RE}))?\s+(?:عام\s+)?(\d{{4}})(?!\d)")
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 _DIGIT = re.compile(r"\d")  # explicit and numeric dates and years need one: most clauses have none
@@ -106,6 +107,9 @@ def event_date(
             too_late = found is not None and published is not None and found > published + dt.timedelta(days=31)
             if too_late and not match.group(3) and not looking_ahead:
                 found = _safe(year - 1, month, day)
+            elif found is not None and published is not None and found < published and not match.group(3):
+                next_year = _NEXT.match(text, match.end()) is not None  # "في 12 مارس المقبل" in August
+                found = _safe(year + 1, month, day) if next_year else found
             return found
     match = _NUMERIC.search(text) if digits else None
     if match:
