@@ -66,7 +66,7 @@ class KafkaSettings(_Frozen):
         "limits.max_body_bytes. On an existing cluster raise message.max.bytes to match.",
     )
     fetch_max_wait_s: float = Field(
-        0.1, gt=0,
+        0.05, gt=0,
         description="Longest a consumer fetch waits for new records. Kafka answers as soon as one arrives; the "
         "embedded tansu broker holds a fetch for much of this wait (faust's fixed 1.5 s added ~0.4 s per stage).",
     )
