@@ -54,6 +54,7 @@ _ATTENDANCE = frozenset(
     normalize(w)
     for w in ["حضر", "وحضر", "حضرت", "وحضرت", "بحضور", "وبحضور", "شارك", "وشارك", "شاركت", "حضره", "حضرها", "وحضره"]
 )
+_MARGIN = frozenset({"هامش"})  # "على هامش القمة": a side meeting (already normalised)
 # "على هامش أعمال القمة": words between هامش and the event it frames
 _FRAME_FILLERS = frozenset(
     normalize(w) for w in ["أعمال", "فعاليات", "انعقاد", "أشغال", "اجتماعات", "مشاركته", "مشاركتها"]
@@ -286,7 +287,7 @@ def _event_mention(
         trigger.form == "noun"
         and "ال" in trigger.prefix
         and local_first > 0
-        and any(rest in _OUTCOMES for _, rest in words[local_first - 1].readings)
+        and words[local_first - 1].reads_as(_OUTCOMES)
     )
     if outcome_of:
         status = EventStatus.occurred  # its results exist: whatever the clause plans, the talks were held
@@ -333,7 +334,7 @@ def _event_mention(
     sideline = (
         trigger.type == EventType.meeting
         and not frame
-        and any(rest == "هامش" for w in words for _, rest in w.readings)
+        and any(w.reads_as(_MARGIN) for w in words)
     )
     return EventMention(
         type=trigger.type,
@@ -620,7 +621,7 @@ _HOSTING_VERBS = frozenset(
 
 
 def _is_hosting_verb(word: Word) -> bool:
-    return any(rest in _HOSTING_VERBS for _, rest in word.readings)
+    return word.reads_as(_HOSTING_VERBS)
 
 
 def _venue_subject(doc: _Article, lex: Lexicon, actor: ActorMention) -> bool:
@@ -628,7 +629,7 @@ def _venue_subject(doc: _Article, lex: Lexicon, actor: ActorMention) -> bool:
     if actor.kind != ParticipantKind.country or actor.first != actor.last:
         return False
     word = doc.words[actor.first]
-    if not any(rest in lex.country_by_capital for _, rest in word.readings):
+    if not word.reads_as(lex.country_by_capital):
         return False
     words = doc.words
     k = actor.first - 1
@@ -671,7 +672,7 @@ def _after_margin(words: list[Word], first: int) -> bool:
     k = first - 1
     if k >= 1 and words[k].norm in _FRAME_FILLERS:
         k -= 1
-    return k >= 0 and any(rest == "هامش" for _, rest in words[k].readings)
+    return k >= 0 and words[k].reads_as(_MARGIN)
 
 
 def _interview(after: list[str]) -> bool:

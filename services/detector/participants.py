@@ -266,7 +266,7 @@ def _visit_roles(
                 if a is antecedent or a.kind == ParticipantKind.person
             }
     invitation = next((k for k in range(min(first, len(words))) if cues[k] & _INVITES), None)
-    if invitation is not None and any(rest in _INVITE_VERBS for _, rest in words[invitation].readings):
+    if invitation is not None and words[invitation].reads_as(_INVITE_VERBS):
         # "دعا فلان نظيره إلى زيارة": the subject right after the verb invites (hosts), the object visits
         inviter = min((a for a in actors if invitation < a.first - base < first), key=lambda a: a.first, default=None)
         if inviter is not None and len(actors) > 1:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from itertools import chain, repeat
 from typing import NamedTuple, TypeVar
 
@@ -59,6 +59,10 @@ class Word(NamedTuple):
     readings: tuple[tuple[str, str], ...] = ()  # (proclitics, rest), fullest word first
     breaks_before: bool = False  # punctuation separates this word from the previous one
     comma_before: bool = False
+
+    def reads_as(self, forms: Container[str]) -> bool:
+        """Whether the word, or the word with some of its proclitics peeled, is one of ``forms``."""
+        return any(rest in forms for _, rest in self.readings)
 
     def bare(self) -> str:
         """The word without conjunction, preposition and article (best effort)."""
