@@ -732,7 +732,8 @@ def _hosts_met(events: list[MergedEvent]) -> None:
                 continue
             if not any(m.sentence in sentences or m.cue == "host" for m in meeting.mentions):
                 continue
-            for key in meeting.persons() - visitors:
+            persons = meeting.persons()
+            for key in [k for k in meeting.participants if k in persons and k not in visitors]:  # (in their order)
                 visit.participants[key] = ParticipantRole.host
                 visit.kinds[key] = ParticipantKind.person
 
