@@ -16,7 +16,7 @@ from itertools import groupby, pairwise, repeat
 from operator import attrgetter
 
 from services.detector import participants
-from services.detector.actors import ActorMention, article_name_words, sentence_actors
+from services.detector.actors import ActorMention, article_name_words, demonym_country, sentence_actors
 from services.detector.codes import cameo_plover
 from services.detector.confidence import confidence
 from services.detector.coref import Entity, resolve
@@ -55,6 +55,7 @@ _ATTENDANCE = frozenset(
     for w in ["حضر", "وحضر", "حضرت", "وحضرت", "بحضور", "وبحضور", "شارك", "وشارك", "شاركت", "حضره", "حضرها", "وحضره"]
 )
 _MARGIN = frozenset({"هامش"})  # "على هامش القمة": a side meeting (already normalised)
+_MARGIN_FORMS = _MARGIN | {"هامشها", "هامشه", "هامشهما", "هامشهم"}  # "يلتقي على هامشها": of the summit before
 # "على هامش أعمال القمة": words between هامش and the event it frames
 _FRAME_FILLERS = frozenset(
     normalize(w) for w in ["أعمال", "فعاليات", "انعقاد", "أشغال", "اجتماعات", "مشاركته", "مشاركتها"]
@@ -232,7 +233,18 @@ def _event_mention(
             if a.entity not in {c.entity for c in candidates}:
                 candidates.append(a)
     candidates = [a for a in candidates if not _venue_subject(doc, lex, a)]
-    if not any(a.kind == ParticipantKind.person for a in candidates) and lex.opinion_words.intersection(before):
+    if trigger.type == EventType.meeting and not sides:
+        candidates = [a for a in candidates if not _topic_or_venue(words, a, local_last)]
+        gathering = _margin_gathering(words, local_first)
+        if gathering is not None:  # "على هامش الاجتماع الوزاري لحلف الناتو، التقى …": the host body is no side
+            candidates = [
+                a
+                for a in candidates
+                if a.kind == ParticipantKind.person or not gathering[0] <= a.first - words[0].index < gathering[1]
+            ]
+    elif trigger.type == EventType.training_agreement:
+        candidates = [a for a in candidates if not _topic_or_venue(words, a, -1)]  # the venue only
+    if not any(a.kind == ParticipantKind.person for a in candidates) and _opinion_holder(lex, before):
         return None  # "يرى مراقبون أن … تدريب الجيوش": an analyst's view, not a reported event
     for a in candidates:
         if a.entity not in entities:  # parties named only by demonyms get their country entity here
@@ -308,6 +320,15 @@ def _event_mention(
                     roles[a.entity] = ParticipantRole.trainer
                 elif a.first > last and a.kind != ParticipantKind.person:
                     roles[a.entity] = ParticipantRole.trainee
+    if trigger.type == EventType.training_agreement:
+        earlier = [a for k in range(max(0, sentence - 3), sentence) for a in actors_by_sentence.get(k, [])]
+        extra = _training_sides(
+            trigger, words, candidates, actors_by_sentence[sentence], roles, local_first, local_last, earlier
+        )
+        for a in extra:
+            if a.entity not in entities:  # "الجانب التركي": a country named by its side
+                entities[a.entity] = Entity(a.entity, a.kind, a.name, (a.key,), affiliation=a.affiliation)
+        candidates = candidates + extra
     kinds = {a.entity: entities[a.entity].kind for a in candidates}
     strength = 1.0 if trigger.form in ("perfective", "imperfective", "phrase") else 0.5
     has_person = any(entities[a.entity].kind == ParticipantKind.person for a in candidates)
@@ -334,7 +355,7 @@ def _event_mention(
     sideline = (
         trigger.type == EventType.meeting
         and not frame
-        and any(w.reads_as(_MARGIN) for w in words)
+        and any(w.reads_as(_MARGIN_FORMS) for w in words)  # على هامش القمة، على هامشها
     )
     return EventMention(
         type=trigger.type,
@@ -402,6 +423,8 @@ def _passes(
         and (set(before[-2:]) | set(after[:3])) & trigger_word_list("reciprocal_words")
     ):
         return False  # "زيارات رسمية متبادلة"، "تكثيف الزيارات": visits in general, not one visit
+    if "call" in needs and not any(n in _CALL_VERBS for n in before[-12:]):
+        return False  # تلقى/أجرى … اتصالا: a call; اتصالا alone may be any contact
     if "guest" in needs and not any(n in ("حل", "حلت", "وحل", "وحلت", "حلا", "حلوا") for n in before[-8:]):
         return False
     if "toward" in needs and not any(n in ("الي", "نحو") or n.startswith("لل") for n in _toward_window(after)):
@@ -435,6 +458,10 @@ def _passes(
     return not interview
 
 
+_CALL_VERBS = frozenset(
+    {"تلقي", "تلقت", "تلقيا", "يتلقي", "تتلقي", "اجري", "اجرت", "اجريا", "يجري", "تجري", "يجريان", "سيجري", "ستجري"}
+    | {"وتلقي", "وتلقت", "واجري", "واجرت", "ويجري", "وتجري", "فتلقي", "فاجري"}
+)
 # Words that open a companion phrase after a travel verb (برفقة وفد، على رأس وفد، يرافقه، مصحوبا ب).
 _COMPANION_OPENERS = frozenset({"برفقه", "يرافقه", "ترافقه", "يرافقها", "ترافقها", "رفقه", "بصحبه", "مصحوبا"})
 _COMPANION_GAP = 16  # the destination may follow a delegation's description this far after the verb
@@ -458,6 +485,129 @@ def _toward_window(after: list[str]) -> list[str]:
             break  # ثم عاد، وأرسل، وتفقد: another verb's clause
         window.append(n)
     return window
+
+
+# Verbs that hand a training to their subject: "سيتولى الجانب التركي تدريب …"، "تكفلت البحرية بتدريب …"،
+# "قامت القوات بتدريب …"، "تشرف البعثة على تدريب …" (with و/ف and the future س, see _light_verb).
+_TAKES_ON = frozenset(
+    {"تولي", "تولت", "تولوا", "يتولي", "تتولي", "يتوليان", "تكفل", "تكفلت", "يتكفل", "تتكفل", "قام", "قامت"}
+    | {"يقوم", "تقوم", "اشرف", "اشرفت", "يشرف", "تشرف", "باشر", "باشرت", "يباشر", "تباشر", "اضطلع", "تضطلع"}
+)
+_PROVIDES = frozenset({"تقديم", "توفير", "قدم", "قدمت", "يقدم", "تقدم", "وفر", "وفرت", "يوفر", "توفر", "منح", "تمنح"})
+_SENDS = frozenset(
+    {"ارسال", "ارسل", "ارسلت", "يرسل", "ترسل", "ايفاد", "اوفد", "اوفدت", "يوفد", "توفد", "نشر", "نشرت", "ينشر", "تنشر"}
+)
+_SIDE = frozenset({"الجانب", "الطرف"})
+_PERSONNEL = frozenset(
+    {"جندي", "جنود", "جنديا", "عنصر", "عناصر", "ضابط", "ضباط", "ضابطا", "مقاتل", "مقاتلا", "مقاتلين", "طيار", "طيارين"}
+    | {"افراد", "منتسبي", "مجند", "مجندا", "مجندين", "شرطي", "شرطيا"}
+)
+# "تدريب عناصر من الجيش"، "تدريب وحدات من الشرطة": words between a training and the force it trains
+_PARTITIVE = frozenset({"عناصر", "وحدات", "افراد", "من", "ضباط", "جنود", "الف", "الاف", "مئات", "عشرات", "منتسبي"})
+_SAYS_SELF = frozenset({"انها", "انه", "بانها", "بانه", "انهما", "بانهما"})  # أعلنت الوزارة أنها ستدرب
+_SENT_TO = frozenset({"الي", "نحو"})
+
+
+@per_word
+def _light_verb(norm: str) -> bool:
+    """سيتولى، وتكفلت، بتقديم، وتوفير: a verb (or verbal noun) whose subject gives the training."""
+    if norm[:1] in ("و", "ف"):
+        norm = norm[1:]
+    if norm[:1] in ("س", "ب", "ل"):
+        norm = norm[1:]
+    return norm in _TAKES_ON or norm in _PROVIDES or norm in _SENDS
+
+
+def _training_sides(
+    trigger: TriggerMention,
+    words: list[Word],
+    candidates: list[ActorMention],
+    actors: list[ActorMention],
+    roles: dict[str, ParticipantRole],
+    first: int,
+    last: int,
+    earlier: list[ActorMention],
+) -> list[ActorMention]:
+    """Who trains and who is trained where the verb around the training says it (sets ``roles``; returns
+    actors to add): the subject of a verb that takes the training on (سيتولى X تدريب Y) trains; so does the
+    sender of trainers (أرسلت أنقرة مدربين إلى الصومال, whose destination is trained) and the speaker of
+    "أعلنت الوزارة أنها ستدرب"."""
+    base = words[0].index
+    added: list[ActorMention] = []
+    chosen = {a.entity for a in candidates}
+    candidates = [a for a in candidates if a.sentence == words[0].sentence]  # not the sides of an earlier sentence
+    lo = max(0, first - 8)
+    verb = next((k for k in range(first - 1, lo - 1, -1) if _light_verb(words[k].norm)), None)
+    if verb is not None and not any(w.breaks_before for w in words[verb + 1 : first + 1]):
+        for a in candidates:  # its subject: after the verb, or (not a person) before it in the clause
+            at = a.first - base
+            subject = at > verb or a.kind != ParticipantKind.person
+            if at < first and subject and roles.get(a.entity) == ParticipantRole.party:
+                roles[a.entity] = ParticipantRole.trainer
+        lex = lexicon()
+        for k in range(max(0, verb - 3), first - 1):  # "الجانب التركي سيتولى تدريب"، "سيتولى الجانب التركي تدريب"
+            country = demonym_country(words[k + 1], lex) if words[k].reads_as(_SIDE) else None
+            if country is not None and f"c:{country.name}" not in chosen:
+                side = participants.country_at_word(words[k + 1], country.name)
+                roles[side.entity] = ParticipantRole.trainer
+                added.append(side)
+                chosen.add(side.entity)
+    for a in candidates:  # "الدعم التدريبي للجيش اللبناني"، "تدريب وتجهيز البحرية": whom the training is for
+        at = a.first - base
+        if last < at <= last + 3 and roles.get(a.entity) == ParticipantRole.party and a.kind != ParticipantKind.country:
+            between = words[last + 1 : at]
+            if any(w.breaks_before for w in words[last + 1 : at + 1]):
+                continue
+            if "ل" in words[at].readings[-1][0] or (
+                between and all(w.norm[:1] == "و" or w.norm in _PARTITIVE for w in between)
+            ):
+                roles[a.entity] = ParticipantRole.trainee
+    if "مدرب" in trigger.norm:  # trainers sent: the sender trains, the place they go to is trained
+        for a in candidates:
+            sender = a.last - base < first and a.kind != ParticipantKind.person
+            if sender and roles.get(a.entity) == ParticipantRole.party:
+                roles[a.entity] = ParticipantRole.trainer
+        goal = next((k for k in range(last + 1, min(len(words), last + 4)) if words[k].norm in _SENT_TO), None)
+        if goal is not None and ParticipantRole.trainee not in roles.values():
+            for a in actors:
+                at = a.first - base
+                if at in (goal + 1, goal + 2) and a.kind == ParticipantKind.country and a.entity not in chosen:
+                    roles[a.entity] = ParticipantRole.trainee
+                    added.append(a)
+                    chosen.add(a.entity)
+                    break
+    # "أعلنت الوزارة أنها ستدرب"، "أكدت أنقرة أنها ستواصل تدريب"، "أنها سترسل مدربين": the speaker trains
+    said = next((k for k in range(first - 1, max(-1, first - 4), -1) if words[k].norm in _SAYS_SELF), None)
+    if said is not None and not all(words[k].norm[:1] in ("س", "ي", "ت") for k in range(said + 1, first)):
+        said = None  # only verbs (ستدرب، ستواصل، سترسل) between the pronoun and the training
+    if said is not None:
+        speaker = max(
+            (a for a in actors if a.last - base < said and not a.locative and a.kind != ParticipantKind.person),
+            key=lambda a: a.last,
+            default=None,
+        )
+        if speaker is None and said > 0 and words[said - 1].readings[-1][1].startswith("ال"):
+            # "وأعلنت الوزارة أنها …": the body named in full shortly before (وزارة الدفاع التركية)
+            head = words[said - 1].readings[-1][1][2:]
+            speaker = next(
+                (a for a in reversed(earlier) if a.kind == ParticipantKind.organization and a.head == head), None
+            )
+        if speaker is not None and speaker.entity not in chosen:
+            roles[speaker.entity] = ParticipantRole.trainer
+            added.append(speaker)
+            chosen.add(speaker.entity)
+    lex = lexicon()
+    for k in range(last + 1, min(len(words) - 1, last + 6)):  # "تدريب 16 ألف جندي صومالي": the trainees' country
+        if words[k].breaks_before or words[k + 1].breaks_before:
+            break
+        if words[k].norm in _PERSONNEL:
+            country = demonym_country(words[k + 1], lex)
+            if country is not None and f"c:{country.name}" not in chosen:
+                trainee = participants.country_at_word(words[k + 1], country.name)
+                roles[trainee.entity] = ParticipantRole.trainee
+                added.append(trainee)
+            break
+    return added
 
 
 # Verbs whose object is a topic of talks: a training among their objects is discussed, not held.
@@ -501,6 +651,14 @@ def _pronoun_antecedent(
         return candidates
     nearest = max(before, key=lambda a: a.last)
     return [a for a in candidates if a is nearest or a.last >= start or a.kind != ParticipantKind.person]
+
+
+def _opinion_holder(lex: Lexicon, before: list[str]) -> bool:
+    """An analyst or observer before the trigger; "خبراء عسكريون روس" (military advisers) are personnel, not pundits."""
+    for k, norm in enumerate(before):
+        if norm in lex.opinion_words and not (k + 1 < len(before) and _military_context(before[k + 1 : k + 2])):
+            return True
+    return False
 
 
 _GENERIC = frozenset({"اي", "لاي", "باي", "واي"})  # أي لقاء: any meeting at all
@@ -639,6 +797,69 @@ def _venue_subject(doc: _Article, lex: Lexicon, actor: ActorMention) -> bool:
     if k < len(words) and words[k].norm == "قد" and not words[k].breaks_before:
         k += 1
     return k < len(words) and _is_hosting_verb(words[k]) and not words[k].breaks_before
+
+
+# After a meeting trigger, these make the countries that follow its topic: "بحثت القمة الأوضاع في السودان"،
+# "اجتماع لبحث العدوان على قطر"، "حول ليبيا"، "تعزيز التعاون بين مالي والنيجر".
+_TOPIC_MARKERS = frozenset(
+    normalize(w)
+    for w in [
+        "الأوضاع", "الوضع", "أوضاع", "التطورات", "تطورات", "الأزمة", "أزمة", "الحرب", "العدوان", "الصراع", "النزاع",
+        "الأحداث", "القتال", "السلام", "ملف", "الملف", "قضية", "القضية", "ملفات", "الإرهاب", "مكافحة", "التعاون",
+        "العلاقات", "علاقات", "الأمن", "الاستقرار", "الهجوم", "الهجمات", "التصعيد", "حول", "بشأن", "إزاء", "تجاه",
+        "لبحث", "لمناقشة", "لدراسة", "بحث", "بحثت", "ناقش", "ناقشت", "تناول", "تناولت", "تبحث", "يبحث", "تناقش",
+        "يناقش", "ستناقش", "ستبحث", "تركز", "يركز", "ركزت", "ركز", "دعم", "إعمار", "الوضع", "وقف",
+    ]
+)
+# … unless one of these stands between the topic and the country: "بمشاركة مصر"، "بحضور"، "مع"، "جمع".
+_PARTAKERS = frozenset(
+    normalize(w)
+    for w in ["بمشاركة", "وبمشاركة", "مشاركة", "بحضور", "وبحضور", "مع", "ومع", "جمع", "جمعت", "ضم", "ضمت", "شارك",
+              "شاركت", "قادة", "زعماء", "رؤساء", "وزراء", "ممثلي", "وفود"]
+)
+_CAPITAL_NOUNS = frozenset(normalize(w) for w in ["العاصمة", "عاصمة", "بالعاصمة", "والعاصمة", "للعاصمة"])
+
+
+def _margin_gathering(words: list[Word], first: int) -> tuple[int, int] | None:
+    """The words of the gathering after "على هامش" (up to a comma or the trigger), when the trigger at
+    ``first`` stands outside it: the side meeting's parties are not that gathering's organisers."""
+    for k, word in enumerate(words):
+        if k >= first:
+            return None
+        if not word.reads_as(_MARGIN):
+            continue
+        end = k + 1
+        while end < len(words) and end < first and not words[end].breaks_before:
+            end += 1
+        return (k + 1, end) if end <= first else None
+    return None
+
+
+def _topic_or_venue(words: list[Word], actor: ActorMention, last: int) -> bool:
+    """A country after a meeting that is its topic (الأوضاع في السودان وليبيا) or its venue (في العاصمة
+    الأنغولية لواندا): no party of it."""
+    if actor.kind != ParticipantKind.country:
+        return False
+    base = words[0].index
+    at = actor.first - base
+    if at <= 0:
+        return False
+    k = at - 1
+    if k > 0 and words[k].norm.startswith("ال") and not words[k].reads_as(_CAPITAL_NOUNS):
+        k -= 1  # العاصمة الأنغولية لواندا: a demonym between
+    if words[k].reads_as(_CAPITAL_NOUNS) and not words[at].breaks_before:
+        return True
+    if at <= last or last < 0:
+        return False
+    topic = False
+    for w in words[last + 1 : at]:
+        if w.breaks_before and w.index > words[last + 1].index:
+            topic = False  # a comma or a new clause: what came before it no longer governs
+        if w.norm in _TOPIC_MARKERS or w.reads_as(_TOPIC_MARKERS):
+            topic = True
+        elif topic and (w.norm in _PARTAKERS or w.reads_as(_PARTAKERS)):
+            topic = False
+    return topic
 
 
 def _visiting_guests(doc: _Article, mentions: list[EventMention]) -> None:

@@ -144,6 +144,12 @@ def _fits(event: MergedEvent, mention: EventMention) -> bool:
     """Do the participants allow the mention to be part of the event?"""
     mine, theirs = _persons(mention), event.persons()
     if mention.type == EventType.meeting:
+        if (
+            len(mine) >= 2
+            and not mention.frame
+            and all(m.frame and m.sentence != mention.sentence for m in event.mentions)
+        ):
+            return mine <= theirs  # "انطلقت القمة … . وعقد فلان لقاء مع علان": a talk of two beside the summit
         if not mine or not theirs:
             return True
         return mine <= theirs or theirs <= mine

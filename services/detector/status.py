@@ -34,7 +34,10 @@ _AHEAD_BEFORE = GatedPattern(r"(?<!\w)(?:غدا|بعد\s+غد)(?!\w)")
 _DENIED_CANCEL = GatedPattern(r"(?<!\w)[وف]?(?:نفي|نفت|ينفي|تنفي|نفيا|نفوا)(?!\w).*(?<!\w)[وب]?(?:الغاء|الغاوها)(?!\w)")
 DENIAL_WINDOW = 120
 _CIRCUMSTANTIAL = frozenset({"خلال", "وخلال", "اثناء", "واثناء", "هامش", "لدي"})
+_NEGATED = re.compile(r"[وف]?(?:لم|لن|عدم|بعدم)")  # ولم يلتق، فلن يزور، بعدم زيارة: the trigger itself is negated
 _BARE_NEGATION = re.compile(r"[وف]?(?:لم|لن|ما|لا)")  # negates the trigger only right before it
+# a time ahead that a postponed event is put off to: "إلى الأسبوع المقبل"، "إلى الإثنين القادم"، "غدا"
+_TIME_AHEAD = GatedPattern(r"(?<!\w)(?:(?:ال)?(?:مقبل|مقبله|قادم|قادمه)|غدا|بعد\s+غد)(?!\w)")
 _WAS = GatedPattern(r"(?<!\w)(?:و)?(?:كان|كانت)(?!\w)")
 
 
@@ -68,6 +71,7 @@ class _Cues:
     background: GatedPattern
     honoured: GatedPattern
     later: GatedPattern  # a present tense with these in its clause is planned: يلتقي لاحقا، على أن يجتمع
+    postponed: GatedPattern  # أرجأ، تأجيل: put off (denied), unless a time ahead follows
 
 
 def _words(patterns: list[str]) -> GatedPattern:
@@ -84,6 +88,7 @@ def _cues() -> _Cues:
         background=_words(table["background"]),
         honoured=_words(table["honoured_invitation"]),
         later=_words(table["planned_imperfective"]),
+        postponed=_words(table["postponed"]),
     )
 
 
@@ -133,7 +138,7 @@ def mention_status(
     # a negation must govern the trigger itself: لم يلتق، لن يزور
     immediate = left.rstrip().rsplit(" ", 1)[-1] if left.strip() else ""
     tail_end = trigger_end + DENIAL_WINDOW
-    if immediate in ("لم", "لن", "عدم") or cues.after[EventStatus.denied].search(
+    if _NEGATED.fullmatch(immediate) or cues.after[EventStatus.denied].search(
         sentence[trigger_end:tail_end], words.of(trigger_end, tail_end)
     ):
         return StatusReading(EventStatus.denied, True, background)
@@ -165,6 +170,12 @@ def mention_status(
         for match in pattern.finditer(left, left_words):
             if nearest is None or match.end() > nearest[0]:
                 nearest = (match.end(), status)
+    for match in cues.postponed.finditer(denial_left, denial_words):
+        end = match.end() + len(left) - len(denial_left)
+        if nearest is None or end > nearest[0]:
+            # "أرجأ زيارته إلى موعد لم يحدد": not held when set; "تأجيل الزيارة إلى الأسبوع المقبل": ahead
+            ahead = _TIME_AHEAD.search(right, right_words)
+            nearest = (end, EventStatus.planned if ahead else EventStatus.denied)
     if nearest is not None and nearest[1] == EventStatus.denied:
         return StatusReading(EventStatus.denied, True, background)  # ألغى زيارته المقررة
     if immediate == "قد" and form == "imperfective":

@@ -1,0 +1,203 @@
+"""Event-level phenomena of unseen news (session 4): training told in the future or as support, summits and
+their topics, calls, invitations received, postponed and negated events, visits ahead and concluded.
+
+Invented wire-style sentences; no wording of any evaluation article.
+"""
+
+from __future__ import annotations
+
+import pytest
+from detector_helpers import events, has_name, names, one
+
+from shared.schemas import ParticipantRole
+
+
+def kinds(body: str) -> list[str]:
+    return sorted(e.type.value for e in events(body))
+
+
+def roles(body: str, kind: str) -> dict[str, ParticipantRole]:
+    return {p.name: p.role for p in one(body, kind).participants}
+
+
+# 1. training announced for later, handed to a side, sent as trainers, given as support
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وسيتولى الجانب التركي تدريب عناصر القوات الخاصة الليبية وفق الاتفاق الموقع.",
+        "وستتكفل البحرية الإيطالية بتدريب أطقم خفر السواحل التونسي.",
+        "وسيقوم خبراء عسكريون روس بتدريب الجيش المالي على استخدام الطائرات المسيرة.",
+        "وتعهدت واشنطن بتقديم الدعم التدريبي للقوات المسلحة النيجيرية.",
+        "وقررت الحكومة الروسية إرسال مدربين عسكريين إلى جمهورية أفريقيا الوسطى لتدريب جيشها.",
+    ],
+)
+def test_training_ahead_is_planned(body: str) -> None:
+    assert one(body, "training_agreement").status.value == "planned"
+
+
+@pytest.mark.parametrize(
+    ("body", "trainer", "trainee"),
+    [
+        ("وأعلنت وزارة الدفاع التركية أنها ستدرب عناصر من الجيش الصومالي في مقديشو.", "وزارة الدفاع التركية",
+         "الجيش الصومالي"),
+        ("وأكدت البعثة الأوروبية أنها ستدرب وحدات من الشرطة النيجرية على مكافحة الإرهاب.", "البعثة الأوروبية",
+         "الشرطة النيجرية"),
+        ("وتتولى القوات الفرنسية تدريب الجيش التشادي على مكافحة الإرهاب.", "القوات الفرنسية", "الجيش التشادي"),
+    ],
+)
+def test_who_trains_whom_in_an_announced_training(body: str, trainer: str, trainee: str) -> None:
+    found = roles(body, "training_agreement")
+    assert found.get(trainer) == ParticipantRole.trainer, found
+    assert found.get(trainee) == ParticipantRole.trainee, found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وأرسلت أنقرة مدربين عسكريين إلى العاصمة الصومالية مقديشو.",
+        "ووصل إلى باماكو فريق من المدربين العسكريين الروس لتأهيل وحدات الجيش المالي.",
+    ],
+)
+def test_military_trainers_sent_are_a_training(body: str) -> None:
+    assert one(body, "training_agreement").status.value == "occurred"
+
+
+def test_ongoing_training_support_is_held() -> None:
+    body = "وأكد السفير الأمريكي استمرار تقديم الدعم التدريبي للجيش اللبناني."
+    assert one(body, "training_agreement").status.value == "occurred"
+
+
+# 2. summits: topics and venues are no parties; a bilateral meeting told beside the summit is its own
+
+
+@pytest.mark.parametrize(
+    ("body", "topic"),
+    [
+        ("وبحثت القمة الأفريقية في أديس أبابا الأوضاع في السودان وليبيا ومالي.", "مالي"),
+        ("وناقش الاجتماع الوزاري الخليجي في الرياض التطورات في اليمن وسوريا ولبنان.", "لبنان"),
+        ("وعقدت في الدوحة قمة عربية طارئة لبحث العدوان الإسرائيلي على قطر.", "قطر"),
+        ("وتركز القمة على مكافحة الإرهاب وتعزيز التعاون الأمني بين مالي والنيجر وبوركينا فاسو.", "النيجر"),
+        ("وانطلقت في العاصمة الأنغولية لواندا أعمال القمة الأفريقية للتنمية.", "لواندا"),
+    ],
+)
+def test_summit_topic_or_venue_is_no_party(body: str, topic: str) -> None:
+    assert not any(has_name(e, topic) for e in events(body)), [sorted(names(e)) for e in events(body)]
+
+
+def test_summit_with_its_participants_stays_a_meeting() -> None:
+    body = (
+        "وعقدت في جدة قمة ثلاثية جمعت ولي العهد السعودي الأمير محمد بن سلمان والرئيس المصري "
+        "عبد الفتاح السيسي والملك الأردني عبد الله الثاني."
+    )
+    assert len(one(body, "meeting").participants) == 3
+
+
+def test_bilateral_meeting_beside_a_summit_is_its_own_meeting() -> None:
+    body = (
+        "انطلقت اليوم في لواندا أعمال القمة الأفريقية بمشاركة رؤساء دول وحكومات من 40 دولة. "
+        "وعقد الرئيس المصري عبد الفتاح السيسي لقاء مع رئيس الوزراء الإثيوبي آبي أحمد."
+    )
+    bilateral = [e for e in events(body) if e.type.value == "meeting" and has_name(e, "آبي أحمد")]
+    assert len(bilateral) == 1
+    assert not any(t.text == "القمة" for t in bilateral[0].triggers)
+
+
+def test_meeting_on_the_margin_after_the_summit_is_the_side_meeting() -> None:
+    body = (
+        "ويشارك الرئيس التركي رجب طيب أردوغان غدا في قمة حلف شمال الأطلسي في لاهاي، "
+        "ومن المقرر أن يلتقي على هامشها الرئيس الأمريكي دونالد ترامب."
+    )
+    side = [e for e in events(body) if e.type.value == "meeting" and has_name(e, "دونالد ترامب")]
+    assert len(side) == 1 and side[0].status.value == "planned"
+    assert not any(t.text == "قمة" for t in side[0].triggers)
+
+
+# 3. calls are meetings; invitations received; postponed, cancelled and negated events
+
+
+@pytest.mark.parametrize(
+    ("body", "other"),
+    [
+        ("وتلقى أمير قطر الشيخ تميم بن حمد آل ثاني اتصالا من الرئيس الإيراني مسعود بزشكيان.", "مسعود بزشكيان"),
+        ("وأجرى الرئيس الكيني وليام روتو اتصالا بنظيره الأوغندي يويري موسيفيني بحثا خلاله أمن الحدود.",
+         "يويري موسيفيني"),
+        ("وهاتف الرئيس التركي رجب طيب أردوغان نظيره الروسي فلاديمير بوتين.", "فلاديمير بوتين"),
+    ],
+)
+def test_phone_call_is_a_meeting(body: str, other: str) -> None:
+    assert has_name(one(body, "meeting"), other)
+
+
+def test_a_phone_number_is_no_call() -> None:
+    assert kinds("ونشرت السفارة رقم هاتف للطوارئ لمساعدة المواطنين العالقين.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وتسلم الرئيس التشادي محمد إدريس ديبي دعوة من نظيره الفرنسي إيمانويل ماكرون لزيارة باريس.",
+        "وتلقى رئيس الوزراء العراقي محمد شياع السوداني دعوة من الرئيس التركي رجب طيب أردوغان لزيارة أنقرة.",
+    ],
+)
+def test_invitation_received_is_a_proposed_visit(body: str) -> None:
+    # who visits whom is the participants' module's (receiver visits, sender hosts)
+    assert one(body, "visit").status.value == "proposed"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وأرجأ الرئيس الفرنسي إيمانويل ماكرون زيارته إلى الجزائر إلى موعد لم يحدد.",
+        "وتقرر تأجيل زيارة رئيس الوزراء الإثيوبي آبي أحمد إلى القاهرة.",
+        "وأعلن البيت الأبيض إلغاء زيارة الرئيس دونالد ترامب إلى قطر.",
+        "وأجلت وزيرة الخارجية الألمانية أنالينا بيربوك زيارتها المقررة إلى بغداد بسبب الأوضاع الأمنية.",
+    ],
+)
+def test_postponed_or_cancelled_visit_is_denied(body: str) -> None:
+    assert one(body, "visit").status.value == "denied"
+
+
+def test_visit_postponed_to_a_later_week_is_planned() -> None:
+    body = "وتقرر تأجيل زيارة وزير الخارجية الروسي سيرغي لافروف إلى الرباط إلى الأسبوع المقبل."
+    assert one(body, "visit").status.value == "planned"
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("ولم يلتق وزير الخارجية الأمريكي ماركو روبيو نظيره الصيني وانغ يي خلال زيارته.", "meeting"),
+        ("ولن يزور الرئيس الأمريكي دونالد ترامب إسرائيل خلال جولته في المنطقة.", "visit"),
+        ("فلم يجتمع الرئيس الصومالي حسن شيخ محمود برئيس إقليم بونتلاند سعيد عبد الله دني.", "meeting"),
+    ],
+)
+def test_negation_with_a_conjunction_denies(body: str, kind: str) -> None:
+    assert {e.status.value for e in events(body) if e.type.value == kind} == {"denied"}
+
+
+# visits ahead and concluded (held already; kept here as a regression net)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ويزور وزير الخارجية الروسي سيرغي لافروف الجزائر الأسبوع المقبل.",
+        "ويقوم رئيس الوزراء العراقي محمد شياع السوداني بزيارة إلى أنقرة الأسبوع المقبل.",
+        "ويصل الرئيس الفرنسي إيمانويل ماكرون إلى الرباط يوم الإثنين المقبل.",
+    ],
+)
+def test_visit_next_week_is_planned(body: str) -> None:
+    assert one(body, "visit").status.value == "planned"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "واختتم الرئيس الصيني شي جين بينغ زيارة رسمية إلى المغرب استغرقت يومين.",
+        "واختتم وزير الدفاع التركي يشار غولر زيارته إلى طرابلس.",
+        "وغادر الرئيس الإريتري أسياس أفورقي القاهرة في ختام زيارة رسمية استمرت ثلاثة أيام.",
+    ],
+)
+def test_concluded_visit_occurred(body: str) -> None:
+    assert one(body, "visit").status.value == "occurred"
