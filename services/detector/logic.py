@@ -244,6 +244,8 @@ def _event_mention(
             ]
     elif trigger.type == EventType.training_agreement:
         candidates = [a for a in candidates if not _topic_or_venue(words, a, -1)]  # the venue only
+    else:  # "وصل … للمشاركة في الاجتماع الوزاري لمجموعة العشرين": the gathering's body is no visitor
+        candidates = [a for a in candidates if not _attended_body(words, a)]
     if not any(a.kind == ParticipantKind.person for a in candidates) and _opinion_holder(lex, before):
         return None  # "يرى مراقبون أن … تدريب الجيوش": an analyst's view, not a reported event
     for a in candidates:
@@ -425,7 +427,7 @@ def _passes(
         return False  # "زيارات رسمية متبادلة"، "تكثيف الزيارات": visits in general, not one visit
     if "call" in needs and not any(n in _CALL_VERBS for n in before[-12:]):
         return False  # تلقى/أجرى … اتصالا: a call; اتصالا alone may be any contact
-    if "guest" in needs and not any(n in ("حل", "حلت", "وحل", "وحلت", "حلا", "حلوا") for n in before[-8:]):
+    if "guest" in needs and not any(n in _GUEST_VERBS for n in before[-8:]):
         return False
     if "toward" in needs and not any(n in ("الي", "نحو") or n.startswith("لل") for n in _toward_window(after)):
         return False
@@ -458,6 +460,10 @@ def _passes(
     return not interview
 
 
+# حل فلان ضيفا، أن يحل ضيفا، سيحل ضيفا
+_GUEST_VERBS = frozenset(
+    {"حل", "حلت", "وحل", "وحلت", "حلا", "حلوا", "يحل", "تحل", "سيحل", "ستحل", "ويحل", "وتحل", "يحلان"}
+)
 _CALL_VERBS = frozenset(
     {"تلقي", "تلقت", "تلقيا", "يتلقي", "تتلقي", "اجري", "اجرت", "اجريا", "يجري", "تجري", "يجريان", "سيجري", "ستجري"}
     | {"وتلقي", "وتلقت", "واجري", "واجرت", "ويجري", "وتجري", "فتلقي", "فاجري"}
@@ -818,6 +824,32 @@ _PARTAKERS = frozenset(
               "شاركت", "قادة", "زعماء", "رؤساء", "وزراء", "ممثلي", "وفود"]
 )
 _CAPITAL_NOUNS = frozenset(normalize(w) for w in ["العاصمة", "عاصمة", "بالعاصمة", "والعاصمة", "للعاصمة"])
+
+
+_GATHERINGS = frozenset(
+    normalize(w)
+    for w in ["اجتماع", "الاجتماع", "اجتماعات", "الاجتماعات", "قمة", "القمة", "مؤتمر", "المؤتمر", "منتدى", "المنتدى",
+              "أعمال", "فعاليات", "الدورة", "دورة", "جلسة", "الجلسة", "جلسات", "اجتماعا"]
+)
+_ATTENDING = frozenset(
+    normalize(w)
+    for w in ["للمشاركة", "المشاركة", "لحضور", "حضور", "مشاركته", "مشاركتها", "ليشارك", "لتشارك", "يشارك", "تشارك",
+              "سيشارك", "ستشارك", "ويشارك", "وتشارك", "لترؤس", "ترؤس", "يترأس", "ليترأس"]
+)
+
+
+def _attended_body(words: list[Word], actor: ActorMention) -> bool:
+    """An organisation in the genitive of a gathering its subject goes to attend (للمشاركة في اجتماع مجموعة
+    العشرين، لحضور قمة الاتحاد الأفريقي): it holds the gathering, it does not travel."""
+    if actor.kind != ParticipantKind.organization:
+        return False
+    at = actor.first - words[0].index
+    for k in range(at - 1, max(-1, at - 6), -1):
+        if k < 0 or words[k + 1].breaks_before:
+            return False
+        if words[k].reads_as(_GATHERINGS):
+            return any(words[j].reads_as(_ATTENDING) for j in range(max(0, k - 3), k))
+    return False
 
 
 def _margin_gathering(words: list[Word], first: int) -> tuple[int, int] | None:

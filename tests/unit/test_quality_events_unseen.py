@@ -201,3 +201,52 @@ def test_visit_next_week_is_planned(body: str) -> None:
 )
 def test_concluded_visit_occurred(body: str) -> None:
     assert one(body, "visit").status.value == "occurred"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ويبدأ الرئيس الفرنسي إيمانويل ماكرون الأحد المقبل زيارة دولة إلى المغرب تستمر ثلاثة أيام.",
+        "ومن المنتظر أن يحل وزير الخارجية الإيراني عباس عراقجي ضيفا على بيروت الأسبوع المقبل.",
+        "ويستقبل العاهل الأردني الملك عبد الله الثاني يوم الخميس القادم الرئيس الفلسطيني محمود عباس.",
+    ],
+)
+def test_weekday_ahead_and_guest_to_come_are_planned(body: str) -> None:
+    assert {e.status.value for e in events(body)} == {"planned"}, [(e.type.value, e.status.value) for e in events(body)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ولم تتم زيارة الرئيس التونسي قيس سعيد إلى الجزائر بسبب ظروف طارئة.",
+        "ولم يجر اللقاء بين وزير الخارجية الإثيوبي جيديون تيموثيوس ونظيره المصري بدر عبد العاطي.",
+    ],
+)
+def test_negated_support_verb_denies(body: str) -> None:
+    assert {e.status.value for e in events(body)} == {"denied"}, [(e.type.value, e.status.value) for e in events(body)]
+
+
+@pytest.mark.parametrize(
+    ("body", "body_name"),
+    [
+        ("ووصل وزير الخارجية الروسي سيرغي لافروف إلى نيودلهي للمشاركة في الاجتماع الوزاري لمجموعة العشرين.",
+         "مجموعة العشرين"),
+        ("وتوجه الرئيس الموريتاني محمد ولد الغزواني إلى أديس أبابا لحضور قمة الاتحاد الأفريقي.", "الاتحاد الأفريقي"),
+    ],
+)
+def test_body_of_an_attended_gathering_is_no_visitor(body: str, body_name: str) -> None:
+    assert not has_name(one(body, "visit"), body_name)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وعلى هامش الاجتماع الوزاري لحلف الناتو في بروكسل، التقى وزير الخارجية التركي هاكان فيدان "
+        "نظيره الأمريكي ماركو روبيو.",
+        "وعلى هامش أعمال قمة الاتحاد الأفريقي في أديس أبابا التقى الرئيس الرواندي بول كاغامي رئيس الكونغو الديمقراطية "
+        "فيليكس تشيسكيدي.",
+    ],
+)
+def test_gathering_of_a_side_meeting_is_no_side(body: str) -> None:
+    event = one(body, "meeting")
+    assert len(event.participants) == 2, sorted(names(event))
