@@ -269,6 +269,8 @@ def _event_mention(
             other_words = doc.by_sentence.get(other, [])
             if any(map(_is_participation, [w.norm for w in other_words])):
                 candidates += [a for a in actors_by_sentence.get(other, []) if not a.locative]
+    if trigger.type == EventType.meeting:
+        candidates += _leaders_of(words, candidates, entities)
     if "party" in trigger.needs and not candidates:
         return None
     candidates = _pronoun_antecedent(trigger, words, candidates, local_first)
@@ -850,6 +852,52 @@ def _attended_body(words: list[Word], actor: ActorMention) -> bool:
         if words[k].reads_as(_GATHERINGS):
             return any(words[j].reads_as(_ATTENDING) for j in range(max(0, k - 3), k))
     return False
+
+
+# "بمشاركة قادة مصر والأردن"، "اجتماع وزراء خارجية السعودية ومصر": plural titles before a list of countries
+_COLLECTIVE = {
+    normalize(w): heads
+    for w, heads in [
+        ("قادة", ("رييس", "ملك", "امير", "سلطان", "عاهل", "ولي")),
+        ("زعماء", ("رييس", "ملك", "امير", "سلطان", "عاهل", "ولي")),
+        ("رؤساء", ("رييس",)),
+        ("وزراء", ("وزير",)),
+    ]
+}
+
+
+def _leaders_of(words: list[Word], candidates: list[ActorMention], entities: dict[str, Entity]) -> list[ActorMention]:
+    """The named holders of a plural title before a list of countries (قادة مصر والأردن، وزراء خارجية مصر
+    والأردن): bare titles resolve to the persons the article names with that office and country (spec,
+    Participants); the countries stay."""
+    base = words[0].index
+    countries = [a for a in candidates if a.kind == ParticipantKind.country and a.sentence == words[0].sentence]
+    if not countries:
+        return []
+    chosen = {a.entity for a in candidates}
+    out: list[ActorMention] = []
+    for country in countries:
+        k = country.first - base - 1
+        while k >= 0 and any(c.last - base == k for c in countries):  # back over the list: مصر والأردن
+            k = min(c.first for c in countries if c.last - base == k) - base - 1
+        office = None
+        if k >= 1 and not words[k].reads_as(_COLLECTIVE):
+            office = words[k].bare()  # وزراء خارجية مصر: the office between the title and the list
+            k -= 1
+        heads = next((_COLLECTIVE[r] for _, r in words[k].readings if r in _COLLECTIVE), None) if k >= 0 else None
+        if heads is None:
+            continue
+        for entity in entities.values():
+            if entity.kind != ParticipantKind.person or entity.key in chosen or entity.head not in heads:
+                continue
+            if entity.affiliation != country.name:
+                continue
+            if office is not None and not any(w.endswith(office) for w in entity.title_words):
+                continue
+            out.append(replace(country, kind=ParticipantKind.person, name=entity.name, key=entity.key,
+                               entity=entity.key, affiliation=entity.affiliation))
+            chosen.add(entity.key)
+    return out
 
 
 def _margin_gathering(words: list[Word], first: int) -> tuple[int, int] | None:

@@ -149,7 +149,7 @@ def _fits(event: MergedEvent, mention: EventMention) -> bool:
             and not mention.frame
             and all(m.frame and m.sentence != mention.sentence for m in event.mentions)
         ):
-            return mine <= theirs  # "انطلقت القمة … . وعقد فلان لقاء مع علان": a talk of two beside the summit
+            return mine == theirs  # "انطلقت القمة … . وعقد فلان لقاء مع علان": a talk of two beside the summit
         if not mine or not theirs:
             return True
         return mine <= theirs or theirs <= mine

@@ -250,3 +250,33 @@ def test_body_of_an_attended_gathering_is_no_visitor(body: str, body_name: str) 
 def test_gathering_of_a_side_meeting_is_no_side(body: str) -> None:
     event = one(body, "meeting")
     assert len(event.participants) == 2, sorted(names(event))
+
+
+def test_leaders_of_listed_countries_are_the_named_holders() -> None:
+    body = (
+        "انطلقت القمة العربية في بغداد بمشاركة قادة مصر والأردن. "
+        "وقال الرئيس المصري عبد الفتاح السيسي إن القمة مهمة. "
+        "وأكد وزير الخارجية الأردني أيمن الصفدي ذلك. وألقى العاهل الأردني الملك عبد الله الثاني كلمة."
+    )
+    summit = one(body, "meeting")
+    assert has_name(summit, "عبد الفتاح السيسي") and has_name(summit, "عبد الله الثاني")
+    assert not has_name(summit, "أيمن الصفدي")  # a minister is no leader
+
+
+def test_ministers_of_listed_countries_are_the_named_ministers() -> None:
+    body = (
+        "وعقد وزراء خارجية مصر والأردن والسعودية اجتماعا في عمان. "
+        "وقال وزير الخارجية المصري بدر عبد العاطي إن الاجتماع ناجح. "
+        "وقال وزير الداخلية السعودي عبد العزيز بن سعود كلمة."
+    )
+    meeting = one(body, "meeting")
+    assert has_name(meeting, "بدر عبد العاطي") and not has_name(meeting, "عبد العزيز بن سعود")
+
+
+def test_chance_meeting_of_two_summit_leaders_is_its_own() -> None:
+    body = (
+        "وعقدت في جدة قمة ثلاثية جمعت ولي العهد السعودي الأمير محمد بن سلمان والرئيس المصري "
+        "عبد الفتاح السيسي والملك الأردني عبد الله الثاني. "
+        "والتقى ولي العهد السعودي الأمير محمد بن سلمان الرئيس المصري عبد الفتاح السيسي في لقاء ثنائي."
+    )
+    assert len([e for e in events(body) if e.type.value == "meeting"]) == 2
