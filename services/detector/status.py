@@ -38,6 +38,7 @@ _NEGATED = re.compile(r"[وف]?(?:لم|لن|عدم|بعدم)")  # ولم يلت�
 _SUPPORT_VERBS = frozenset(
     {"تتم", "يتم", "تجر", "يجر", "تجري", "يجري", "تعقد", "يعقد", "تنعقد", "ينعقد", "يقم", "تقم", "تحصل", "يحصل"}
 )
+_ANY = frozenset({"اي", "ايه"})
 _BARE_NEGATION = re.compile(r"[وف]?(?:لم|لن|ما|لا)")  # negates the trigger only right before it
 # a time ahead that a postponed event is put off to: "إلى الأسبوع المقبل"، "إلى الإثنين القادم"، "غدا"
 _TIME_AHEAD = GatedPattern(r"(?<!\w)(?:(?:ال)?(?:مقبل|مقبله|قادم|قادمه)|غدا|بعد\s+غد)(?!\w)")
@@ -140,9 +141,12 @@ def mention_status(
             return StatusReading(EventStatus.occurred, True, background)  # تلبية لدعوة: unless it is still ahead
     # a negation must govern the trigger itself: لم يلتق، لن يزور
     immediate = left.rstrip().rsplit(" ", 1)[-1] if left.strip() else ""
+    back = left.split()[-3:]
+    if back and back[-1] in _ANY:
+        back.pop()  # "لم يعقد أي لقاء": the negation reaches through أي
+        immediate = back[-1] if back else ""
     if immediate in _SUPPORT_VERBS:  # "لم تتم زيارة"، "لن يجري لقاء": the negation of the verb that carries it
-        left_words_back = left.split()
-        immediate = left_words_back[-2] if len(left_words_back) >= 2 and _NEGATED.fullmatch(left_words_back[-2]) else ""
+        immediate = back[-2] if len(back) >= 2 and _NEGATED.fullmatch(back[-2]) else ""
     tail_end = trigger_end + DENIAL_WINDOW
     if _NEGATED.fullmatch(immediate) or cues.after[EventStatus.denied].search(
         sentence[trigger_end:tail_end], words.of(trigger_end, tail_end)

@@ -280,3 +280,36 @@ def test_chance_meeting_of_two_summit_leaders_is_its_own() -> None:
         "والتقى ولي العهد السعودي الأمير محمد بن سلمان الرئيس المصري عبد الفتاح السيسي في لقاء ثنائي."
     )
     assert len([e for e in events(body) if e.type.value == "meeting"]) == 2
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وقال المتحدث باسم الكرملين دميتري بيسكوف إنه لا توجد خطط لعقد لقاء بين الرئيس الروسي فلاديمير بوتين "
+        "والرئيس الأوكراني فولوديمير زيلينسكي.",
+        "وأكدت الخارجية الروسية أنه ليس هناك أي خطط لزيارة وزير الخارجية سيرغي لافروف إلى طهران.",
+        "ولم يعقد أي لقاء بين وزير الخارجية الجزائري أحمد عطاف ونظيره المغربي ناصر بوريطة.",
+        "وقال مصدر دبلوماسي إن اللقاء بين الرئيس المصري عبد الفتاح السيسي والرئيس التركي رجب طيب أردوغان لم يتم.",
+    ],
+)
+def test_no_plans_and_did_not_take_place_deny(body: str) -> None:
+    assert {e.status.value for e in events(body)} == {"denied"}, [(e.type.value, e.status.value) for e in events(body)]
+
+
+def test_meeting_not_announced_beforehand_took_place() -> None:
+    body = (
+        "وتناول اللقاء الذي لم يتم الإعلان عنه مسبقا بين وزير الخارجية المصري بدر عبد العاطي "
+        "ونظيره السوداني علي يوسف الشريف الأوضاع في الفاشر."
+    )
+    assert one(body, "meeting").status.value == "occurred"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وتلقى عناصر من الحرس الرئاسي الصومالي تدريبات على الرماية في أنقرة.",
+        "ونظمت القوات الأمريكية تدريبا لعناصر من المخابرات العراقية على التكتيكات القتالية.",
+    ],
+)
+def test_training_with_other_security_words_is_found(body: str) -> None:
+    assert kinds(body) == ["training_agreement"]
