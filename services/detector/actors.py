@@ -272,7 +272,10 @@ def _may_start(norm: str) -> int:
     readings = clitic_readings(norm)
     base = _undefinite(readings[-1][1])
     dual = base.endswith(("ين", "ان")) and (base[:-2] in lex.org_heads or base[:-2] in _DUAL_STEMS)
-    flags = (_GIVEN if lex.given_names.get(norm, 0) >= 5 else 0) | (_DUAL if dual else 0)
+    given = lex.given_names.get(norm, 0) >= 5 or (
+        len(readings) > 1 and readings[1][0] == "و" and lex.given_names.get(readings[1][1], 0) >= 5
+    )  # ومحمد، وعبد: a given name after the conjunction may open a second, untitled name
+    flags = (_GIVEN if given else 0) | (_DUAL if dual else 0)
     for _, rest in readings:
         if _head_reading(rest, lex) or rest in _RULERS:
             flags |= _TITLE
@@ -286,7 +289,25 @@ def _may_start(norm: str) -> int:
 @per_word
 def _lexical_stop(norm: str) -> bool:
     """A function word, a weekday or month, or a number: never part of a name."""
-    return norm in lexicon().stopwords or norm in _WEEKDAYS_AND_MONTHS or norm.isdigit()
+    return norm in lexicon().stopwords or norm in _WEEKDAYS_AND_MONTHS or norm in _COMPANION_WORDS or norm.isdigit()
+
+
+# Verbal nouns that name a force by its mission (قوات حفظ السلام، وحدات مكافحة الإرهاب، قوات الدعم).
+_FORCE_MISSIONS = frozenset(
+    normalize(w)
+    for w in [
+        "حفظ", "مكافحة", "حماية", "دعم", "تأمين", "إنفاذ", "مراقبة",
+        "حرس", "خفر", "تدخل", "رد", "انتشار", "إسناد",
+    ]
+)
+# Words that open the phrase of a traveller's companions ("مصحوبا بوفد"، "يرافقه وزير"): never a name's.
+_COMPANION_WORDS = frozenset(
+    normalize(w)
+    for w in [
+        "مصحوبا", "مصحوبة", "مصحوبين", "مصحوبًا", "برفقة", "بصحبة",
+        "رفقة", "يرافقه", "يرافقها", "ترافقه", "ترافقها",
+    ]
+)
 
 
 @cache
@@ -517,7 +538,7 @@ class _SentenceScanner:
                 return False  # a title (الرئيس، بوزير الدفاع), not لامين in علي لامين زين
         if word.norm in lex.org_heads or _undefinite(word.norm) in lex.org_heads:  # the word itself, no clitics
             return False
-        if self._country_at(word.index - self.words[0].index) is not None:
+        if self._country_at(word.index - self.words[0].index) is not None and not self._country_given_name(word, first):
             return False
         if demonym_country(word, lex) is not None and word.norm not in lex.surnames:
             return False
@@ -556,14 +577,36 @@ class _SentenceScanner:
             and not self._known_name(word)
             and word.norm not in self.article_names
             and (
-                (first and not self._rare_words_follow(local))
-                or (not first and (not self._closed_after(local + 1) or _inflected_common(word.norm)))
+                (first and not self._rare_words_follow(local) and not self._family_name_closes(local))
+                or (not first and (not self._name_closed_after(local + 1) or _inflected_common(word.norm)))
             )
         ):
             return False
         if has_conjunction(word) and not self._known_name(word):
             return not first and name_len == 1 and self._wa_family_name(word, local)
         return True
+
+    def _country_given_name(self, word: Word, first: bool) -> bool:
+        """ "رئيسة الوزراء جورجيا ميلوني"، "صوفيا ...": a country or capital name that the lexicon also
+        knows as a given name opens a name after a title when a family name follows it."""
+        lex = self.lex
+        if not first or not self._after_title or has_prefixed_article(word) or len(word.readings) > 1:
+            return False
+        if lex.given_names.get(word.norm, 0) < 3:
+            return False
+        local = word.index - self.words[0].index
+        nxt = self.words[local + 1] if local + 1 < len(self.words) else None
+        return (
+            nxt is not None
+            and not nxt.breaks_before
+            and not is_definite(nxt)
+            and not self._stop(nxt)
+            and not has_conjunction(nxt)
+            and nxt.norm not in lex.frequent_words
+            and demonym_country(nxt, lex) is None
+            and self._country_at(local + 1) is None
+            and _title_head(self.words, local + 1, lex) is None
+        )
 
     def _dhu_name(self, word: Word) -> bool:
         local = word.index - self.words[0].index
@@ -611,7 +654,9 @@ class _SentenceScanner:
         if self._known_name(word) or len(word.readings) < 2:
             return False
         pre, rest = word.readings[-1]
-        return pre in ("ل", "ب") and len(rest) >= 3 and rest in self.lex.frequent_words
+        # (a function word after the letter is no purpose: بولا تينوبو is a name, not ب + ولا)
+        lex = self.lex
+        return pre in ("ل", "ب") and len(rest) >= 3 and rest in lex.frequent_words and rest not in lex.stopwords
 
     def _governs_common(self, local: int) -> bool:
         """A definite common word (not a family name) follows without a break: the word before governs it."""
@@ -752,7 +797,9 @@ class _SentenceScanner:
                 j += 1  # وكيل وزارة الخارجية: an office of an organisation (a definite word closes the chain)
                 continue
             country = self._country_at(j + 1)
-            if country is not None and not country[2]:  # وزير دفاع النيجر، زعيم كوريا الشمالية
+            if country is not None and not country[2] and not (j > i and is_definite(words[j])):
+                # وزير دفاع النيجر، زعيم كوريا الشمالية (after a definite word, رئيسة الوزراء الإيطالية جورجيا
+                # ميلوني, no construct goes on: the country's name is the person's given name)
                 j = country[1]
                 continue
             break
@@ -1002,14 +1049,17 @@ class _SentenceScanner:
                 continue
             i = start
             w = words[i]
+            conj = has_conjunction(w)  # "… وعبد الله الثاني"، "ورجب طيب أردوغان": a second name after و
+            norm = w.readings[1][1] if conj else w.norm
+            abd = norm == "عبد" and self._theophoric(i)  # عبد الفتاح البرهان: عبد + a definite divine name
             if (
                 i in self.used
-                or (w.norm in lex.common_words and not self._after_demonym(i))
-                or w.norm in _NAME_LINKS
+                or (norm in lex.common_words and not self._after_demonym(i) and not self._given_name_follows(i))
+                or (norm in _NAME_LINKS and not abd)
                 or is_definite(w)
                 or self._adjective_after_noun(i)
                 or w.readings[-1][1] in lex.place_nouns  # بحر العرب، وادي رم: a sea, a valley, not بحر the man
-                or not self._name_word(w, True)
+                or not (self._conjoined_given(w) if conj else self._name_word(w, True))
             ):
                 i += 1
                 continue
@@ -1018,7 +1068,7 @@ class _SentenceScanner:
                 nxt = words[end + 1]
                 if nxt.gap.strip():
                     break
-                linked = words[end].norm in _NAME_LINKS
+                linked = (norm if end == i else words[end].norm) in _NAME_LINKS
                 known = (
                     nxt.norm in _NAME_LINKS
                     or linked
@@ -1028,9 +1078,11 @@ class _SentenceScanner:
                 if (
                     not known
                     and self._name_word(nxt, False)
-                    and not is_definite(nxt)
-                    and self._plausible_single(nxt, None)
                     and self._boundary_after(end + 2)
+                    and (
+                        (not is_definite(nxt) and self._plausible_single(nxt, None))
+                        or (end > i and self._plausible_last(nxt))
+                    )
                 ):
                     end += 1  # an unlisted family name closed by punctuation, a title or a function word
                     break
@@ -1045,7 +1097,12 @@ class _SentenceScanner:
             first = i
             if i > 0 and i - 1 not in self.used and not w.breaks_before and words[i - 1].norm in _DHU:
                 first = i - 1  # ذي يزن العليمي: ذي opens the given name
-            name, key = self._name_text(first, end)
+            if conj:
+                start_at, _ = strip_proclitic_text(w, "و")
+                name = self.body_slice(start_at, words[end].end)
+                key = " ".join(normalize(name).split())
+            else:
+                name, key = self._name_text(first, end)
             self.mentions.append(ActorMention(ParticipantKind.person, w.sentence, first, end, first, end, name, key))
             self.used.add(first)
             self.used.update(range(i, end + 1))
@@ -1064,10 +1121,80 @@ class _SentenceScanner:
             or (norm.endswith("ي") and definite in lex.frequent_words)  # a nisba adjective: الإسلامي، الأولي
         )
 
+    def _plausible_last(self, word: Word) -> bool:
+        """After two name words (عبد المجيد، رجب طيب), an unlisted word closed by a boundary ends the name
+        unless it looks like a verb or a common noun: تبون، البرهان (a family name the lexicon lacks or
+        barely knows), not يبحثون or التعاون."""
+        norm = word.norm
+        if norm in _REGNAL:
+            return True  # عبد الله الثاني
+        if norm in self.lex.frequent_words or norm.startswith(("ي", "سي", "ست", "سن")):
+            return False
+        if is_definite(word):
+            return self.lex.surnames.get(norm, 0) >= 1 or self._plain_definite(word)
+        return not norm.endswith(("ت", "ا", "وا"))
+
+    def _theophoric(self, i: int) -> bool:
+        """عبد before a definite word that is no function or office word (عبد الفتاح، عبد الله، عبد المجيد)."""
+        words = self.words
+        if i + 1 >= len(words) or words[i + 1].breaks_before:
+            return False
+        nxt = words[i + 1]
+        return is_definite(nxt) and not self._stop(nxt) and _undefinite(nxt.norm) not in self.lex.title_heads
+
+    def _conjoined_given(self, word: Word) -> bool:
+        """After its و, the word is a given name that is no function, office or place word."""
+        lex = self.lex
+        rest = word.readings[1][1]
+        return not (
+            rest in lex.stopwords
+            or rest in lex.title_heads
+            or rest in lex.org_heads
+            or rest in lex.kin_heads
+            or rest in lex.adjectives
+            or rest in lex.frequent_words
+            or rest in lex.country_by_name
+            or rest in lex.country_by_capital
+            or demonym_country(word, lex) is not None
+        )
+
+    def _given_name_follows(self, i: int) -> bool:
+        """ "رجب طيب أردوغان": a common word that is a given name (رجب، سعيد) starts a name when another
+        given name that is no common word follows it and a third name word closes the chain."""
+        words, lex = self.words, self.lex
+        if i + 2 >= len(words) or words[i + 1].breaks_before or words[i + 2].breaks_before:
+            return False
+        nxt, third = words[i + 1], words[i + 2]
+        return (
+            lex.given_names.get(nxt.norm, 0) >= SURNAME_AFTER_TITLE
+            and nxt.norm not in lex.common_words
+            and nxt.norm not in lex.frequent_words
+            and not is_definite(nxt)
+            and not has_prefixed_article(nxt)
+            and not self._stop(third)
+            and not has_prefixed_article(third)
+        )
+
     def _after_demonym(self, i: int) -> bool:
         """ "والتركي رجب طيب أردوغان": right after a demonym, a common word that is a given name starts a name."""
         words = self.words
         return i > 0 and not words[i].breaks_before and demonym_country(words[i - 1], self.lex) is not None
+
+    def _family_name_closes(self, local: int) -> bool:
+        """ "المبعوث الأمريكي توم براك إلى": after a title, a frequent word opens a name when a listed family
+        name that is no frequent word follows it and closes the name."""
+        words, lex = self.words, self.lex
+        if not self._after_title or local + 1 >= len(words):
+            return False
+        nxt = words[local + 1]
+        return (
+            not nxt.breaks_before
+            and not is_definite(nxt)
+            and not self._stop(nxt)
+            and lex.surnames.get(nxt.norm, 0) >= SURNAME_AFTER_TITLE
+            and nxt.norm not in lex.frequent_words
+            and self._name_closed_after(local + 2)
+        )
 
     def _rare_words_follow(self, local: int) -> bool:
         """Two more name-like words that are not frequent follow (شي جين بينغ), so a name starts here."""
@@ -1085,6 +1212,18 @@ class _SentenceScanner:
         if k >= len(words) or words[k].breaks_before:
             return True
         return words[k].norm in self.lex.stopwords or words[k].norm in _WEEKDAYS_AND_MONTHS
+
+    def _name_closed_after(self, k: int) -> bool:
+        """What may follow the last word of a name: punctuation or a function word, and also an event
+        trigger or a title that opens the next phrase (رجب طيب أردوغان رئيس الوزراء، … أردوغان مباحثات)."""
+        if self._closed_after(k):
+            return True
+        if self.words[k - 1].readings[-1][1] in self.lex.place_nouns:
+            return False  # شهد مطار الملك خالد: a site before a title, not a family name
+        nxt = self.words[k]
+        if has_conjunction(nxt) and self.lex.given_names.get(nxt.readings[1][1], 0) >= SURNAME_AFTER_TITLE:
+            return True  # ماكي سال ومحمد بازوم: a second name follows
+        return nxt.index in self.triggers or _title_head(self.words, k, self.lex) is not None
 
     def _boundary_after(self, k: int) -> bool:
         words = self.words
@@ -1139,12 +1278,26 @@ class _SentenceScanner:
                     j += 1
                     modifiers += 1
                     continue
+                if self._indefinite_nisba(nxt):
+                    j += 1  # وفد عسكري روسي، وفد أمني: an indefinite organisation with its adjective
+                    modifiers += 1
+                    continue
                 if (nxt.norm in lex.title_complements or nxt.norm in lex.org_heads) and not has_prefixed_article(nxt):
                     j += 1  # بعثة حلف الناتو (but لقوات الشرق starts another organisation)
                     continue
                 if self._country_at(j + 1) is not None and not any(p for p, _ in nxt.readings[1:2]):
                     j += 1
                     modifiers += 1
+                    continue
+                if (
+                    j == i
+                    and nxt.norm in _FORCE_MISSIONS
+                    and not pre
+                    and j + 2 < len(words)
+                    and not words[j + 2].breaks_before
+                    and is_definite(words[j + 2])
+                ):
+                    j += 1  # قوات حفظ السلام، قوات مكافحة الإرهاب: a force named by its mission
                     continue
                 if j == i and self._movement_name(rest, nxt):
                     j += 1  # حركة حماس، حزب تقدم، جماعة أنصار: a movement named by a bare proper noun
@@ -1183,6 +1336,15 @@ class _SentenceScanner:
             self.used.update(range(i, j + 1))
             j = self._coordinated_demonyms(i, j, start, head)
             i = j + 1
+
+    def _indefinite_nisba(self, word: Word) -> bool:
+        """An indefinite relational adjective of a listed kind (عسكري، أمني، اقتصادي), no clitics."""
+        norm = word.norm
+        return (
+            len(word.readings) == 1
+            and norm.endswith("ي")
+            and ("ال" + norm in self.lex.adjectives or norm in self.lex.military_words)
+        )
 
     def _movement_name(self, rest: str, nxt: Word) -> bool:
         """After an indefinite movement head (حركة، حزب، جماعة، تيار، جبهة), a bare word that is no
@@ -1313,6 +1475,15 @@ class _SentenceScanner:
             country, last, pre = found
             start, _ = strip_proclitic_text(words[i], pre)
             name = self.body_slice(start, words[last].end)
+            previous = self.mentions[-1] if self.mentions else None
+            listed = (
+                pre == "و"
+                and previous is not None
+                and previous.kind == ParticipantKind.country
+                and previous.locative
+                and previous.last == i - 1
+                and not words[i].breaks_before
+            )  # كلا من القاهرة وعمان، إلى الرياض والدوحة: the places listed after a place are places too
             self.mentions.append(
                 ActorMention(
                     ParticipantKind.country,
@@ -1324,7 +1495,7 @@ class _SentenceScanner:
                     name,
                     country.name,
                     affiliation=country.name,
-                    locative=_located(words, i, pre) or _dateline(words, i, last),
+                    locative=listed or _located(words, i, pre) or _dateline(words, i, last),
                 )
             )
             self.used.update(range(i, last + 1))

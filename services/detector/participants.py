@@ -148,7 +148,37 @@ def select(
         if a.kind == ParticipantKind.country and trigger.type != EventType.training_agreement and has_person:
             continue
         chosen.append(a)
-    return chosen
+    return _without_led_delegations(words, chosen)
+
+
+# Words right before a delegation that a named traveller leads or takes along (على رأس وفد، مصحوبا بوفد).
+_LEADS = frozenset(
+    normalize(w)
+    for w in [
+        "رأس", "مصحوبا", "مصحوبة", "برفقة", "بصحبة",
+        "رفقة", "يرافقه", "يرافقها", "ترافقه",
+    ]
+)
+
+
+def _without_led_delegations(words: list[Word], chosen: list[ActorMention]) -> list[ActorMention]:
+    """ "وصل فلان على رأس وفد عسكري"، "مصحوبا بوفد"، "يرافقه وفد": the delegation is the named person's
+    party, not a participant of its own (spec: the visitor is the leader, for the delegation)."""
+    base = words[0].index
+    persons = [a.last for a in chosen if a.kind == ParticipantKind.person and a.key]
+    if not persons:
+        return chosen
+    return [
+        a
+        for a in chosen
+        if not (
+            a.kind == ParticipantKind.organization
+            and a.head == "وفد"
+            and 0 < a.first - base < len(words)
+            and words[a.first - base - 1].norm in _LEADS
+            and any(last < a.first for last in persons)
+        )
+    ]
 
 
 def roles(
@@ -271,6 +301,12 @@ def _visit_roles(
         inviter = min((a for a in actors if invitation < a.first - base < first), key=lambda a: a.first, default=None)
         if inviter is not None and len(actors) > 1:
             return {a.entity: ParticipantRole.host if a is inviter else ParticipantRole.visitor for a in actors}
+    if invitation is not None and _received(words, invitation):
+        # "تلقى فلان دعوة من علان لزيارة …": the one who receives the invitation visits, its sender hosts
+        # (… دعوة من علان لزيارة، … دعوة لزيارة واشنطن من علان)
+        near = [*range(invitation + 1, min(first, invitation + 4)), *range(last + 1, min(len(words), last + 4))]
+        sender = next((k for k in near if words[k].norm == "من"), len(words))
+        return {a.entity: ParticipantRole.host if a.first - base > sender else ParticipantRole.visitor for a in actors}
     if invitation is not None and any(a.first - base < invitation for a in actors):
         # "وجه فلان دعوة لنظيره لزيارة البلاد": the one who invites hosts, the invited visits
         return {
@@ -294,6 +330,16 @@ def _visit_roles(
 
 
 _BEFORE_VERB = frozenset({"قد", "وقد", "لقد", "فقد"})
+# Verbs of receiving (تلقى دعوة، تسلم دعوة): their subject is the one invited.
+_RECEIVE_VERBS = frozenset(
+    normalize(w)
+    for w in ["تلقى", "تلقت", "يتلقى", "تتلقى", "تسلم", "تسلمت", "يتسلم", "تتسلم", "استلم", "استلمت", "يستلم", "تستلم"]
+)
+
+
+def _received(words: list[Word], invitation: int) -> bool:
+    """A verb of receiving stands within eight words before the invitation noun (تلقى الرئيس … دعوة)."""
+    return any(words[k].reads_as(_RECEIVE_VERBS) for k in range(max(0, invitation - 8), invitation))
 
 
 def receiver_subject(words: list[Word], actors: list[ActorMention], receiver: int) -> ActorMention | None:

@@ -1,0 +1,229 @@
+"""Participants on unseen news (session 4): person-name boundaries, untitled names, delegation heads,
+invitation roles, reception hosts, country-named persons, listed destinations and trainee groups.
+
+Every sentence is invented for these tests (no data-file wording); each class holds a general pattern:
+- an untitled name opened by عبد + a definite word (عبد الفتاح، عبد المجيد) or a second name after و
+  (… وعبد الله الثاني، … ورجب طيب أردوغان) is a person;
+- a three-part name keeps its first word when that word is also a common word (رجب، سعيد), and keeps a
+  frequent family name closed by a title or an event noun (… أردوغان رئيس الوزراء، … أردوغان مباحثات);
+- companions (مصحوبا بوفد، على رأس وفد، يرافقه وفد) are no person's name and the delegation a named
+  traveller leads is not a participant of its own;
+- "تلقى X دعوة من Y لزيارة": X visits, Y hosts;
+- a name opened by ب + a function word (بولا) is a name, so the reception's host and guest are both kept;
+- a country's name that is also a given name opens a name after a complete title (جورجيا ميلوني);
+- a capital listed with و after a place (كلا من القاهرة وعمان) is a place, not a visitor;
+- forces named by their mission (قوات حفظ السلام)، خفر السواحل، جيوش، and indefinite delegations with a
+  relational adjective (وفد عسكري روسي) are organisations; a dual counterpart (نظيريه) is a title.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.schemas import ParticipantKind, ParticipantRole
+from tests.unit.detector_helpers import events, has_name, names, one
+
+
+def _role(body: str, kind: str, name: str) -> ParticipantRole:
+    event = one(body, kind)
+    return next(p.role for p in event.participants if p.name == name)
+
+
+# ---- 1. untitled names
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("التقى عبد الرحمن الكيلاني سفير الاتحاد الأوروبي في نواكشوط أمس.", "عبد الرحمن الكيلاني"),
+        ("استقبل عبد الكريم بوزيان في مكتبه بالرباط وزير الدفاع الفرنسي.", "عبد الكريم بوزيان"),
+        ("بحث عبد السلام المرابط مع السفير الإيطالي سبل دعم التعاون الأمني.", "عبد السلام المرابط"),
+        ("اجتمع عبد الواحد الزياني بقائد القوات البحرية الإسبانية في طنجة.", "عبد الواحد الزياني"),
+    ],
+)
+def test_an_untitled_abd_name_is_a_person(body: str, name: str) -> None:
+    found = events(body)
+    assert any(has_name(e, name) for e in found), [sorted(names(e)) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("body", "first", "second"),
+    [
+        ("التقى الملك سلمان بن عبد العزيز وعبد الله الثاني في الرياض.", "سلمان بن عبد العزيز", "عبد الله الثاني"),
+        (
+            "اجتمع رئيس الوزراء المجري فيكتور أوربان ورجب طيب أردوغان في بودابست.",
+            "فيكتور أوربان",
+            "رجب طيب أردوغان",
+        ),
+        ("التقى الرئيس السنغالي ماكي سال ومحمد بازوم في نيامي.", "ماكي سال", "محمد بازوم"),
+    ],
+)
+def test_a_second_untitled_name_after_wa_keeps_its_first_word(body: str, first: str, second: str) -> None:
+    event = one(body, "meeting")
+    assert has_name(event, first) and has_name(event, second), names(event)
+
+
+# ---- 2. full names keep their first and last words
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("استقبل رجب طيب أردوغان رئيس الوزراء الباكستاني في إسطنبول.", "رجب طيب أردوغان"),
+        ("أجرى رجب طيب أردوغان مباحثات مع المستشار الألماني في برلين.", "رجب طيب أردوغان"),
+        (
+            "استقبل الرئيس رجب طيب أردوغان رئيس الوزراء الماليزي أنور إبراهيم في أنقرة.",
+            "رجب طيب أردوغان",
+        ),
+    ],
+)
+def test_a_frequent_family_name_closed_by_a_title_or_event_noun_stays(body: str, name: str) -> None:
+    event = one(body, "meeting")
+    assert name in names(event), names(event)
+
+
+# ---- 3. delegation heads
+
+
+@pytest.mark.parametrize(
+    ("body", "leader"),
+    [
+        ("وصل وزير الدفاع الجزائري سعيد شنقريحة إلى نواكشوط مصحوبا بوفد عسكري رفيع.", "سعيد شنقريحة"),
+        ("وصلت وزيرة الخارجية النمساوية كارين كنايسل إلى عمان مصحوبة بوفد اقتصادي.", "كارين كنايسل"),
+        ("وصل رئيس الأركان التونسي محمد الغول إلى الجزائر على رأس وفد عسكري في زيارة رسمية.", "محمد الغول"),
+        ("يزور وزير الداخلية العراقي عبد الأمير الشمري الكويت يرافقه وفد أمني رفيع.", "عبد الأمير الشمري"),
+    ],
+)
+def test_the_leader_of_a_delegation_is_the_visitor(body: str, leader: str) -> None:
+    event = one(body, "visit")
+    assert has_name(event, leader), names(event)
+    for name in names(event):
+        assert not {"مصحوبا", "مصحوبة", "وفد", "بوفد", "يرافقه"} & set(name.split()), name
+
+
+def test_an_unnamed_delegation_with_an_adjective_is_the_visitor() -> None:
+    event = one("وصل إلى نيامي وفد عسكري تركي يترأسه نائب وزير الدفاع شعيب أوغلو.", "visit")
+    assert has_name(event, "وفد عسكري تركي") and has_name(event, "شعيب أوغلو"), names(event)
+
+
+# ---- 4. invitations received
+
+
+@pytest.mark.parametrize(
+    ("body", "visitor", "host"),
+    [
+        (
+            "تلقى الرئيس التشادي محمد إدريس ديبي دعوة من الرئيس الفرنسي إيمانويل ماكرون لزيارة باريس.",
+            "محمد إدريس ديبي",
+            "إيمانويل ماكرون",
+        ),
+        (
+            "وتسلم وزير الدفاع الأردني يوسف الحنيطي دعوة رسمية من نظيره القطري خالد العطية لزيارة الدوحة.",
+            "يوسف الحنيطي",
+            "خالد العطية",
+        ),
+        (
+            "تلقت رئيسة تنزانيا سامية صولوحو حسن دعوة لزيارة القاهرة من الرئيس المصري عبد الفتاح السيسي.",
+            "سامية صولوحو حسن",
+            "عبد الفتاح السيسي",
+        ),
+    ],
+)
+def test_who_receives_an_invitation_visits_and_who_sends_it_hosts(body: str, visitor: str, host: str) -> None:
+    assert _role(body, "visit", visitor) == ParticipantRole.visitor
+    assert _role(body, "visit", host) == ParticipantRole.host
+
+
+# ---- 5. receptions keep host and guest
+
+
+@pytest.mark.parametrize(
+    ("body", "guest", "host"),
+    [
+        (
+            "وصل الرئيس النيجيري بولا تينوبو إلى برلين، واستقبله المستشار الألماني أولاف شولتس في مقر المستشارية.",
+            "بولا تينوبو",
+            "أولاف شولتس",
+        ),
+        (
+            "وصل الرئيس الغاني نانا أكوفو أدو إلى الرباط، وكان في استقباله رئيس الحكومة عزيز أخنوش.",
+            "نانا أكوفو أدو",
+            "عزيز أخنوش",
+        ),
+        (
+            "وصل رئيس الوزراء الإثيوبي آبي أحمد إلى أبوجا، حيث أقيمت له مراسم استقبال رسمية بحضور الرئيس بولا تينوبو.",
+            "آبي أحمد",
+            "بولا تينوبو",
+        ),
+    ],
+)
+def test_a_reception_keeps_its_host(body: str, guest: str, host: str) -> None:
+    assert _role(body, "visit", guest) == ParticipantRole.visitor
+    assert _role(body, "visit", host) == ParticipantRole.host
+
+
+# ---- 6. a country's name as a given name
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("وصلت رئيسة الوزراء الإيطالية جورجيا ميلوني إلى طرابلس في زيارة رسمية.", "جورجيا ميلوني"),
+        ("التقى وزير الخارجية المغربي ناصر بوريطة رئيسة الوزراء الإيطالية جورجيا ميلوني في روما.", "جورجيا ميلوني"),
+        ("استقبلت الوزيرة البلغارية صوفيا ديميتروفا السفير المصري في مكتبها.", "صوفيا ديميتروفا"),
+    ],
+)
+def test_a_country_name_opens_a_name_after_a_complete_title(body: str, name: str) -> None:
+    found = [e for e in events(body) if has_name(e, name)]
+    assert found
+    assert not any(p.kind == ParticipantKind.country for e in found for p in e.participants if p.name in name)
+
+
+def test_a_country_after_an_indefinite_office_is_still_its_complement() -> None:
+    event = one("وصل رئيس وزراء جورجيا إيراكلي كوباخيدزه إلى باكو في زيارة رسمية.", "visit")
+    assert has_name(event, "إيراكلي كوباخيدزه")
+    assert "جورجيا" not in " ".join(p.name for p in event.participants)
+
+
+# ---- 7. listed destinations are places
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "زار وزير الخارجية الإسباني خوسيه مانويل ألباريس كلا من الرباط وتونس الأسبوع الماضي.",
+        "يزور الرئيس الكازاخي قاسم جومارت توكاييف كلا من أنقرة وباكو خلال الشهر الجاري.",
+        "وصل المبعوث الأمريكي توم براك إلى بيروت ودمشق في جولة إقليمية.",
+    ],
+)
+def test_capitals_listed_after_a_place_are_no_participants(body: str) -> None:
+    found = [e for e in events(body) if e.type.value == "visit"]
+    assert found
+    for event in found:
+        assert all(p.kind == ParticipantKind.person for p in event.participants), names(event)
+
+
+def test_a_dual_counterpart_is_a_title_not_a_name() -> None:
+    event = one("التقى وزير الخارجية المصري بدر عبد العاطي نظيريه الأردني والعراقي في بغداد.", "meeting")
+    assert not any("نظيريه" in name for name in names(event)), names(event)
+
+
+# ---- 8. trainee groups
+
+
+@pytest.mark.parametrize(
+    ("body", "group"),
+    [
+        ("اختتمت في مصراتة تدريبات مشتركة بين البحرية التركية وخفر السواحل الليبي.", "خفر السواحل الليبي"),
+        ("أطلقت البعثة الأوروبية برنامجا تدريبيا لفائدة خفر السواحل التونسي في بنزرت.", "خفر السواحل التونسي"),
+        ("نفذت القوات البرتغالية تدريبات لصالح قوات حفظ السلام في أفريقيا الوسطى.", "قوات حفظ السلام"),
+        (
+            "بدأت وحدات من الجيش الموريتاني مناورات مشتركة مع قوات مكافحة الإرهاب المالية.",
+            "قوات مكافحة الإرهاب المالية",
+        ),
+        ("تعتزم الصين تدريب جيوش المنطقة على مكافحة القرصنة.", "جيوش المنطقة"),
+    ],
+)
+def test_a_trainee_group_takes_part_in_the_training(body: str, group: str) -> None:
+    event = one(body, "training_agreement")
+    assert has_name(event, group), names(event)
