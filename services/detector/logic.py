@@ -88,6 +88,7 @@ class _Article:
         self._sentence_words: dict[int, TextWords] = {}
         self._sentence_norms: dict[int, tuple[str, int]] = {}
         self.last_sides: list[ActorMention] = []  # the latest mention's parties, when it had two or more
+        self.trigger_starts: list[int] = []  # body offsets of every trigger, in order (set by detect)
 
     @property
     def sports_words(self) -> int:
@@ -169,6 +170,7 @@ def detect(segmented: SegmentedArticle) -> DetectedEvents:
         if actor.entity:
             actors_by_sentence[actor.sentence].append(actor)
     mentions = []
+    doc.trigger_starts = [t.start for t in triggers]
     for trigger in triggers:
         mention = _event_mention(doc, lex, trigger, actors_by_sentence, entities)
         if mention is not None:
@@ -280,7 +282,9 @@ def _event_mention(
     text_words = doc.sentence_words(sentence)
     t0 = doc.view_index(trigger.start) - offset
     t1 = doc.view_index(trigger.end) - offset
-    reading = mention_status(text, t0, t1, trigger.form, trigger.prefix, text_words)
+    reading = mention_status(
+        text, t0, t1, trigger.form, trigger.prefix, text_words, right_stop=_next_trigger(doc, trigger, sentence, offset)
+    )
     status = reading.status
     if (
         trigger.form == "imperfective"
@@ -325,7 +329,7 @@ def _event_mention(
                 elif a.first > last and a.kind != ParticipantKind.person:
                     roles[a.entity] = ParticipantRole.trainee
     if trigger.type == EventType.training_agreement:
-        earlier = [a for k in range(max(0, sentence - 3), sentence) for a in actors_by_sentence.get(k, [])]
+        earlier = [a for k in range(max(0, sentence - 8), sentence) for a in actors_by_sentence.get(k, [])]
         extra = _training_sides(
             trigger, words, candidates, actors_by_sentence[sentence], roles, local_first, local_last, earlier
         )
@@ -621,6 +625,7 @@ def _training_sides(
 # Verbs whose object is a topic of talks: a training among their objects is discussed, not held.
 _DISCUSSED = frozenset(
     {"بحث", "بحثا", "يبحث", "تبحث", "ناقش", "ناقشا", "يناقش", "تناول", "تناولت", "تناولا", "استعرض", "استعرضا"}
+    | {"سيبحث", "سيبحثان", "ستبحث", "سيناقش", "سيناقشان", "ستناقش", "سيتناول", "سيتناولان", "ستتناول", "سيتباحثان"}
 )
 # Present-tense verbs of intent: "التدريبات التي يعتزم الجيشان إجراءها" are still ahead.
 _INTENT = frozenset(
@@ -659,6 +664,23 @@ def _pronoun_antecedent(
         return candidates
     nearest = max(before, key=lambda a: a.last)
     return [a for a in candidates if a is nearest or a.last >= start or a.kind != ParticipantKind.person]
+
+
+_FRAMING = frozenset({"خلال", "وخلال", "اثناء", "واثناء", "هامش", "قبيل", "وقبيل", "عقب", "وعقب", "بعد", "وبعد"})
+
+
+def _next_trigger(doc: _Article, trigger: TriggerMention, sentence: int, offset: int) -> int | None:
+    """Where the next trigger of the sentence starts (normalised sentence offset): a cue after it qualifies
+    that event ("أجرى اتصالا هاتفيا تناول الاستعدادات للزيارة المرتقبة": the visit is ahead, the call was
+    held), unless the trigger frames it ("لقاء … خلال زيارته المقبلة": the meeting is ahead too)."""
+    k = bisect_left(doc.trigger_starts, trigger.end)
+    if k >= len(doc.trigger_starts) or doc.trigger_starts[k] >= doc.segmented.sentences[sentence].end:
+        return None
+    start = doc.trigger_starts[k]
+    ids = doc.words_in(start, start + 1)
+    if ids and ids[0] > 0 and doc.words[ids[0] - 1].norm in _FRAMING:
+        return None
+    return doc.view_index(start) - offset
 
 
 def _opinion_holder(lex: Lexicon, before: list[str]) -> bool:

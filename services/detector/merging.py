@@ -115,6 +115,11 @@ def _compatible(event: MergedEvent, mention: EventMention) -> bool:
         return False  # a signed memorandum and a later "بحث إمكانية إجراء تدريبات" are two happenings
     if event.background != mention.background and (event.year or mention.year):
         return False
+    if event.background != mention.background and (
+        (mention.background and (mention.form == "perfective" or mention.frame))
+        or (event.background and mention.form == "perfective" and not mention.anaphoric)
+    ):
+        return False  # "بحث … في اتصال هاتفي. وكان الرئيسان قد التقيا الشهر الماضي": an earlier meeting
     same_sentence = any(m.sentence == mention.sentence for m in event.mentions)
     if event.year != mention.year and not (same_sentence and None in (event.year, mention.year)):
         return False  # a dated mention (في مارس 2023) and an undated one of the same sentence agree

@@ -107,11 +107,18 @@ class StatusReading:
 
 
 def mention_status(
-    sentence: str, trigger_start: int, trigger_end: int, form: str, prefix: str, words: TextWords | None = None
+    sentence: str,
+    trigger_start: int,
+    trigger_end: int,
+    form: str,
+    prefix: str,
+    words: TextWords | None = None,
+    right_stop: int | None = None,
 ) -> StatusReading:
     """Status of the trigger at ``sentence[trigger_start:trigger_end]`` (normalised sentence text).
 
     ``words``: the sentence's :class:`TextWords` when the caller has them (they gate every cue search).
+    ``right_stop``: where another event's trigger starts after this one (cues after it are that event's).
     """
     cues = _cues()
     if words is None:
@@ -123,6 +130,8 @@ def mention_status(
         left_start += clause_start
         left, left_words = sentence[left_start:trigger_start], words.of(left_start, trigger_start)
     right_end = trigger_end + PLANNED_AFTER_WINDOW
+    if right_stop is not None and trigger_end <= right_stop < right_end:
+        right_end = right_stop
     right, right_words = sentence[trigger_end:right_end], words.of(trigger_end, right_end)
     cut = _first_break_start(right, right_words)
     if cut is not None:
@@ -148,6 +157,8 @@ def mention_status(
     if immediate in _SUPPORT_VERBS:  # "لم تتم زيارة"، "لن يجري لقاء": the negation of the verb that carries it
         immediate = back[-2] if len(back) >= 2 and _NEGATED.fullmatch(back[-2]) else ""
     tail_end = trigger_end + DENIAL_WINDOW
+    if right_stop is not None and trigger_end <= right_stop < tail_end:
+        tail_end = right_stop
     if _NEGATED.fullmatch(immediate) or cues.after[EventStatus.denied].search(
         sentence[trigger_end:tail_end], words.of(trigger_end, tail_end)
     ):

@@ -313,3 +313,33 @@ def test_meeting_not_announced_beforehand_took_place() -> None:
 )
 def test_training_with_other_security_words_is_found(body: str) -> None:
     assert kinds(body) == ["training_agreement"]
+
+
+def test_a_cue_after_another_event_is_that_events() -> None:
+    body = (
+        "أجرى وزير الشؤون الخارجية المغربي ناصر بوريطة اتصالا هاتفيا مع نظيره الموريتاني محمد سالم ولد مرزوك، "
+        "تناول الاستعدادات للزيارة المرتقبة للرئيس الموريتاني إلى المغرب."
+    )
+    assert one(body, "meeting").status.value == "occurred"
+    assert one(body, "visit").status.value == "planned"
+
+
+def test_meeting_during_a_coming_visit_is_ahead() -> None:
+    body = "وسيكون للوزير سيرغي لافروف لقاء مع الرئيس عبد المجيد تبون خلال زيارته المقبلة إلى الجزائر."
+    assert one(body, "meeting").status.value == "planned"
+
+
+def test_earlier_meeting_told_in_the_pluperfect_is_its_own() -> None:
+    body = (
+        "بحث الرئيس التركي رجب طيب أردوغان مع نظيره الأذربيجاني إلهام علييف، في اتصال هاتفي، العلاقات الثنائية. "
+        "وكان الرئيسان قد التقيا الشهر الماضي على هامش قمة منظمة الدول التركية في بودابست."
+    )
+    assert len([e for e in events(body) if e.type.value == "meeting"]) == 2
+
+
+def test_training_on_the_agenda_of_talks_ahead_is_proposed() -> None:
+    body = (
+        "أعلن الكرملين أن الرئيس فلاديمير بوتين سيستقبل الأسبوع المقبل رئيس المجلس العسكري في مالي الجنرال "
+        "أسيمي غويتا. وأوضح البيان أن الزعيمين سيبحثان التعاون العسكري، بما في ذلك تدريب الجيش المالي."
+    )
+    assert one(body, "training_agreement").status.value == "proposed"
