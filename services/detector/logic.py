@@ -320,6 +320,8 @@ def _event_mention(
     date = event_date(
         clause, published, looking_ahead=status == EventStatus.planned, words=text_words.of(clause_start, clause_end)
     )
+    if reading.weekday and date is not None and date == published:
+        status = EventStatus.occurred  # "يصل ولي العهد الأحد" in Sunday's paper: today's news
     roles = participants.roles(trigger, words, candidates, local_first, local_last)
     if trigger.type == EventType.training_agreement and trigger.form == "imperfective":
         for a in candidates:  # "ستدرب تركيا عناصر الجيش الصومالي": the verb's subject trains, its object is trained

@@ -42,7 +42,33 @@ _ANY = frozenset({"اي", "ايه"})
 _BARE_NEGATION = re.compile(r"[وف]?(?:لم|لن|ما|لا)")  # negates the trigger only right before it
 # a time ahead that a postponed event is put off to: "إلى الأسبوع المقبل"، "إلى الإثنين القادم"، "غدا"
 _TIME_AHEAD = GatedPattern(r"(?<!\w)(?:(?:ال)?(?:مقبل|مقبله|قادم|قادمه)|غدا|بعد\s+غد)(?!\w)")
+# a weekday told with a present tense is the coming one ("يلتقي الرئيس نظيره يوم الخميس"), not today
+# ("اليوم الخميس") nor a past one ("الخميس الماضي")
+_WEEKDAY = GatedPattern(
+    r"(?<!اليوم )(?<!\w)(?:يوم\s+)?(?:ال)(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)(?!\w)(?!\s+(?:ال)?ماضي)"
+)
 _WAS = GatedPattern(r"(?<!\w)(?:و)?(?:كان|كانت)(?!\w)")
+
+
+WEEKDAY_WINDOW = 160  # a weekday may close a clause with two long titles
+
+
+def _weekday_in_clause(
+    sentence: str, trigger_end: int, words: TextWords, right_stop: int | None, left: str, left_words: list[str]
+) -> bool:
+    """A coming weekday in the trigger's clause (before it, or after it up to a break or another trigger)."""
+    if _WEEKDAY.search(left, left_words):
+        return True
+    end = min(len(sentence), trigger_end + WEEKDAY_WINDOW)
+    if right_stop is not None and trigger_end <= right_stop < end:
+        end = right_stop
+    tail, tail_words = sentence[trigger_end:end], words.of(trigger_end, end)
+    if _WEEKDAY.first_words is not None and _WEEKDAY.first_words.isdisjoint(tail_words):
+        return False
+    cut = _first_break_start(tail, tail_words)
+    if cut is not None:
+        tail, tail_words = tail[:cut], words.of(trigger_end, trigger_end + cut)
+    return bool(_WEEKDAY.search(tail, tail_words))
 
 
 def _last_break_end(text: str, words: list[str]) -> int:
@@ -104,6 +130,7 @@ class StatusReading:
     cued: bool
     background: bool
     attached: bool = False  # the cue qualifies the trigger itself (المناورات المقبلة، سيزور)
+    weekday: bool = False  # planned only for a weekday in the clause (today's weekday makes it today's news)
 
 
 def mention_status(
@@ -209,6 +236,9 @@ def mention_status(
         or cues.later.search(sentence[near_start:trigger_start], words.of(near_start, trigger_start))
     ):
         return StatusReading(EventStatus.planned, True, background, attached=True)  # يلتقي لاحقا، على أن يجتمع
+    present = form == "imperfective" and "س" not in prefix
+    if present and _weekday_in_clause(sentence, trigger_end, words, right_stop, left, left_words):
+        return StatusReading(EventStatus.planned, True, background, attached=True, weekday=True)  # يلتقي … الخميس
     # ``right`` is at most PLANNED_AFTER_WINDOW long already
     if cues.after[EventStatus.planned].search(right, right_words):
         return StatusReading(EventStatus.planned, True, background, attached=True)  # … العام المقبل

@@ -343,3 +343,20 @@ def test_training_on_the_agenda_of_talks_ahead_is_proposed() -> None:
         "أسيمي غويتا. وأوضح البيان أن الزعيمين سيبحثان التعاون العسكري، بما في ذلك تدريب الجيش المالي."
     )
     assert one(body, "training_agreement").status.value == "proposed"
+
+
+def test_present_tense_with_a_coming_weekday_is_planned() -> None:
+    body = "ويلتقي الرئيس الفرنسي إيمانويل ماكرون نظيره الأمريكي دونالد ترامب في البيت الأبيض يوم الخميس."
+    event = one(body, "meeting")  # published on a Tuesday
+    assert event.status.value == "planned" and str(event.date) == "2025-08-14"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ويلتقي الرئيس الفرنسي إيمانويل ماكرون اليوم الثلاثاء نظيره الأمريكي دونالد ترامب.",
+        "ويزور الرئيس الفرنسي إيمانويل ماكرون الجزائر الثلاثاء في زيارة تستغرق يومين.",
+    ],
+)
+def test_present_tense_with_todays_weekday_is_news(body: str) -> None:
+    assert {e.status.value for e in events(body)} == {"occurred"}
