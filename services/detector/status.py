@@ -215,6 +215,8 @@ def mention_status(
             continue
         if status == EventStatus.proposed and immediate in _CIRCUMSTANTIAL:
             continue  # "أكد على ضرورة الحوار خلال لقائه": the wish is about something else, the meeting took place
+        if form == "perfective" and "و" in prefix:
+            continue  # "لبى دعوة الرئيس وزار القاهرة": a past verb joined by و reports, whatever was wished before
         for match in pattern.finditer(left, left_words):
             if nearest is None or match.end() > nearest[0]:
                 nearest = (match.end(), status)

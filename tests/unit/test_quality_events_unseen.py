@@ -360,3 +360,13 @@ def test_present_tense_with_a_coming_weekday_is_planned() -> None:
 )
 def test_present_tense_with_todays_weekday_is_news(body: str) -> None:
     assert {e.status.value for e in events(body)} == {"occurred"}
+
+
+def test_honoured_invitation_then_a_past_visit_occurred() -> None:
+    body = "ولبى الرئيس الإريتري أسياس أفورقي دعوة الرئيس المصري عبد الفتاح السيسي وزار القاهرة."
+    assert one(body, "visit").status.value == "occurred"
+
+
+def test_looking_forward_to_a_visit_is_proposed() -> None:
+    body = "وأعرب الرئيس الفرنسي إيمانويل ماكرون عن تطلعه لزيارة الجزائر قريبا."
+    assert one(body, "visit").status.value == "proposed"
