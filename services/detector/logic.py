@@ -296,6 +296,12 @@ def _event_mention(
     if trigger.cue == "onward":
         status = EventStatus.planned
     if (
+        trigger.cue == "agreement"
+        and status == EventStatus.proposed
+        and any(n in _SIGNED for n in before[-4:])
+    ):
+        status = EventStatus.occurred  # "أبرمت روسيا والنيجر اتفاقية عسكرية جديدة": signed, whatever is new
+    if (
         trigger.type == EventType.training_agreement
         and not reading.cued
         and status == EventStatus.occurred
@@ -506,6 +512,9 @@ def _toward_window(after: list[str]) -> list[str]:
 _TAKES_ON = frozenset(
     {"تولي", "تولت", "تولوا", "يتولي", "تتولي", "يتوليان", "تكفل", "تكفلت", "يتكفل", "تتكفل", "قام", "قامت"}
     | {"يقوم", "تقوم", "اشرف", "اشرفت", "يشرف", "تشرف", "باشر", "باشرت", "يباشر", "تباشر", "اضطلع", "تضطلع"}
+)
+_SIGNED = frozenset(
+    {"وقع", "وقعت", "وقعا", "وقعوا", "وقعتا", "ووقع", "ووقعت", "ووقعا", "ابرم", "ابرمت", "ابرما", "وابرم", "وابرمت"}
 )
 _PROVIDES = frozenset({"تقديم", "توفير", "قدم", "قدمت", "يقدم", "تقدم", "وفر", "وفرت", "يوفر", "توفر", "منح", "تمنح"})
 _SENDS = frozenset(

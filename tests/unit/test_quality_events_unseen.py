@@ -370,3 +370,24 @@ def test_honoured_invitation_then_a_past_visit_occurred() -> None:
 def test_looking_forward_to_a_visit_is_proposed() -> None:
     body = "وأعرب الرئيس الفرنسي إيمانويل ماكرون عن تطلعه لزيارة الجزائر قريبا."
     assert one(body, "visit").status.value == "proposed"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ووقعت مصر وجيبوتي اتفاقية تعاون في المجال العسكري.",
+        "ووقع وزيرا الدفاع التونسي والجزائري اتفاقية للتعاون في مجال الدفاع.",
+        "ووقعت السعودية وباكستان اتفاقية دفاع مشترك في الرياض.",
+        "وأبرمت روسيا والنيجر اتفاقية عسكرية جديدة.",
+    ],
+)
+def test_military_cooperation_agreements_in_other_words(body: str) -> None:
+    assert one(body, "training_agreement").status.value == "occurred"
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["ووقعت إسرائيل وسوريا اتفاقا أمنيا برعاية أمريكية.", "ووقع البلدان اتفاقية تعاون في مجال التعليم العالي."],
+)
+def test_other_agreements_are_no_training(body: str) -> None:
+    assert kinds(body) == []
