@@ -211,7 +211,7 @@ def _event_mention(
     if not _passes(doc, lex, trigger, sentence, norms, before, after, actors_by_sentence[sentence], first, last):
         return None
     openers = doc.clause_openers(sentence)
-    sides = participants.between_parties(words, local_last, actors_by_sentence[sentence])
+    sides = participants.between_parties(words, _before_between(words, local_last), actors_by_sentence[sentence])
     candidates = sides or participants.select(
         trigger, words, openers, actors_by_sentence[sentence], local_first, local_last
     )
@@ -692,6 +692,24 @@ def _next_trigger(doc: _Article, trigger: TriggerMention, sentence: int, offset:
     if ids and ids[0] > 0 and doc.words[ids[0] - 1].norm in _FRAMING:
         return None
     return doc.view_index(start) - offset
+
+
+_NAME_QUOTES = frozenset('"«»“”')
+
+
+def _before_between(words: list[Word], last: int) -> int:
+    """The word after which the trigger's بين stands: the trigger itself, or the end of a quoted name and its
+    adjectives ("مناورات «النجم الساطع» العسكرية المشتركة بين مصر والولايات المتحدة")."""
+    end = min(len(words), last + 9)
+    quoted = False
+    for k in range(last + 1, end):
+        gap = words[k].gap
+        if "،" in gap or "," in gap or "." in gap or ":" in gap:
+            return last
+        quoted = quoted or any(c in _NAME_QUOTES for c in gap)
+        if words[k].norm == "بين":
+            return k - 1 if quoted else last
+    return last
 
 
 def _opinion_holder(lex: Lexicon, before: list[str]) -> bool:

@@ -391,3 +391,14 @@ def test_military_cooperation_agreements_in_other_words(body: str) -> None:
 )
 def test_other_agreements_are_no_training(body: str) -> None:
     assert kinds(body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'وانطلقت اليوم مناورات "النجم الساطع" العسكرية المشتركة بين مصر والولايات المتحدة بمشاركة 13 دولة.',
+        "وانطلقت اليوم مناورات «درع الصحراء» العسكرية المشتركة بين القوات الجزائرية والروسية.",
+    ],
+)
+def test_named_exercise_between_two_sides(body: str) -> None:
+    assert len(one(body, "training_agreement").participants) == 2
