@@ -439,6 +439,12 @@ def _passes(
         and (set(before[-2:]) | set(after[:3])) & trigger_word_list("reciprocal_words")
     ):
         return False  # "زيارات رسمية متبادلة"، "تكثيف الزيارات": visits in general, not one visit
+    if trigger.type == EventType.meeting and before and before[-1] in _SCIENCE and "اجتماع" in trigger.norm:
+        return False  # علم الاجتماع: sociology
+    if trigger.norm.endswith("وصول") and not any(
+        a.first == last + 1 and a.kind != ParticipantKind.country for a in actors
+    ):
+        return False  # "وصول شحنة مساعدات": what arrives is named right after the noun, and it is no one
     if "call" in needs and not any(n in _CALL_VERBS for n in before[-12:]):
         return False  # تلقى/أجرى … اتصالا: a call; اتصالا alone may be any contact
     if "guest" in needs and not any(n in _GUEST_VERBS for n in before[-8:]):
@@ -478,6 +484,7 @@ def _passes(
 _GUEST_VERBS = frozenset(
     {"حل", "حلت", "وحل", "وحلت", "حلا", "حلوا", "يحل", "تحل", "سيحل", "ستحل", "ويحل", "وتحل", "يحلان"}
 )
+_SCIENCE = frozenset({"علم", "وعلم", "لعلم", "بعلم", "عالم", "علماء", "وعلماء"})
 _CALL_VERBS = frozenset(
     {"تلقي", "تلقت", "تلقيا", "يتلقي", "تتلقي", "اجري", "اجرت", "اجريا", "يجري", "تجري", "يجريان", "سيجري", "ستجري"}
     | {"وتلقي", "وتلقت", "واجري", "واجرت", "ويجري", "وتجري", "فتلقي", "فاجري"}

@@ -402,3 +402,19 @@ def test_other_agreements_are_no_training(body: str) -> None:
 )
 def test_named_exercise_between_two_sides(body: str) -> None:
     assert len(one(body, "training_agreement").participants) == 2
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وأكد الخبير في علم الاجتماع أحمد زايد أن المجتمع المصري يتغير بسرعة.",
+        "وأعلنت قيادة الجيش اللبناني عن وصول شحنة مساعدات عسكرية أمريكية إلى مطار بيروت.",
+    ],
+)
+def test_sociology_and_arriving_cargo_are_no_events(body: str) -> None:
+    assert kinds(body) == []
+
+
+def test_a_force_that_trained_is_a_training() -> None:
+    body = "وتدربت القوات الخاصة الأردنية على مهام مكافحة الإرهاب بإشراف مدربين أمريكيين."
+    assert kinds(body) == ["training_agreement"]
