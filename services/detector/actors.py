@@ -71,6 +71,7 @@ _WEEKDAYS_AND_MONTHS = frozenset(
     ]
 )
 _NORM = attrgetter("norm")
+_INDEX = attrgetter("index")
 MAX_NAME_WORDS = 6
 # Definite time words that follow a name without belonging to it (اللجنة المشتركة الشهر المقبل).
 _TIME_WORDS = frozenset(
@@ -150,8 +151,13 @@ def is_definite(word: Word) -> bool:
 
 def al_initial_given_name(word: Word) -> bool:
     """A given name that merely starts with ال (الكسندر، اليكسي), not a definite noun."""
-    given = lexicon().given_names.get(word.norm, 0)
-    return is_definite(word) and given >= 3 and given > lexicon().surnames.get(word.norm, 0)
+    return _al_initial_given(word.norm)
+
+
+@per_word
+def _al_initial_given(norm: str) -> bool:
+    given = lexicon().given_names.get(norm, 0)
+    return norm.startswith("ال") and len(norm) > 3 and given >= 3 and given > lexicon().surnames.get(norm, 0)
 
 
 def has_prefixed_article(word: Word) -> bool:
@@ -538,12 +544,16 @@ class _SentenceScanner:
                 return False  # a title (الرئيس، بوزير الدفاع), not لامين in علي لامين زين
         if word.norm in lex.org_heads or _undefinite(word.norm) in lex.org_heads:  # the word itself, no clitics
             return False
+        if _proclitic_org(word.norm):
+            return False  # … رئيس الأركان بوفد عسكري: "with a delegation", not a name
         if self._country_at(word.index - self.words[0].index) is not None and not self._country_given_name(word, first):
             return False
         if demonym_country(word, lex) is not None and word.norm not in lex.surnames:
             return False
         if has_prefixed_article(word):
             return False
+        if not first and _common_form(word.norm) and (word.norm in lex.group_heads or not self._known_name(word)):
+            return False  # حسن شيخ محمود هاتفيا، وليام روتو تطورات، … قادة فصائل: an adverb, a plural, a group
         if not first and _future_verb(word) and not self._known_name(word):
             return False  # محمد السادس سيجري مباحثات: a future verb ends the name
         if not first and self._possessed_noun(word):
@@ -1048,18 +1058,20 @@ class _SentenceScanner:
             if start < i:
                 continue
             i = start
+            if i in self.used:
+                i += 1
+                continue
             w = words[i]
-            conj = has_conjunction(w)  # "… وعبد الله الثاني"، "ورجب طيب أردوغان": a second name after و
+            conj = _conjunction(w.norm)  # "… وعبد الله الثاني"، "ورجب طيب أردوغان": a second name after و
             norm = w.readings[1][1] if conj else w.norm
             abd = norm == "عبد" and self._theophoric(i)  # عبد الفتاح البرهان: عبد + a definite divine name
             if (
-                i in self.used
-                or (norm in lex.common_words and not self._after_demonym(i) and not self._given_name_follows(i))
+                (norm in lex.common_words and not self._after_demonym(i) and not self._given_name_follows(i))
                 or (norm in _NAME_LINKS and not abd)
-                or is_definite(w)
+                or (is_definite(w) and not al_initial_given_name(w))  # إلهام، إلياس: given names, not ال + noun
                 or self._adjective_after_noun(i)
                 or w.readings[-1][1] in lex.place_nouns  # بحر العرب، وادي رم: a sea, a valley, not بحر the man
-                or not (self._conjoined_given(w) if conj else self._name_word(w, True))
+                or not (self._conjoined_given(w) if conj else self._name_word(w, True) or al_initial_given_name(w))
             ):
                 i += 1
                 continue
@@ -1078,7 +1090,11 @@ class _SentenceScanner:
                 if (
                     not known
                     and self._name_word(nxt, False)
-                    and self._boundary_after(end + 2)
+                    and (
+                        self._boundary_after(end + 2)
+                        or has_conjunction(words[end + 2])  # إلهام علييف وفلاديمير بوتين
+                        or (end > i and is_definite(nxt) and lex.surnames.get(nxt.norm, 0))  # عبد الحميد الدبيبة
+                    )
                     and (
                         (not is_definite(nxt) and self._plausible_single(nxt, None))
                         or (end > i and self._plausible_last(nxt))
@@ -1107,6 +1123,102 @@ class _SentenceScanner:
             self.used.add(first)
             self.used.update(range(i, end + 1))
             i = end + 1
+
+    def scan_verb_persons(self) -> None:
+        """Untitled names the lexicon does not know, right after an event word or after a person and و:
+        "التقت كامالا هاريس بالرئيس …"، "استقبل خليفة حفتر في …"، "التقى إلهام علييف وفلاديمير بوتين".
+
+        Two to four words that are no frequent, function, office, organisation or place word, closed by
+        punctuation, a function word, a title, an event word or و.
+        """
+        words, used = self.words, self.used
+        n = len(words)
+        after_verbs = [k + 1 for k in compress(range(n - 1), map(self.triggers.__contains__, map(_INDEX, words)))]
+        after_persons = [m.last + 1 for m in self.mentions if m.key and m.last + 1 < n]
+        if not after_verbs and not after_persons:
+            return
+        for k in sorted({*after_verbs, *after_persons}):
+            if k >= n or k in used or words[k].breaks_before:
+                continue
+            conj = has_conjunction(words[k])
+            if not conj and k not in after_verbs:
+                continue
+            end = self._bare_name(k, conj=conj)
+            while end >= k:
+                self._add_bare_person(k, end, conj=conj)
+                k = end + 1  # … وفلاديمير بوتين: a second name after و
+                if k >= len(words) or k in self.used or words[k].breaks_before or not has_conjunction(words[k]):
+                    break
+                conj = True
+                end = self._bare_name(k, conj=True)
+
+    def _add_bare_person(self, k: int, end: int, conj: bool) -> None:
+        words = self.words
+        if conj:
+            start_at, _ = strip_proclitic_text(words[k], "و")
+            name = self.body_slice(start_at, words[end].end)
+            key = " ".join(normalize(name).split())
+        else:
+            name, key = self._name_text(k, end)
+        self.mentions.append(ActorMention(ParticipantKind.person, words[k].sentence, k, end, k, end, name, key))
+        self.used.update(range(k, end + 1))
+
+    def _bare_name(self, k: int, conj: bool) -> int:
+        """Last word index of an untitled unlisted name of 2-4 words at ``k`` (``k - 1`` when none)."""
+        words = self.words
+        end = k - 1
+        while end + 1 < len(words) and end + 1 - k < 4 and end + 1 not in self.used:
+            nxt = words[end + 1]
+            if end >= k and nxt.gap.strip():
+                break
+            if not self._bare_name_word(nxt, conj and end < k):
+                break
+            end += 1
+        if end - k < 1:
+            return k - 1
+        after = end + 1
+        closed = (
+            after >= len(words)
+            or self._boundary_after(after)
+            or words[after].index in self.triggers
+            or has_conjunction(words[after])
+        )
+        return end if closed else k - 1
+
+    def _bare_name_word(self, word: Word, conj: bool) -> bool:
+        lex = self.lex
+        if conj:
+            if not has_conjunction(word):
+                return False
+            norm = word.readings[1][1]
+        else:
+            if len(word.readings) > 1 and not self._known_name(word):
+                rest = word.readings[-1][1]
+                if rest in lex.frequent_words or rest in lex.org_heads or rest in lex.title_heads:
+                    return False  # بالرئيس، لبحث، وقال: a clitic on a word, not a name
+            norm = word.norm
+        frequent = norm in lex.frequent_words and lex.given_names.get(norm, 0) < SURNAME_AFTER_TITLE
+        if len(norm) < 3 or frequent or norm in lex.stopwords or norm.startswith("ال"):
+            return False
+        if self._stop(word) or is_definite(word) or has_prefixed_article(word):
+            return False
+        verb_or_adjective = norm.endswith(("ات", "وا", "ت", "يه")) or norm.startswith(("ي", "سي", "ست"))
+        if verb_or_adjective and not self._known_name(word):
+            return False  # جمعت، ثلاثية، يبحث: a verb or an adjective, not an unlisted name
+        stem = norm[:-1]
+        if norm.endswith("ا") and (stem.endswith("ي") or stem in lex.frequent_words or "ال" + stem in lex.adjectives):
+            return False  # أمنيا، بحريا، مشتركا: an indefinite accusative adjective
+        local = word.index - self.words[0].index
+        return not (
+            _title_head(self.words, local, lex) is not None
+            or _org_start(word.norm) is not None
+            or self._country_at(local) is not None
+            or demonym_country(word, lex) is not None
+            or norm in lex.kin_heads
+            or norm in lex.adjectives
+            or norm in lex.place_nouns
+            or norm in _NAME_LINKS
+        )
 
     def _adjective_after_noun(self, i: int) -> bool:
         """ "تمرين عسكري مشترك"، "لقاء عربي": an adjective that is also a given name, qualifying the noun before it."""
@@ -1523,11 +1635,37 @@ _LOCATIVE_WORDS = frozenset(
         "و",
         "عن",
         "حدود",
+        "قرب",
+        "شمال",
+        "جنوب",
+        "شرق",
+        "غرب",
+        "وسط",
+        "شمالي",
+        "جنوبي",
+        "شرقي",
+        "غربي",
+        "ضواحي",
+        "أنحاء",
     ]
 )
 _STATE_WORDS = frozenset(
     normalize(w) for w in ["جمهورية", "دولة", "مملكة", "سلطنة", "إمارة", "الجمهورية", "الدولة", "المملكة"]
 )
+
+
+@per_word
+def _common_form(norm: str) -> bool:
+    """A group noun (قادة), or (when the name lexicon does not know the word) an indefinite accusative nisba
+    (هاتفيا، رسميا) or a feminine plural (تطورات): not the last word of a name."""
+    return norm in lexicon().group_heads or (len(norm) >= 5 and norm.endswith(("ات", "يا")))
+
+
+@per_word
+def _proclitic_org(norm: str) -> bool:
+    """ب/ل + an organisation head (بوفد، لوفد، بقوات)."""
+    readings = clitic_readings(norm)
+    return len(readings) > 1 and readings[-1][0] in ("ب", "ل") and readings[-1][1] in lexicon().org_heads
 
 
 def _future_verb(word: Word) -> bool:
@@ -1669,6 +1807,7 @@ def sentence_actors(
     scanner = _BodyScanner(body, words, lexicon(), trigger_words, article_names, maqsura_marked)
     scanner.scan_persons()
     scanner.scan_lexicon_persons()
+    scanner.scan_verb_persons()
     scanner.scan_dual_forces()
     scanner.scan_organisations()
     scanner.scan_countries()

@@ -227,3 +227,50 @@ def test_a_dual_counterpart_is_a_title_not_a_name() -> None:
 def test_a_trainee_group_takes_part_in_the_training(body: str, group: str) -> None:
     event = one(body, "training_agreement")
     assert has_name(event, group), names(event)
+
+
+# ---- untitled names the lexicon does not know, next to an event word or after a person and و
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("التقت كامالا هاريس بالرئيس الكيني وليام روتو في واشنطن.", {"كامالا هاريس", "وليام روتو"}),
+        ("استقبل خليفة حفتر في الرجمة السفير الفرنسي مصطفى مهراج.", {"خليفة حفتر", "مصطفى مهراج"}),
+        ("استقبل سعيد شنقريحة قائد القوات البحرية الإيطالية إنريكو كريدندينو في الجزائر.", {"سعيد شنقريحة"}),
+        ("التقى إلهام علييف وفلاديمير بوتين في سوتشي.", {"إلهام علييف", "فلاديمير بوتين"}),
+        ("بحث محمد المنفي مع عبد الحميد الدبيبة ترتيبات المرحلة المقبلة.", {"محمد المنفي", "عبد الحميد الدبيبة"}),
+    ],
+)
+def test_untitled_names_beside_a_meeting_word_are_persons(body: str, expected: set[str]) -> None:
+    event = one(body, "meeting")
+    assert expected <= names(event), names(event)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وعقدت في الدوحة قمة ثلاثية جمعت أمير قطر والرئيس المصري والعاهل الأردني.",
+        "عقد قائد الشرطة اجتماعا أمنيا موسعا مع وفد من وزارة الداخلية.",
+        "أجرت القوات البحرية المصرية والفرنسية تمرينا بحريا مشتركا في البحر المتوسط.",
+        "التقى وزير الخارجية الأمريكي أنتوني بلينكن قادة فصائل فلسطينية في رام الله.",
+        "بحث الرئيس الصومالي حسن شيخ محمود هاتفيا مع نظيره الكيني وليام روتو تطورات الأوضاع.",
+    ],
+)
+def test_adjectives_verbs_and_groups_after_an_event_word_or_a_name_are_no_persons(body: str) -> None:
+    for event in events(body):
+        for name in names(event):
+            assert not {"ثلاثية", "جمعت", "أمنيا", "موسعا", "بحريا", "مشتركا", "قادة", "هاتفيا", "تطورات"} & set(
+                name.split()
+            ), name
+
+
+def test_a_proclitic_delegation_after_a_title_is_no_name() -> None:
+    event = one("التقى صدام حفتر رئيس أركان القوات البرية بوفد عسكري تركي في بنغازي.", "meeting")
+    assert not any(name.startswith("بوفد") for name in names(event)), names(event)
+    assert has_name(event, "وفد عسكري تركي")
+
+
+def test_a_town_near_which_a_training_is_held_is_no_party() -> None:
+    event = one("تجري قوات فاغنر تدريبات مكثفة لعناصر جيش مالي قرب باماكو.", "training_agreement")
+    assert all(p.kind != ParticipantKind.country for p in event.participants), names(event)
