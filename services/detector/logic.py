@@ -237,7 +237,7 @@ def _event_mention(
     candidates = [a for a in candidates if not _venue_subject(doc, lex, a)]
     if trigger.type == EventType.meeting and not sides:
         candidates = [a for a in candidates if not _topic_or_venue(words, a, local_last)]
-        gathering = _margin_gathering(words, local_first)
+        gathering = _margin_gathering(words, local_first) if "هامش" in doc.sentence_norm(sentence)[0] else None
         if gathering is not None:  # "على هامش الاجتماع الوزاري لحلف الناتو، التقى …": the host body is no side
             candidates = [
                 a
@@ -247,7 +247,8 @@ def _event_mention(
     elif trigger.type == EventType.training_agreement:
         candidates = [a for a in candidates if not _topic_or_venue(words, a, -1)]  # the venue only
     else:  # "وصل … للمشاركة في الاجتماع الوزاري لمجموعة العشرين": the gathering's body is no visitor
-        candidates = [a for a in candidates if not _attended_body(words, a)]
+        if any(a.kind == ParticipantKind.organization for a in candidates):
+            candidates = [a for a in candidates if not _attended_body(words, a)]
     if not any(a.kind == ParticipantKind.person for a in candidates) and _opinion_holder(lex, before):
         return None  # "يرى مراقبون أن … تدريب الجيوش": an analyst's view, not a reported event
     for a in candidates:
@@ -371,6 +372,7 @@ def _event_mention(
     sideline = (
         trigger.type == EventType.meeting
         and not frame
+        and "هامش" in doc.sentence_norm(sentence)[0]
         and any(w.reads_as(_MARGIN_FORMS) for w in words)  # على هامش القمة، على هامشها
     )
     return EventMention(
@@ -707,15 +709,14 @@ _NAME_QUOTES = frozenset('"«»“”')
 def _before_between(words: list[Word], last: int) -> int:
     """The word after which the trigger's بين stands: the trigger itself, or the end of a quoted name and its
     adjectives ("مناورات «النجم الساطع» العسكرية المشتركة بين مصر والولايات المتحدة")."""
-    end = min(len(words), last + 9)
-    quoted = False
-    for k in range(last + 1, end):
+    if last + 1 >= len(words) or _NAME_QUOTES.isdisjoint(words[last + 1].gap):
+        return last  # no name opens right after the trigger
+    for k in range(last + 2, min(len(words), last + 9)):
         gap = words[k].gap
         if "،" in gap or "," in gap or "." in gap or ":" in gap:
             return last
-        quoted = quoted or any(c in _NAME_QUOTES for c in gap)
         if words[k].norm == "بين":
-            return k - 1 if quoted else last
+            return k - 1
     return last
 
 
@@ -993,9 +994,10 @@ def _topic_or_venue(words: list[Word], actor: ActorMention, last: int) -> bool:
     for w in words[last + 1 : at]:
         if w.breaks_before and w.index > words[last + 1].index:
             topic = False  # a comma or a new clause: what came before it no longer governs
-        if w.norm in _TOPIC_MARKERS or w.reads_as(_TOPIC_MARKERS):
+        bare = w.readings[-1][1] if w.readings else w.norm
+        if w.norm in _TOPIC_MARKERS or bare in _TOPIC_MARKERS:
             topic = True
-        elif topic and (w.norm in _PARTAKERS or w.reads_as(_PARTAKERS)):
+        elif topic and (w.norm in _PARTAKERS or bare in _PARTAKERS):
             topic = False
     return topic
 

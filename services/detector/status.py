@@ -177,7 +177,7 @@ def mention_status(
             return StatusReading(EventStatus.occurred, True, background)  # تلبية لدعوة: unless it is still ahead
     # a negation must govern the trigger itself: لم يلتق، لن يزور
     immediate = left.rstrip().rsplit(" ", 1)[-1] if left.strip() else ""
-    back = left.split()[-3:]
+    back = left.split()[-3:] if immediate in _ANY or immediate in _SUPPORT_VERBS else []
     if back and back[-1] in _ANY:
         back.pop()  # "لم يعقد أي لقاء": the negation reaches through أي
         immediate = back[-1] if back else ""
