@@ -72,6 +72,7 @@ _WEEKDAYS_AND_MONTHS = frozenset(
 )
 _NORM = attrgetter("norm")
 _INDEX = attrgetter("index")
+_COUNTERPARTS = frozenset({"نظيرتها", "نظيره", "نظيرها", "نظيرته", "نظيراتها"})
 MAX_NAME_WORDS = 6
 # Definite time words that follow a name without belonging to it (اللجنة المشتركة الشهر المقبل).
 _TIME_WORDS = frozenset(
@@ -1447,6 +1448,7 @@ class _SentenceScanner:
             )
             self.used.update(range(i, j + 1))
             j = self._coordinated_demonyms(i, j, start, head)
+            j = self._counterpart_force(i, j, start, head)
             i = j + 1
 
     def _indefinite_nisba(self, word: Word) -> bool:
@@ -1512,6 +1514,41 @@ class _SentenceScanner:
             j = k
             k += 1
         return j
+
+    def _counterpart_force(self, i: int, j: int, start: int, head: str) -> int:
+        """ "القوات المسلحة المصرية ونظيرتها السودانية": the counterpart of an organisation named by a demonym is
+        the same organisation of that country. Returns the last word used."""
+        words, lex = self.words, self.lex
+        k = j + 1
+        if k + 1 >= len(words) or words[k].breaks_before or words[k + 1].breaks_before:
+            return j
+        if len(words[k].readings) < 2 or words[k].readings[1] != ("و", words[k].norm[1:]):
+            return j
+        if words[k].readings[1][1] not in _COUNTERPARTS:
+            return j
+        country = demonym_country(words[k + 1], lex)
+        if country is None or country == demonym_country(words[j], lex):
+            return j
+        stem_end = j - 1 if j > i and demonym_country(words[j], lex) is not None else j
+        _, d_text = strip_proclitic_text(words[k + 1], "")
+        name = f"{self.body_slice(start, words[stem_end].end)} {d_text}".strip(" \"'“”«»")
+        self.mentions = [m for m in self.mentions if not (m.first == k and not m.key)]  # the bare title
+        self.mentions.append(
+            ActorMention(
+                ParticipantKind.organization,
+                words[k].sentence,
+                k,
+                k + 1,
+                k,
+                k + 1,
+                name,
+                " ".join(normalize(name).split()),
+                head=head,
+                affiliation=country.name,
+            )
+        )
+        self.used.update((k, k + 1))
+        return k + 1
 
     def _joined_complement(self, i: int, j: int) -> bool:
         """The head's single definite complement is followed by و + another definite noun that starts no
@@ -1636,6 +1673,7 @@ _LOCATIVE_WORDS = frozenset(
         "عن",
         "حدود",
         "قرب",
+        "قبالة",
         "شمال",
         "جنوب",
         "شرق",

@@ -55,6 +55,8 @@ _HOST_CUES = (
     "قاعده",
     "قواعد",
 )  # جولة على معسكرات الجيش: the army hosts
+# "وكان في مقدمة مستقبليه فلان"، "على رأس مستقبليه": those who receive the visitor host.
+_RECEIVERS = frozenset({"مستقبليه", "مستقبليها", "مستقبليهم", "مستقبليهما", "المستقبلين"})
 _COMPANION_CUES = ("يرافقه", "يرافقها", "برفقه", "رافقه", "ورافق", "رافق", "يرافق", "ترافقه", "بصحبه", "يصحبه")
 _TRAINER_CUES = frozenset(
     ["تقودها", "يقودها", "بقياده", "يقدمها", "تقدمها", "باشراف", "تنفذها", "ينفذها", "يشرف", "تشرف"]
@@ -225,7 +227,7 @@ def _visit_cues(norm: str) -> int:
     """The visit cues of a word form, so that role rules test bits instead of every reading."""
     cues = 0
     for _, rest in clitic_readings(norm):
-        if rest.startswith(_HOST_CUES) or rest == "دعوه":
+        if rest.startswith(_HOST_CUES) or rest == "دعوه" or rest in _RECEIVERS:
             cues |= _HOST_CUE
         if rest.startswith(("استقبل", "يستقبل")):
             cues |= _RECEIVES

@@ -274,3 +274,47 @@ def test_a_proclitic_delegation_after_a_title_is_no_name() -> None:
 def test_a_town_near_which_a_training_is_held_is_no_party() -> None:
     event = one("تجري قوات فاغنر تدريبات مكثفة لعناصر جيش مالي قرب باماكو.", "training_agreement")
     assert all(p.kind != ParticipantKind.country for p in event.participants), names(event)
+
+
+# ---- those among the receivers host; a counterpart force is the same force of another country
+
+
+@pytest.mark.parametrize(
+    ("body", "guest", "host"),
+    [
+        (
+            "وصل الرئيس الكونغولي فيليكس تشيسيكيدي إلى لواندا، وكان في مقدمة مستقبليه الرئيس جواو لورينسو.",
+            "فيليكس تشيسيكيدي",
+            "جواو لورينسو",
+        ),
+        (
+            "وصل رئيس الوزراء الكويتي إلى مسقط، وكان على رأس مستقبليه نائب رئيس الوزراء فهد بن محمود آل سعيد.",
+            "",
+            "فهد بن محمود آل سعيد",
+        ),
+    ],
+)
+def test_the_first_of_the_receivers_hosts(body: str, guest: str, host: str) -> None:
+    if guest:
+        assert _role(body, "visit", guest) == ParticipantRole.visitor
+    assert _role(body, "visit", host) == ParticipantRole.host
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "بدأت تدريبات عسكرية مشتركة بين القوات المسلحة الأردنية ونظيرتها العراقية.",
+            {"القوات المسلحة الأردنية", "القوات المسلحة العراقية"},
+        ),
+        (
+            "أجرت البحرية اليونانية ونظيرتها المصرية تدريبات مشتركة قبالة الإسكندرية.",
+            {"البحرية اليونانية", "البحرية المصرية"},
+        ),
+        ("اختتمت مناورات بين الجيش التونسي ونظيره الجزائري في القصرين.", {"الجيش التونسي", "الجيش الجزائري"}),
+    ],
+)
+def test_a_counterpart_force_is_the_same_force_of_the_other_country(body: str, expected: set[str]) -> None:
+    event = one(body, "training_agreement")
+    assert expected <= names(event), names(event)
+    assert all(p.kind != ParticipantKind.country for p in event.participants), names(event)
