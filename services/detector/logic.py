@@ -364,6 +364,13 @@ def _event_mention(
             and not has_person
             and ("ال" in trigger.prefix or previous in ("هذه", "هذا", "تلك", "ذلك"))
         )
+        or (  # "وأجرى الرئيسان خلال اللقاء اتصالا …": the meeting told before frames another happening
+            trigger.type == EventType.meeting
+            and trigger.form == "noun"
+            and "ال" in trigger.prefix
+            and previous in _DURING
+            and not (after and after[0].startswith("ال"))
+        )
     )
     margin = trigger.type == EventType.meeting and _after_margin(words, local_first)
     if margin:
@@ -486,6 +493,7 @@ def _passes(
 _GUEST_VERBS = frozenset(
     {"حل", "حلت", "وحل", "وحلت", "حلا", "حلوا", "يحل", "تحل", "سيحل", "ستحل", "ويحل", "وتحل", "يحلان"}
 )
+_DURING = frozenset({"خلال", "وخلال", "اثناء", "واثناء"})
 _SCIENCE = frozenset({"علم", "وعلم", "لعلم", "بعلم", "عالم", "علماء", "وعلماء"})
 _CALL_VERBS = frozenset(
     {"تلقي", "تلقت", "تلقيا", "يتلقي", "تتلقي", "اجري", "اجرت", "اجريا", "يجري", "تجري", "يجريان", "سيجري", "ستجري"}

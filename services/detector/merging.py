@@ -113,6 +113,15 @@ def _compatible(event: MergedEvent, mention: EventMention) -> bool:
         and _conflicting(event, mention)
     ):
         return False  # a signed memorandum and a later "بحث إمكانية إجراء تدريبات" are two happenings
+    if (
+        mention.type == EventType.meeting
+        and (mention.cue == "phone") != any(m.cue == "phone" for m in event.mentions)
+        and not any(
+            m.sentence == mention.sentence and m.clause == mention.clause and not m.anaphoric for m in event.mentions
+        )  # "بحث … في اتصال هاتفي": one call ("خلال اللقاء اتصالا": the meeting only frames the call)
+        and not mention.anaphoric
+    ):
+        return False  # "وأجرى الرئيسان خلال اللقاء اتصالا هاتفيا مع …": a call is another meeting than the talks
     if event.background != mention.background and (event.year or mention.year):
         return False
     if event.background != mention.background and (

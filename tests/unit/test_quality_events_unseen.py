@@ -418,3 +418,26 @@ def test_sociology_and_arriving_cargo_are_no_events(body: str) -> None:
 def test_a_force_that_trained_is_a_training() -> None:
     body = "وتدربت القوات الخاصة الأردنية على مهام مكافحة الإرهاب بإشراف مدربين أمريكيين."
     assert kinds(body) == ["training_agreement"]
+
+
+def test_call_made_during_talks_is_its_own_meeting() -> None:
+    body = (
+        "استقبل الرئيس الكيني وليام روتو في نيروبي نظيره الأوغندي يويري موسيفيني. "
+        "وأجرى الرئيسان خلال اللقاء اتصالا هاتفيا مع الرئيس التنزاني سامية صولحو حسن تناول أمن البحيرات."
+    )
+    meetings = [e for e in events(body) if e.type.value == "meeting"]
+    assert len(meetings) == 2, [sorted(names(e)) for e in meetings]
+
+
+def test_earlier_video_call_is_not_the_reception() -> None:
+    body = (
+        "استقبل الأمين العام لجامعة الدول العربية أحمد أبو الغيط رئيس الوزراء الليبي عبد الحميد الدبيبة. "
+        "وأوضح المتحدث أن الأمين العام كان قد أجرى الجمعة الماضي اتصالا عبر تقنية الفيديو مع وزير الخارجية "
+        "الإسباني خوسيه مانويل ألباريس."
+    )
+    assert len([e for e in events(body) if e.type.value == "meeting"]) == 2
+
+
+def test_call_told_with_its_talks_is_one_meeting() -> None:
+    body = "وبحث الرئيس التركي رجب طيب أردوغان في اتصال هاتفي مع نظيره الروسي فلاديمير بوتين الأوضاع في سوريا."
+    assert len([e for e in events(body) if e.type.value == "meeting"]) == 1
