@@ -72,6 +72,7 @@ _WEEKDAYS_AND_MONTHS = frozenset(
 )
 _NORM = attrgetter("norm")
 _INDEX = attrgetter("index")
+_FOREIGN_PARTICLES = frozenset({"دا", "دي", "دو", "فان", "فون", "لو", "لا", "ديل", "دوس", "دل"})
 _COUNTERPARTS = frozenset({"نظيرتها", "نظيره", "نظيرها", "نظيرته", "نظيراتها"})
 MAX_NAME_WORDS = 6
 # Definite time words that follow a name without belonging to it (اللجنة المشتركة الشهر المقبل).
@@ -415,6 +416,7 @@ class _SentenceScanner:
         self.mentions: list[ActorMention] = []
         self.used: set[int] = set()
         self._after_title = False
+        self.second_names: list[int] = []  # where a second name starts inside one read after a title
         self._country_cache: dict[int, tuple[Country, int, str] | None] = {}
         self._starts = list(map(_may_start, map(_NORM, words)))
         self._flagged = [(i, flags) for i, flags in enumerate(self._starts) if flags]  # most words start nothing
@@ -427,11 +429,20 @@ class _SentenceScanner:
     def _stop(self, word: Word) -> bool:
         if self.maqsura_marked and word.norm == "علي" and word.text.endswith("ي"):
             return False  # علي (ya) is the given name where the text spells the preposition على
+        if word.norm == "صباح" and self._given_follows(word):
+            return False  # الشيخ صباح خالد الحمد الصباح: the given name, not "morning"
         return (
             _lexical_stop(word.norm)
             or word.index in self.triggers
             or (word.text.endswith("ى") and len(word.norm) <= 4 and not self._after_name_link(word))
         )
+
+    def _given_follows(self, word: Word) -> bool:
+        k = word.index - self.words[0].index + 1
+        if k >= len(self.words) or self.words[k].breaks_before:
+            return False
+        nxt = self.words[k].norm
+        return self.lex.given_names.get(nxt, 0) >= SURNAME_AFTER_TITLE and nxt not in _WEEKDAYS_AND_MONTHS
 
     def _after_name_link(self, word: Word) -> bool:
         """ "حمد بن عيسى"، "ابن موسى": after بن a short word in ى is a father's name, not على or إلى."""
@@ -871,14 +882,51 @@ class _SentenceScanner:
             self._after_title = False
         if not starts:
             return k - 1
-        end = self._extend_name(k)
+        whole = self._extend_name(k)
+        end = self._before_second_name(k, whole)
+        if end < whole:
+            self.second_names.append(end + 1)  # scan_verb_persons reads the second name
         closed = end + 1 >= len(words) or words[end + 1].breaks_before
         if commas and not self._known_name(first) and not closed:
             return k - 1  # "…، تناولت تعزيز": after a comma, an unlisted name must be closed by punctuation
-        if end == k:
+        if end == k and end == whole:
             following = words[k + 1] if k + 1 < len(words) else None
             if not self._plausible_single(first, following):
                 return k - 1
+        return end
+
+    def _before_second_name(self, k: int, end: int) -> int:
+        """Where a second, untitled person's name starts inside what reads as one name after a title:
+        "الرئيس السيسي محمد بن سلمان"، "الرئيس عبد المجيد تبون محمد المنفي"، "بوتين خليفة حفتر".
+
+        A given name (listed more as given than as family name, or عبد + a definite word) followed by at least
+        one more name word starts a second name when the first name already reads complete: a lone family
+        name (definite, or listed only as a family name) before it, or two or more words in a name of four or
+        more. Names with foreign particles (لولا دا سيلفا) are left whole. Returns the first name's last word.
+        """
+        words, lex = self.words, self.lex
+        if end - k < 2:
+            return end
+        norms = [w.norm for w in words[k : end + 1]]
+        if any(n in _FOREIGN_PARTICLES for n in norms):
+            return end
+        plain = [n for n in norms if n not in _NAME_LINKS]
+        for p in range(k + 1, end):
+            w, before = words[p], words[p - 1]
+            if before.norm in _NAME_LINKS or (w.norm in _NAME_LINKS and w.norm != "عبد"):
+                continue
+            given = lex.given_names.get(w.norm, 0)
+            starts = (w.norm == "عبد" and self._theophoric(p)) or (
+                given >= SURNAME_AFTER_TITLE and given > lex.surnames.get(w.norm, 0) and not is_definite(w)
+            )
+            if not starts:
+                continue
+            lone_family = p == k + 1 and (
+                is_definite(words[k])
+                or (lex.given_names.get(words[k].norm, 0) < 2 and lex.surnames.get(words[k].norm, 0) >= 1)
+            )
+            if lone_family or (p - k >= 2 and len(plain) >= 4):
+                return p - 1
         return end
 
     def _extend_name(self, k: int) -> int:
@@ -1139,10 +1187,10 @@ class _SentenceScanner:
         if not after_verbs and not after_persons:
             return
         for k in sorted({*after_verbs, *after_persons}):
-            if k >= n or k in used or words[k].breaks_before:
+            if k >= n or k in used or (words[k].breaks_before and k not in self.second_names):
                 continue
             conj = has_conjunction(words[k])
-            if not conj and k not in after_verbs:
+            if not conj and k not in after_verbs and k not in self.second_names:
                 continue
             end = self._bare_name(k, conj=conj)
             while end >= k:

@@ -318,3 +318,33 @@ def test_a_counterpart_force_is_the_same_force_of_the_other_country(body: str, e
     event = one(body, "training_agreement")
     assert expected <= names(event), names(event)
     assert all(p.kind != ParticipantKind.country for p in event.participants), names(event)
+
+
+# ---- a second, untitled name right after a titled one
+
+
+@pytest.mark.parametrize(
+    ("body", "first", "second"),
+    [
+        ("التقى الرئيس السيسي محمد بن زايد في العلمين.", "السيسي", "محمد بن زايد"),
+        ("استقبل الرئيس عبد المجيد تبون محمد يونس المنفي في قصر المرادية.", "عبد المجيد تبون", "محمد يونس المنفي"),
+        ("التقى الرئيس الروسي فلاديمير بوتين خليفة حفتر في الكرملين.", "فلاديمير بوتين", "خليفة حفتر"),
+        ("استقبل الرئيس قيس سعيد نجلاء بودن في قصر قرطاج.", "قيس سعيد", "نجلاء بودن"),
+    ],
+)
+def test_a_second_untitled_name_after_a_titled_one_is_its_own_person(body: str, first: str, second: str) -> None:
+    event = one(body, "meeting")
+    assert {first, second} <= names(event), names(event)
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("التقى الرئيس التركي رجب طيب أردوغان نظيره الروسي في أستانا.", "رجب طيب أردوغان"),
+        ("التقى الرئيس البرازيلي لويس إيناسيو لولا دا سيلفا نظيره الصيني في بكين.", "لويس إيناسيو لولا دا سيلفا"),
+        ("وصل الرئيس التشادي محمد إدريس ديبي إلى باريس.", "محمد إدريس ديبي"),
+        ("استقبل ولي العهد الكويتي الشيخ صباح خالد الحمد الصباح السفير الأمريكي.", "صباح خالد الحمد الصباح"),
+    ],
+)
+def test_a_long_single_name_stays_whole(body: str, name: str) -> None:
+    assert any(name in names(e) for e in events(body)), [names(e) for e in events(body)]
