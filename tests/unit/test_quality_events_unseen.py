@@ -441,3 +441,19 @@ def test_earlier_video_call_is_not_the_reception() -> None:
 def test_call_told_with_its_talks_is_one_meeting() -> None:
     body = "وبحث الرئيس التركي رجب طيب أردوغان في اتصال هاتفي مع نظيره الروسي فلاديمير بوتين الأوضاع في سوريا."
     assert len([e for e in events(body) if e.type.value == "meeting"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("وبحث الجانبان زيادة عدد المقاعد الدراسية المخصصة لضباط الجيش الصومالي في الكليات العسكرية المصرية.",
+         "proposed"),
+        ("وتنظم وزارة الدفاع الأردنية دورات تخصصية لضباط من الجيش العراقي.", "occurred"),
+    ],
+)
+def test_places_in_military_colleges_and_special_courses_are_training(body: str, status: str) -> None:
+    assert one(body, "training_agreement").status.value == status
+
+
+def test_university_places_are_no_training() -> None:
+    assert kinds("ووزعت الوزارة المقاعد الدراسية على طلاب الجامعات.") == []
