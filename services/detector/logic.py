@@ -364,8 +364,8 @@ def _event_mention(
             and not has_person
             and ("ال" in trigger.prefix or previous in ("هذه", "هذا", "تلك", "ذلك"))
         )
-        or (  # "وأجرى الرئيسان خلال اللقاء اتصالا …": the meeting told before frames another happening
-            trigger.type == EventType.meeting
+        or (  # "وأجرى الرئيسان خلال اللقاء اتصالا …"، "سيلتقي خلال الزيارة": the event told before frames another
+            trigger.type != EventType.training_agreement
             and trigger.form == "noun"
             and "ال" in trigger.prefix
             and previous in _DURING

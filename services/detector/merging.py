@@ -98,6 +98,7 @@ def _compatible(event: MergedEvent, mention: EventMention) -> bool:
     if (
         event.status != mention.status
         and mention.type != EventType.training_agreement
+        and not (mention.anaphoric and not mention.status_cued and mention.form == "noun")  # "خلال الزيارة"
         and not (
             same_clause
             and not movement

@@ -190,6 +190,12 @@ def mention_status(
         sentence[trigger_end:tail_end], words.of(trigger_end, tail_end)
     ):
         return StatusReading(EventStatus.denied, True, background)
+    put_off = cues.postponed.search(sentence[trigger_end:tail_end], words.of(trigger_end, tail_end))
+    if put_off is not None:  # "زيارة المبعوث … التي كانت مقررة اليوم أرجئت إلى الأسبوع المقبل"
+        after_start = trigger_end + put_off.end()
+        after_end = after_start + AFTER_WINDOW + 30
+        ahead_after = _TIME_AHEAD.search(sentence[after_start:after_end], words.of(after_start, after_end))
+        return StatusReading(EventStatus.planned if ahead_after else EventStatus.denied, True, background)
     ongoing_after = _ONGOING_AFTER.search(right, right_words) if form == "imperfective" else None
     if ongoing_after is not None and _RELATIVE_WORD.search(right[: ongoing_after.start()]):
         ongoing_after = None  # "يستقبل غدا ضيفه الذي يزور البلاد حاليا": the relative's visit is ongoing

@@ -457,3 +457,23 @@ def test_places_in_military_colleges_and_special_courses_are_training(body: str,
 
 def test_university_places_are_no_training() -> None:
     assert kinds("ووزعت الوزارة المقاعد الدراسية على طلاب الجامعات.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("وأفاد مصدر حكومي بأن زيارة المبعوث الأممي هانس غروندبرغ إلى عدن، التي كانت مقررة اليوم، أرجئت إلى "
+         "الأسبوع المقبل.", "planned"),
+        ("وقالت الرئاسة إن زيارة الرئيس الفرنسي إيمانويل ماكرون إلى الجزائر تم تأجيلها لأسباب أمنية.", "denied"),
+    ],
+)
+def test_postponement_told_after_the_visit(body: str, status: str) -> None:
+    assert one(body, "visit").status.value == status
+
+
+def test_during_the_visit_refers_back_to_the_visit_ahead() -> None:
+    body = (
+        "وأفاد مصدر حكومي بأن زيارة المبعوث الأممي هانس غروندبرغ إلى عدن أرجئت إلى الأسبوع المقبل. "
+        "وأوضح المصدر أن المبعوث الأممي سيلتقي خلال الزيارة رئيس مجلس الوزراء سالم صالح بن بريك."
+    )
+    assert len([e for e in events(body) if e.type.value == "visit"]) == 1
