@@ -348,3 +348,8 @@ def test_a_second_untitled_name_after_a_titled_one_is_its_own_person(body: str, 
 )
 def test_a_long_single_name_stays_whole(body: str, name: str) -> None:
     assert any(name in names(e) for e in events(body)), [names(e) for e in events(body)]
+
+
+def test_a_fund_or_bank_is_an_organisation() -> None:
+    event = one("استقبل وزير المالية المغربي فوزي لقجع وفدا من صندوق النقد الدولي في الرباط.", "meeting")
+    assert has_name(event, "صندوق النقد الدولي"), names(event)
