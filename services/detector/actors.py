@@ -72,6 +72,9 @@ _WEEKDAYS_AND_MONTHS = frozenset(
 )
 _NORM = attrgetter("norm")
 _INDEX = attrgetter("index")
+_FOREIGN_SURNAME_ENDINGS = ("كوف", "توف", "نوف", "روف", "سكي", "فيتش", "ينكو", "شفيلي")
+# "سفير … لدى بلادنا فلان": the host country named by a pronoun or a definite noun
+_HOST_COUNTRY = frozenset({"بلادنا", "بلدنا", "البلاد", "الدوله", "المملكه", "بلاده", "بلادها"})
 _FOREIGN_PARTICLES = frozenset({"دا", "دي", "دو", "فان", "فون", "لو", "لا", "ديل", "دوس", "دل"})
 _COUNTERPARTS = frozenset({"نظيرتها", "نظيره", "نظيرها", "نظيرته", "نظيراتها"})
 MAX_NAME_WORDS = 6
@@ -645,7 +648,10 @@ class _SentenceScanner:
         """الحسن واتارا: after a lone given name, a و-word whose rest is no word, verb or name the lexicons
         know (اتارا, not اتفقا، تباحثا) is the family name."""
         lex = self.lex
-        if local == 0 or lex.given_names.get(self.words[local - 1].norm, 0) < 5 or not self._unknown_rest(word):
+        foreign = word.norm.endswith(_FOREIGN_SURNAME_ENDINGS)  # ويتكوف، وولكوف: a family name whatever the given
+        if local == 0 or not self._unknown_rest(word):
+            return False
+        if lex.given_names.get(self.words[local - 1].norm, 0) < 5 and not foreign:
             return False
         rest = word.readings[1][1]
         forms = (rest[:-1], rest[:-2]) if rest.endswith("وا") else (rest[:-1],) if rest.endswith("ا") else ()
@@ -783,7 +789,10 @@ class _SentenceScanner:
                             not words[j + 3].breaks_before
                             and (
                                 _title_head(words, j + 3, lex) is not None
-                                or (self._country_at(j + 2) is not None and self._name_word(words[j + 3], True))
+                                or (
+                                    (self._country_at(j + 2) is not None or words[j + 2].norm in _HOST_COUNTRY)
+                                    and self._name_word(words[j + 3], True)
+                                )
                             )
                         )
                     )

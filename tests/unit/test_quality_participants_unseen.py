@@ -353,3 +353,21 @@ def test_a_long_single_name_stays_whole(body: str, name: str) -> None:
 def test_a_fund_or_bank_is_an_organisation() -> None:
     event = one("استقبل وزير المالية المغربي فوزي لقجع وفدا من صندوق النقد الدولي في الرباط.", "meeting")
     assert has_name(event, "صندوق النقد الدولي"), names(event)
+
+
+# ---- titles: an ambassador "to our country", a commissioner; foreign family names that begin with و
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("استقبل رئيس الوزراء اليمني سالم بن بريك في عدن سفير المملكة المتحدة لدى بلادنا عبدة شريف.", "عبدة شريف"),
+        ("استقبل وزير الخارجية الليبي الطاهر الباعور سفير فرنسا لدى البلاد مصطفى مهراج.", "مصطفى مهراج"),
+        ("التقى وزير الخارجية المصري مفوض الاتحاد الأوروبي لشؤون الهجرة ماغنوس برونر في بروكسل.", "ماغنوس برونر"),
+        ("التقى وزير الخارجية الروسي سيرغي لافروف المبعوث الأمريكي ستيف ويتكوف في موسكو.", "ستيف ويتكوف"),
+        ("التقى وزير الخارجية الإيراني عباس عراقجي في مسقط المبعوث الأمريكي ستيف ويتكوف.", "ستيف ويتكوف"),
+    ],
+)
+def test_a_title_with_a_host_country_or_a_foreign_family_name_keeps_its_person(body: str, name: str) -> None:
+    event = one(body, "meeting")
+    assert name in names(event), names(event)
