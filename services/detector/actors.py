@@ -679,12 +679,20 @@ class _SentenceScanner:
         return False
 
     def _purpose_noun(self, word: Word) -> bool:
-        if self._known_name(word) or len(word.readings) < 2:
+        if len(word.readings) < 2:
             return False
         pre, rest = word.readings[-1]
         # (a function word after the letter is no purpose: بولا تينوبو is a name, not ب + ولا)
         lex = self.lex
-        return pre in ("ل", "ب") and len(rest) >= 3 and rest in lex.frequent_words and rest not in lex.stopwords
+        common = pre in ("ل", "ب") and len(rest) >= 3 and rest in lex.frequent_words and rest not in lex.stopwords
+        if not common or not self._known_name(word):
+            return common
+        # a listed name (بدور) all the same when a country or a definite noun follows it in construct:
+        # "أشادت الوزيرة بدور موريتانيا" (ب + دور, "the role of")
+        k = word.index - self.words[0].index + 1
+        return k < len(self.words) and not self.words[k].breaks_before and (
+            self._country_at(k) is not None or self._governs_common(k - 1)
+        )
 
     def _governs_common(self, local: int) -> bool:
         """A definite common word (not a family name) follows without a break: the word before governs it."""
