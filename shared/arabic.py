@@ -87,7 +87,8 @@ def _letter_runs() -> re.Pattern[str]:
         if code != previous + 1:
             ranges.append(f"{re.escape(chr(first))}-{re.escape(chr(previous))}")
             first = code
-    return re.compile(f"[{''.join(ranges)}]+")
+    letter = f"[{''.join(ranges)}]"
+    return re.compile(f"{letter}{letter}*")  # (not [...]+: opening with a class, it is searched in a tight loop)
 
 
 _ARABIC_LETTER_RUN = _letter_runs()  # what arabic_ratio counts
