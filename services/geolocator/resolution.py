@@ -378,6 +378,8 @@ def _institution_capital(places: ArticlePlaces, sentence: tuple[int, int], trigg
 
 
 _GATHERINGS = ("قمه", "قمم", "موتمر", "منتدي", "اجتماعات", "دوره")
+# word -> whether it is هامش (على هامش: on the sidelines of), with its clitics (a per-word memo, read by map)
+_margin_words = WordCache(lambda norm: _bare(norm).startswith("هامش"))
 
 
 def _margin_summit_place(
@@ -388,7 +390,7 @@ def _margin_summit_place(
     words = places.words
     i = places.word_index(trigger_start)
     lo = max(places.word_index(sentence[0]), i - 6)
-    if not any(_bare(norm).startswith("هامش") for norm in words.norms[lo:i + 10]):
+    if not any(map(_margin_words.__getitem__, words.norms[lo:i + 10])):
         return None  # (the usual case)
     for j in range(places.word_index(previous[0]), places.word_index(sentence[0])):
         if words.starts[j] >= previous[0] and _bare(words.norms[j]).startswith(_GATHERINGS):
@@ -443,12 +445,16 @@ def resolve_places(
     return [_refine(places, c) if c is not None else None for c in chosen]
 
 
+# word -> whether it speaks of a call (هاتفيا، اتصالا …): a per-word memo, read by map
+_call_words = WordCache(lambda norm: _bare(norm).startswith(_CALL_STEMS))
+
+
 def _dateline_applies(places: ArticlePlaces, event: DetectedEvent) -> bool:
     if event.status != EventStatus.occurred:
         return False
     for trigger in event.triggers:
         i = places.word_index(trigger.start)
-        if any(_bare(norm).startswith(_CALL_STEMS) for norm in places.words.norms[i:i + 3]):
+        if any(map(_call_words.__getitem__, places.words.norms[i:i + 3])):
             return False
     return True
 
