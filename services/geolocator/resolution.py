@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from itertools import compress
 
-from services.geolocator.gazetteer import Gazetteer, GazetteerEntry, WordCache, name_words
+from services.geolocator.gazetteer import SHADDA, Gazetteer, GazetteerEntry, WordCache, gemination, name_words
 from services.geolocator.mentions import (
     DROPPED_CHARACTERS,
     Mention,
@@ -24,6 +24,7 @@ from services.geolocator.mentions import (
     find_mentions,
     words_of,
 )
+from shared.arabic import normalize
 from shared.schemas import DetectedEvent, EventStatus, EventType, Participant, ParticipantKind
 
 # Verbs whose bare object is the visited place (زار مصر، سيصل موسكو، غادر القاهرة), normalised.
@@ -88,8 +89,21 @@ _DATELINE_CHARS = 160
 _name_words = WordCache(name_words)  # a participant's name -> its normalised words
 _CALL_STEMS = ("هاتف", "اتصال", "مكالم", "اتصل", "عبر الفيديو", "افتراضي")
 # What follows a dateline's place: a dash (ـ too), colon or slash, or a date / agency tag in brackets first.
-_DATELINE_TAIL = re.compile(r"\s*(?:[-–—ـ:/]|[،,]?\s*\d{1,2}\s+\S+(?:\s+\d{4})?\s*(?:\([^)\n]{1,30}\))?\s*[-–—ـ:]"
-                            r"|\([^)\n]{1,30}\)\s*[-–—ـ:])")
+# "مسقط في 12 أبريل /العمانية/" and "نواكشوط، 20/11/2025" (a line of its own) too.
+_DATELINE_TAIL = re.compile(r"\s*(?:[-–—ـ:/]|(?:[،,]|\s+في)?\s*\d{1,2}\s+\S+(?:\s+\d{4})?\s*(?:\([^)\n]{1,30}\))?"
+                            r"\s*[-–—ـ:/]|\([^)\n]{1,30}\)\s*[-–—ـ:]"
+                            r"|[،,]?\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}[ \t]*(?:\n|$|[-–—ـ:(]))")
+
+
+# National news agencies, as datelines tag them ("(بترا)"، "/ وام /"، "بغداد - واع"): the article's home country,
+# evidence for names of two countries' places (عمان: Amman in a Jordanian wire); never an event place itself.
+_AGENCIES = {
+    "بترا": "JO", "واس": "SA", "وام": "AE", "قنا": "QA", "كونا": "KW", "العمانية": "OM", "العُمانية": "OM",
+    "بنا": "BH", "سبأ": "YE", "سبا": "YE", "سانا": "SY", "واع": "IQ", "ومع": "MA", "وات": "TN", "واج": "DZ",
+    "وال": "LY", "سونا": "SD", "أ ش أ": "EG", "أ.ش.أ": "EG", "وفا": "PS",
+}
+_AGENCY = re.compile(r"(?:[(/]|[-–—ـ]\s)\s*(" + "|".join(map(re.escape, sorted(_AGENCIES, key=len, reverse=True)))
+                     + r")\s*(?:[)/:\-–—ـ]|$)", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +126,12 @@ class ArticlePlaces:
         self._word_indexes: dict[int, int] = {}
         blocked = self._participant_words(participants)
         self.mentions = find_mentions(self.words, gazetteer, blocked)
+        if SHADDA in body:
+            self._read_shaddas()
         self.countries = article_countries(self.words, self.mentions, gazetteer)
+        if (agency := _AGENCY.search(body, 0, _DATELINE_CHARS)) is not None:  # "عمان (بترا)": a Jordanian wire
+            code = _AGENCIES[agency.group(1)]
+            self.countries[code] = self.countries.get(code, 0) + 2
         choose_entries(self.mentions, self.countries)
         self.mentions = [m for m in self.mentions if m.entry is not None]
         self.mention_starts = [m.start for m in self.mentions]
@@ -141,6 +160,20 @@ class ArticlePlaces:
                 if head == name[0] and tuple(norms[i + 1:i + n]) == name[1:]:
                     blocked.update(range(i, i + n))
         return blocked
+
+    def _read_shaddas(self) -> None:
+        """A name written with a shadda keeps the places spelled with it: عمّان is Amman, not عُمان (Oman)."""
+        geminations = self.gazetteer.geminations
+        for mention in self.mentions:
+            if len(mention.candidates) < 2:
+                continue
+            surface = self.body[_skip_letters(self.body, mention.start, mention.peeled):mention.end]
+            if SHADDA not in surface:
+                continue
+            written = gemination(surface)
+            spelled = [c for c in mention.candidates if written in geminations.get(c.entry.id, ())]
+            if spelled:
+                mention.candidates = spelled
 
     def word_index(self, offset: int) -> int:
         """Index of the word at or just before ``offset`` (asked again and again for the same triggers)."""
@@ -216,6 +249,8 @@ def _visit_object(places: ArticlePlaces, mention: Mention, reach: int) -> bool:
         return False
     if previous in _VISIT_NOUNS or norms[mention.first - 1] in _VISIT_NOUNS:
         return True
+    if previous[:1] in ("ل", "ب") and previous[1:] in _VISIT_NOUNS:
+        return True  # دعوة لزيارة أنقرة، قام بزيارة مصر
     tour_words = norms[max(0, mention.first - 5):mention.first]
     if previous in _TOUR_VERBS and any(_bare(n).startswith("جول") for n in tour_words):
         return True  # "جولة أفريقية تشمل باماكو": the tour's stops
@@ -282,10 +317,15 @@ def _is_topic(places: ArticlePlaces, mention: Mention) -> bool:
         if places.mentions[k] is not mention:
             mention = places.mentions[k]
     norms = places.words.norms
-    k = mention.first - 1
+    k = (mention.phrase_first if mention.phrase_first >= 0 else mention.first) - 1
     if mention.prefix == "ب" or k < 1 or norms[k] not in ("في", "داخل"):
         return False
-    return norms[k - 1] in _TOPIC_NOUNS or _bare(norms[k - 1]) in _TOPIC_NOUNS
+    for j in range(k - 1, max(-1, k - 4), -1):  # "التطورات الأمنية في ليبيا": up to two adjectives between
+        if norms[j] in _TOPIC_NOUNS or _bare(norms[j]) in _TOPIC_NOUNS:
+            return True
+        if not norms[j].startswith("ال") or places.words.gaps[j + 1] != " ":
+            return False
+    return False
 
 
 def place_near(
@@ -377,6 +417,46 @@ def _institution_capital(places: ArticlePlaces, sentence: tuple[int, int], trigg
     return None
 
 
+# Schools of an army (الكليات العسكرية التركية): training there is training in that country.
+_ACADEMIES = frozenset([
+    "الكليات", "الكليه", "المدارس", "المدرسه", "الاكاديميات", "الاكاديميه", "المعاهد", "المعهد", "المراكز",
+])
+
+
+_AGREEMENT_STEMS = ("مذكر", "اتفاق", "بروتوكول", "وثيق")
+
+
+def _signed(event: DetectedEvent) -> bool:
+    """An agreement reported signed: its place is where it was signed (the dateline), not where it trains."""
+    return event.status == EventStatus.occurred and _bare(normalize(event.triggers[0].text)).startswith(
+        _AGREEMENT_STEMS)
+
+
+def _academy_country(places: ArticlePlaces, sentence: tuple[int, int], trigger_start: int) -> Mention | None:
+    """"للتدريب في الكليات العسكرية التركية"، "بالمدارس والأكاديميات العسكرية الإيطالية": that country."""
+    words = places.words
+    norms = words.norms
+    trigger = places.word_index(trigger_start)
+    for k in range(trigger, min(trigger + 10, len(words))):
+        if words.starts[k] >= sentence[1]:
+            break
+        word = norms[k]
+        head = word[1:] if word[:1] == "ب" else word
+        if head not in _ACADEMIES or not (word[:1] == "ب" or (k > 0 and norms[k - 1] == "في")):
+            continue
+        for j in range(k + 1, min(k + 5, len(words))):
+            if words.starts[j] >= sentence[1] or any(ch in words.gaps[j] for ch in ".,;:!?\n"):
+                break
+            cc = places.gazetteer.demonyms.get(norms[j])
+            if cc and cc in places.gazetteer.by_country:
+                country = places.gazetteer.by_country[cc]
+                return Mention(k, j, words.starts[k], words.ends[j], "", [], cue=3.0, entry=country,
+                               peeled=1 if word[:1] == "ب" else 0, spans_list=True)
+        break
+    return None
+
+
+_UNREAL = frozenset([EventStatus.proposed, EventStatus.denied])
 _GATHERINGS = ("قمه", "قمم", "موتمر", "منتدي", "اجتماعات", "دوره")
 
 
@@ -411,6 +491,9 @@ def resolve_places(
             if scored is None:
                 capital = _institution_capital(places, sentences[k], trigger.start)
                 scored = (2.0, capital) if capital else None
+            if scored is None and event.type == EventType.training_agreement and not _signed(event):
+                academy = _academy_country(places, sentences[k], trigger.start)
+                scored = (2.0, academy) if academy else None
             if scored is None and k > 0:
                 scored = _margin_summit_place(places, sentences[k - 1], sentences[k], trigger.start)
             if scored is None and k + 1 < len(sentences) and _opens_with_back_reference(places, sentences[k + 1]):
@@ -432,7 +515,8 @@ def resolve_places(
         # talks of a visitor with no place of their own: held where the visitor went
         if chosen[k] is None and event.type == EventType.meeting:
             visits = [j for j, e in enumerate(events) if e.type == EventType.visit and chosen[j] is not None
-                      and _shares_participant(e, event)]
+                      and not (event.status == EventStatus.occurred and e.status in _UNREAL)
+                      and _shares_participant(e, event)]  # (talks held are not held where a visit is invited to)
             if visits:
                 start = event.triggers[0].start
                 chosen[k] = chosen[min(visits, key=lambda j: abs(events[j].triggers[0].start - start))]
