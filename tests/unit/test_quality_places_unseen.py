@@ -260,3 +260,24 @@ def test_talks_held_are_not_placed_where_a_visit_is_only_invited_to() -> None:
     meeting, visit = geolocate(DetectedEvents(article=article, sentences=sentences, events=events), WHEN)
     assert visit.place is not None and visit.place.name_en == "Amman", visit.place
     assert meeting.place is None, meeting.place
+
+
+_CAPITALS = {"Amman": (31.955, 35.945), "Muscat": (23.584, 58.408), "Kuwait City": (29.370, 47.978),
+             "Manama": (26.215, 50.583)}
+
+
+@pytest.mark.parametrize(
+    ("body", "city"),
+    [
+        ("استقبل جلالة الملك، في قصر الحسينية اليوم، الرئيس القبرصي وبحث معه العلاقات الثنائية.", "Amman"),
+        ("استقبل جلالة السلطان في قصر البركة العامر وزير الخارجية الإيراني.", "Muscat"),
+        ("استقبل سمو الأمير في قصر بيان اليوم رئيس الوزراء الباكستاني.", "Kuwait City"),
+        ("استقبل جلالة الملك في قصر الصخير ولي عهد أبوظبي.", "Manama"),
+    ],
+)
+def test_a_royal_palace_is_a_site_by_its_capital(body: str, city: str) -> None:
+    """Not a town that shares the palace's name (الحسينية: villages 100 to 150 km south of Amman)."""
+    place = place_of(body, "استقبل")
+    lat, lon = _CAPITALS[city]
+    assert place is not None and place.precision.value == "site", place
+    assert abs(place.lat - lat) < 0.3 and abs(place.lon - lon) < 0.3, place
