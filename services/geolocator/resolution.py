@@ -73,6 +73,7 @@ _INSTITUTIONS = frozenset(["وزاره", "الوزاره", "مقر", "رئاسه
 _INSTITUTION_WORDS = _INSTITUTIONS | {"ب" + word for word in _INSTITUTIONS}  # as written, with بـ or not
 _MIN_CUE = 1.0
 _BARE_OBJECT_CUE = 1.5
+_DEPARTURES = frozenset(["غادر", "غادرت", "غادروا", "غادرا", "يغادر", "تغادر", "سيغادر", "ستغادر"])
 _DISTANCE_PENALTY = 0.04
 _LATER_MENTION_PENALTY = 1.5
 _MIN_SCORE = -0.5
@@ -129,9 +130,10 @@ class ArticlePlaces:
         if SHADDA in body:
             self._read_shaddas()
         self.countries = article_countries(self.words, self.mentions, gazetteer)
+        self.agency: str | None = None  # the country of the national agency that filed it, if tagged
         if (agency := _AGENCY.search(body, 0, _DATELINE_CHARS)) is not None:  # "عمان (بترا)": a Jordanian wire
-            code = _AGENCIES[agency.group(1)]
-            self.countries[code] = self.countries.get(code, 0) + 2
+            self.agency = _AGENCIES[agency.group(1)]
+            self.countries[self.agency] = self.countries.get(self.agency, 0) + 2
         choose_entries(self.mentions, self.countries)
         self.mentions = [m for m in self.mentions if m.entry is not None]
         self.mention_starts = [m.start for m in self.mentions]
@@ -195,21 +197,29 @@ class ArticlePlaces:
             gap_before = self.words.gaps[mention.first]
             at_line_start = mention.first == 0 or "\n" in gap_before or ")" in gap_before
             if at_line_start and _DATELINE_TAIL.match(self.body, mention.end):
-                _read_as_city(mention, self.countries)  # "عمان - بترا": a wire files from a city (Amman)
+                # "عمان - بترا": a wire files from a city (Amman), whatever else the article names (Omani wires
+                # file from مسقط)
+                _read_as_city(mention, self.countries, dateline=True, agency=self.agency)
                 return mention
         return None
 
 
-def _read_as_city(mention: Mention, countries: dict[str, int]) -> None:
+def _read_as_city(
+    mention: Mention, countries: dict[str, int], dateline: bool = False, agency: str | None = None
+) -> None:
     """A name that is a country and another country's capital (عمان) read as the capital where a city is meant,
-    unless the article names that country more than the capital's ("مسقط"، "العماني": Oman hosts)."""
+    unless the article names that country more than the capital's ("مسقط"، "العماني": Oman hosts); in a
+    dateline always, unless the filing ``agency`` is that country's."""
     entry = mention.entry
     if entry is not None and entry.precision == "country":
         capital = next(
             (c.entry for c in mention.candidates if c.entry.precision == "city" and c.entry.capital and not c.common),
             None,
         )
-        if capital is not None and countries.get(entry.country_code, 0) <= countries.get(capital.country_code, 0):
+        if capital is not None and (
+            countries.get(entry.country_code, 0) <= countries.get(capital.country_code, 0)
+            or (dateline and agency != entry.country_code)
+        ):
             mention.entry = capital
 
 
@@ -335,6 +345,8 @@ def place_near(
     trigger = places.word_index(trigger_start)
     best: tuple[float, Mention] | None = None
     is_visit = event_type == EventType.visit
+    departure = (is_visit and trigger < len(places.words)
+                 and _bare(places.words.norms[trigger]) in _DEPARTURES)  # its first object is where
     for k in range(bisect.bisect_left(places.mention_starts, sentence[0]), len(places.mentions)):
         mention = places.mentions[k]
         if mention.start >= sentence[1]:
@@ -346,6 +358,8 @@ def place_near(
         cue = mention.cue
         if _visit_object(places, mention, 10 if is_visit else 2) and (is_visit or abs(mention.first - trigger) <= 6):
             cue = max(cue, _BARE_OBJECT_CUE)  # a meeting "ليلتقي" right after "سيصل موسكو" is held there too
+            if is_visit and departure and mention.first > trigger:
+                cue, departure = 3.0, False  # "غادر ... القاهرة متوجها إلى عمان": the visit ends there
         if not is_visit and 0 < trigger - mention.last <= 8 and _hosting_subject(places, mention):
             cue = max(cue, _HOSTING_CUE)  # "استضافت عمان اجتماعا": the host city is where it is held
             _read_as_city(mention, places.countries)

@@ -281,3 +281,16 @@ def test_a_royal_palace_is_a_site_by_its_capital(body: str, city: str) -> None:
     lat, lon = _CAPITALS[city]
     assert place is not None and place.precision.value == "site", place
     assert abs(place.lat - lat) < 0.3 and abs(place.lon - lon) < 0.3, place
+
+
+def test_a_dateline_amman_stays_amman_in_an_article_about_oman() -> None:
+    body = ("عمان - التقى رئيس الوزراء الأردني اليوم نظيره العماني، وبحثا العلاقات بين الأردن وسلطنة عمان "
+            "والتعاون مع السلطنة والجانب العماني.")
+    place = place_of(body, "التقى")
+    assert place is not None and place.name_en == "Amman", place
+
+
+def test_a_visit_that_ends_is_placed_where_it_was_not_at_the_next_leg() -> None:
+    body = "غادر وزير الخارجية الروسي القاهرة متوجها إلى الرياض في ختام زيارة لمصر استمرت يومين."
+    place = place_of(body, "غادر", "visit")
+    assert place is not None and place.name_en == "Cairo", place
