@@ -65,6 +65,11 @@ _HOSTING_VERBS = frozenset(
     ]
 )
 _HOSTING_CUE = 2.0
+# Adjectives of scope, not of a place's situation: "الأوضاع الإقليمية في طهران" were discussed in Tehran.
+_SCOPES = frozenset([
+    "الاقليمي", "الاقليميه", "الدولي", "الدوليه", "الثنائي", "الثنائيه", "المشترك", "المشتركه", "العالمي",
+    "العالميه",
+])
 # The verb after جولة that lists its stops (جولة تشمل باماكو وواغادوغو).
 _TOUR_VERBS = frozenset(["تشمل", "ستشمل", "شملت", "يشمل", "شمل"])
 _DURING = frozenset(["خلالها", "خلاله", "خلالهما"])
@@ -330,10 +335,16 @@ def _is_topic(places: ArticlePlaces, mention: Mention) -> bool:
     k = (mention.phrase_first if mention.phrase_first >= 0 else mention.first) - 1
     if mention.prefix == "ب" or k < 1 or norms[k] not in ("في", "داخل"):
         return False
-    for j in range(k - 1, max(-1, k - 4), -1):  # "التطورات الأمنية في ليبيا": up to two adjectives between
+    if norms[k - 1] in _TOPIC_NOUNS or _bare(norms[k - 1]) in _TOPIC_NOUNS:
+        return True
+    # "التطورات الأمنية في ليبيا": a country's or a region's situation, up to two adjectives between; not a city
+    # ("التطورات الإقليمية في القاهرة" were discussed there) nor a scope ("التعاون الثنائي في الرياض")
+    if mention.entry is None or mention.entry.precision not in ("country", "region"):
+        return False
+    for j in range(k - 1, max(-1, k - 4), -1):
         if norms[j] in _TOPIC_NOUNS or _bare(norms[j]) in _TOPIC_NOUNS:
             return True
-        if not norms[j].startswith("ال") or places.words.gaps[j + 1] != " ":
+        if not norms[j].startswith("ال") or norms[j] in _SCOPES or places.words.gaps[j + 1] != " ":
             return False
     return False
 

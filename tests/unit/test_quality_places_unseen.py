@@ -106,6 +106,19 @@ def test_a_topic_with_its_adjective_is_no_venue(body: str, trigger: str, not_cod
     assert place is None or place.country_code != not_code, place
 
 
+@pytest.mark.parametrize(
+    ("body", "trigger", "city"),
+    [
+        ("بحث وزير الدفاع السعودي مع نظيره الأمريكي التعاون العسكري في الرياض اليوم.", "بحث", "Riyadh"),
+        ("ناقش وزير الخارجية المصري مع نظيره التركي التطورات الإقليمية في القاهرة أمس.", "ناقش", "Cairo"),
+        ("بحث رئيس الوزراء العراقي مع الرئيس الإيراني الأوضاع الإقليمية في طهران.", "بحث", "Tehran"),
+    ],
+)
+def test_a_city_after_a_topic_and_its_adjective_is_the_venue(body: str, trigger: str, city: str) -> None:
+    place = place_of(body, trigger)
+    assert place is not None and place.name_en == city, place
+
+
 def test_countries_listed_as_observers_are_no_venue() -> None:
     body = ("انطلقت اليوم مناورات بحرية مشتركة بين روسيا والصين وإيران في المياه القريبة من ميناء تشابهار. "
             "وأوضح المتحدث أن كلا من باكستان وعمان وسريلانكا تشارك في المناورات بصفة مراقب.")
