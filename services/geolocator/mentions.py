@@ -212,10 +212,11 @@ def find_mentions(words: Words, gazetteer: Gazetteer, blocked: set[int] | None =
             continue
         mentions.append(Mention(i, last, words.starts[i], words.ends[last], prefix, candidates, peeled))
         resume = last + 1
-    if not _CAPITAL_WORDS.keys().isdisjoint(norms):
-        mentions = _capitals_by_demonym(mentions, words, gazetteer, blocked)
-    if not _KINGDOM_WORDS.keys().isdisjoint(norms):
-        mentions = _kingdoms(mentions, words, gazetteer)
+    if not _CAPITAL_OR_KINGDOM.isdisjoint(norms):  # (one C-level pass; most articles have neither)
+        if not _CAPITAL_WORDS.keys().isdisjoint(norms):
+            mentions = _capitals_by_demonym(mentions, words, gazetteer, blocked)
+        if not _KINGDOM_WORDS.keys().isdisjoint(norms):
+            mentions = _kingdoms(mentions, words, gazetteer)
     for mention in mentions:
         _read_cue(mention, words, gazetteer)
     _link_coordinated(mentions, words)
@@ -231,6 +232,7 @@ _CAPITAL_WORDS = {"العاصمه": (0, ""), "والعاصمه": (1, ""), "با�
 _KINGDOM_WORDS = {"المملكه": (0, ""), "والمملكه": (1, ""), "بالمملكه": (1, "ب"), "وبالمملكه": (2, "ب"),
                   "فالمملكه": (1, "")}
 _KINGDOMS = ("BH", "JO", "MA", "SA")
+_CAPITAL_OR_KINGDOM = frozenset([*_CAPITAL_WORDS, *_KINGDOM_WORDS])
 
 
 def _kingdoms(mentions: list[Mention], words: Words, gazetteer: Gazetteer) -> list[Mention]:
@@ -238,7 +240,7 @@ def _kingdoms(mentions: list[Mention], words: Words, gazetteer: Gazetteer) -> li
     (chosen among them by :func:`choose_entries`); not المملكة المتحدة / العربية السعودية / المغربية."""
     norms, gaps = words.norms, words.gaps
     kingdoms = [gazetteer.by_country[cc] for cc in _KINGDOMS if cc in gazetteer.by_country]
-    found = list(mentions)
+    found = mentions
     for i in compress(range(len(norms)), map(_KINGDOM_WORDS.__contains__, norms)):
         following = norms[i + 1] if i + 1 < len(norms) and not _breaks[gaps[i + 1]] else ""
         if following in gazetteer.demonyms or following == "العربيه" or any(
@@ -246,8 +248,10 @@ def _kingdoms(mentions: list[Mention], words: Words, gazetteer: Gazetteer) -> li
             continue
         peeled, prefix = _KINGDOM_WORDS[norms[i]]
         names = [IndexedName((norms[i][peeled:],), kingdom, False) for kingdom in kingdoms]
+        if found is mentions:
+            found = list(mentions)
         found.append(Mention(i, i, words.starts[i], words.ends[i], prefix, names, peeled, needs_presence=True))
-    if len(found) > len(mentions):
+    if found is not mentions:
         found.sort(key=lambda m: m.first)
     return found
 
@@ -257,7 +261,7 @@ def _capitals_by_demonym(
 ) -> list[Mention]:
     """"في العاصمة المصرية" (no name after it) is Cairo: a mention of the capital of the demonym's country."""
     norms, gaps = words.norms, words.gaps
-    found = list(mentions)
+    found = mentions
     taken: set[int] | None = None
     for i in compress(range(len(norms) - 1), map(_CAPITAL_WORDS.__contains__, norms)):
         country = gazetteer.demonyms.get(norms[i + 1])
@@ -269,10 +273,12 @@ def _capitals_by_demonym(
             continue  # (العاصمة الأردنية عمان: the name says it)
         capital = gazetteer.capitals[country]
         peeled, prefix = _CAPITAL_WORDS[norms[i]]
+        if found is mentions:
+            found = list(mentions)
         found.append(Mention(i, i + 1, words.starts[i], words.ends[i + 1], prefix,
                              [IndexedName((norms[i][peeled:], norms[i + 1]), capital, False)], peeled,
                              toponym_noun=True))
-    if len(found) > len(mentions):
+    if found is not mentions:
         found.sort(key=lambda m: m.first)
     return found
 

@@ -24,7 +24,6 @@ from services.geolocator.mentions import (
     find_mentions,
     words_of,
 )
-from shared.arabic import normalize
 from shared.schemas import DetectedEvent, EventStatus, EventType, Participant, ParticipantKind
 
 # Verbs whose bare object is the visited place (زار مصر، سيصل موسكو، غادر القاهرة), normalised.
@@ -108,7 +107,7 @@ _AGENCIES = {
     "بنا": "BH", "سبأ": "YE", "سبا": "YE", "سانا": "SY", "واع": "IQ", "ومع": "MA", "وات": "TN", "واج": "DZ",
     "وال": "LY", "سونا": "SD", "أ ش أ": "EG", "أ.ش.أ": "EG", "وفا": "PS",
 }
-_AGENCY = re.compile(r"(?:[(/]|[-–—ـ]\s)\s*(" + "|".join(map(re.escape, sorted(_AGENCIES, key=len, reverse=True)))
+_AGENCY = re.compile(r"[(/\-–—ـ]\s*(" + "|".join(map(re.escape, sorted(_AGENCIES, key=len, reverse=True)))
                      + r")\s*(?:[)/:\-–—ـ]|$)", re.MULTILINE)
 
 
@@ -448,13 +447,14 @@ _ACADEMIES = frozenset([
 ])
 
 
+_ACADEMY_WORDS = _ACADEMIES | {"ب" + word for word in _ACADEMIES}
 _AGREEMENT_STEMS = ("مذكر", "اتفاق", "بروتوكول", "وثيق")
 
 
-def _signed(event: DetectedEvent) -> bool:
+def _signed(places: ArticlePlaces, event: DetectedEvent) -> bool:
     """An agreement reported signed: its place is where it was signed (the dateline), not where it trains."""
-    return event.status == EventStatus.occurred and _bare(normalize(event.triggers[0].text)).startswith(
-        _AGREEMENT_STEMS)
+    return event.status == EventStatus.occurred and _bare(
+        places.words.norms[places.word_index(event.triggers[0].start)]).startswith(_AGREEMENT_STEMS)
 
 
 def _academy_country(places: ArticlePlaces, sentence: tuple[int, int], trigger_start: int) -> Mention | None:
@@ -462,6 +462,8 @@ def _academy_country(places: ArticlePlaces, sentence: tuple[int, int], trigger_s
     words = places.words
     norms = words.norms
     trigger = places.word_index(trigger_start)
+    if _ACADEMY_WORDS.isdisjoint(norms[trigger:trigger + 10]):
+        return None  # (the usual case)
     for k in range(trigger, min(trigger + 10, len(words))):
         if words.starts[k] >= sentence[1]:
             break
@@ -516,7 +518,7 @@ def resolve_places(
             if scored is None:
                 capital = _institution_capital(places, sentences[k], trigger.start)
                 scored = (2.0, capital) if capital else None
-            if scored is None and event.type == EventType.training_agreement and not _signed(event):
+            if scored is None and event.type == EventType.training_agreement and not _signed(places, event):
                 academy = _academy_country(places, sentences[k], trigger.start)
                 scored = (2.0, academy) if academy else None
             if scored is None and k > 0:
