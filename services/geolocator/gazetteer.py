@@ -94,6 +94,22 @@ class Openings(NamedTuple):
     followers: frozenset[str]  # otherwise only these next words may complete a name (الولايات + المتحده)
 
 
+SHADDA = "\u0651"
+
+
+def gemination(text: str) -> tuple[int, ...]:
+    """Positions (among the letters normalisation keeps) of the letters written with a shadda: عمّان -> (1,)."""
+    positions = []
+    letters = 0
+    for char in text:
+        if char == SHADDA:
+            if letters:
+                positions.append(letters - 1)
+        elif normalize(char).strip():
+            letters += 1
+    return tuple(positions)
+
+
 def name_words(name: str) -> tuple[str, ...]:
     """Normalised words of a name, the unit the index and the text matcher share."""
     return tuple(w for w in _SEPARATORS.split(normalize(name)) if w)
@@ -150,6 +166,12 @@ class Gazetteer:
         # how one-word names may start, three letters or more before their end (what may be written apart)
         self._joinable_starts = frozenset(name[:k] for name in self.single for k in range(1, len(name) - 2))
         self.max_words = max((len(n.words) for c in self.by_first_word.values() for n in c), default=1)
+        # where a place's names write a shadda (عمّان: Amman, not عُمان): a written shadda tells them apart
+        self.geminations: dict[str, set[tuple[int, ...]]] = {}
+        for entry, names in entries:
+            for name, _ in names:
+                if SHADDA in name:
+                    self.geminations.setdefault(entry.id, set()).add(gemination(name))
 
     def _openings(self, word: str) -> Openings | None:
         """What a text word may open (None for most words): its readings, and the next words that matter."""

@@ -42,6 +42,7 @@ _FUNCTION_WORDS = frozenset([
     "ان", "انه", "انها", "الي", "الى", "علي", "عن", "مع", "من", "في", "لا", "لم", "لن", "ما", "هذا", "هذه", "ذلك",
     "التي", "الذي",
 ])
+_IN_OR_TO = frozenset(["في", "داخل", "الي", "الى"])
 _BORDER_WORDS = frozenset(["حدود", "الحدود", "حدودها", "حدوده"])
 _POST_OR_BORDER_WORDS = _POST_WORDS | _BORDER_WORDS
 _CUE_WORDS = frozenset(["بكل", "وبكل", "من", "مع", *LOCATIVE_WORDS, *_BORDER_WORDS])  # read before a name
@@ -84,6 +85,7 @@ class Mention:
     phrase_peeled: int = 0  # proclitic letters on that first word (ب in بمدينة)
     spans_list: bool = False  # stands for several listed places (a country), not to be narrowed again
     entry: GazetteerEntry | None = None  # chosen candidate
+    needs_presence: bool = False  # a candidate only counts when the article names its country (المملكة)
 
 
 def words_of(text: str) -> Words:
@@ -210,10 +212,75 @@ def find_mentions(words: Words, gazetteer: Gazetteer, blocked: set[int] | None =
             continue
         mentions.append(Mention(i, last, words.starts[i], words.ends[last], prefix, candidates, peeled))
         resume = last + 1
+    if not _CAPITAL_OR_KINGDOM.isdisjoint(norms):  # (one C-level pass; most articles have neither)
+        if not _CAPITAL_WORDS.keys().isdisjoint(norms):
+            mentions = _capitals_by_demonym(mentions, words, gazetteer, blocked)
+        if not _KINGDOM_WORDS.keys().isdisjoint(norms):
+            mentions = _kingdoms(mentions, words, gazetteer)
     for mention in mentions:
         _read_cue(mention, words, gazetteer)
     _link_coordinated(mentions, words)
     return mentions
+
+
+# "العاصمة" (with its proclitics: letters, preposition) before a demonym and no name: that country's capital
+_CAPITAL_WORDS = {"العاصمه": (0, ""), "والعاصمه": (1, ""), "بالعاصمه": (1, "ب"), "وبالعاصمه": (2, "ب"),
+                  "فالعاصمه": (1, "")}
+
+
+# a bare "المملكة" (زيارة المملكة، وصل إلى المملكة): the kingdom the article is about, if it names one
+_KINGDOM_WORDS = {"المملكه": (0, ""), "والمملكه": (1, ""), "بالمملكه": (1, "ب"), "وبالمملكه": (2, "ب"),
+                  "فالمملكه": (1, "")}
+_KINGDOMS = ("BH", "JO", "MA", "SA")
+_CAPITAL_OR_KINGDOM = frozenset([*_CAPITAL_WORDS, *_KINGDOM_WORDS])
+
+
+def _kingdoms(mentions: list[Mention], words: Words, gazetteer: Gazetteer) -> list[Mention]:
+    """"دعوة لزيارة المملكة" in a Jordanian wire is Jordan: a mention of the kingdoms the article names
+    (chosen among them by :func:`choose_entries`); not المملكة المتحدة / العربية السعودية / المغربية."""
+    norms, gaps = words.norms, words.gaps
+    kingdoms = [gazetteer.by_country[cc] for cc in _KINGDOMS if cc in gazetteer.by_country]
+    found = mentions
+    for i in compress(range(len(norms)), map(_KINGDOM_WORDS.__contains__, norms)):
+        following = norms[i + 1] if i + 1 < len(norms) and not _breaks[gaps[i + 1]] else ""
+        if following in gazetteer.demonyms or following == "العربيه" or any(
+                m.first <= i <= m.last for m in mentions):  # (المملكة المتحدة is a name)
+            continue
+        peeled, prefix = _KINGDOM_WORDS[norms[i]]
+        names = [IndexedName((norms[i][peeled:],), kingdom, False) for kingdom in kingdoms]
+        if found is mentions:
+            found = list(mentions)
+        found.append(Mention(i, i, words.starts[i], words.ends[i], prefix, names, peeled, needs_presence=True))
+    if found is not mentions:
+        found.sort(key=lambda m: m.first)
+    return found
+
+
+def _capitals_by_demonym(
+    mentions: list[Mention], words: Words, gazetteer: Gazetteer, blocked: set[int]
+) -> list[Mention]:
+    """"في العاصمة المصرية" (no name after it) is Cairo: a mention of the capital of the demonym's country."""
+    norms, gaps = words.norms, words.gaps
+    found = mentions
+    taken: set[int] | None = None
+    for i in compress(range(len(norms) - 1), map(_CAPITAL_WORDS.__contains__, norms)):
+        country = gazetteer.demonyms.get(norms[i + 1])
+        if country is None or country not in gazetteer.capitals or i in blocked or _breaks[gaps[i + 1]]:
+            continue
+        if taken is None:
+            taken = {k for m in mentions for k in range(m.first - 1, m.last + 1)}  # in a name or right before one
+        if i in taken or i + 1 in taken:
+            continue  # (العاصمة الأردنية عمان: the name says it)
+        capital = gazetteer.capitals[country]
+        peeled, prefix = _CAPITAL_WORDS[norms[i]]
+        if found is mentions:
+            found = list(mentions)
+        found.append(Mention(i, i + 1, words.starts[i], words.ends[i + 1], prefix,
+                             [IndexedName((norms[i][peeled:], norms[i + 1]), capital, False)], peeled,
+                             toponym_noun=True))
+    if found is not mentions:
+        found.sort(key=lambda m: m.first)
+    return found
 
 
 def _longest_name(
@@ -298,9 +365,13 @@ def _read_cue(mention: Mention, words: Words, gazetteer: Gazetteer) -> None:
         elif word in demonyms:
             mention.nearby_countries.add(demonyms[word])
         elif word not in _CUE_WORDS:
-            break  # (most words: none of the cases below)
+            if k == 0 or _toponym_nouns[norms[k - 1]] is None or not _adjective_after_noun(norms, gaps, k):
+                break  # (most words: none of the cases below)
         elif word in ("بكل", "وبكل") or (word == "من" and k > 0 and norms[k - 1] in ("كل", "بكل", "وبكل", "كلا")):
-            cue = max(cue, 3.0)  # في كل من طانطان وتزنيت (بكل من)، يزور كلا من باماكو وواغادوغو
+            # في كل من طانطان وتزنيت (بكل من); "أن كلا من باكستان وسريلانكا تشارك" lists parties, not places
+            # (a visit's "يزور كلا من باماكو" is read by the geolocator as the verb's object)
+            if word != "من" or norms[k - 1] in ("بكل", "وبكل") or (k > 1 and norms[k - 2] in _IN_OR_TO):
+                cue = max(cue, 3.0)
             break
         elif word in LOCATIVE_WORDS:
             cue = max(cue, LOCATIVE_WORDS[word])
@@ -325,6 +396,11 @@ def _read_cue(mention: Mention, words: Words, gazetteer: Gazetteer) -> None:
             break
         if norms[k] in demonyms:
             mention.nearby_countries.add(demonyms[norms[k]])
+
+
+def _adjective_after_noun(norms: list[str], gaps: list[str], k: int) -> bool:
+    """An adjective (ال...) between a toponym noun and its name: العاصمة المؤقتة عدن، المدينة الساحلية اللاذقية."""
+    return norms[k].startswith("ال") and len(norms[k]) >= 5 and not _breaks[gaps[k]]
 
 
 def _toponym_noun(word: str) -> tuple[int, float] | None:
@@ -398,7 +474,8 @@ def choose_entries(mentions: list[Mention], countries: dict[str, int]) -> None:
             candidates = list({c.entry.id: c for c in candidates}.values())  # one per place
         for candidate in candidates:
             entry = candidate.entry
-            if candidate.common and not mention.toponym_noun:
+            if (candidate.common and not mention.toponym_noun) or (
+                    mention.needs_presence and entry.country_code not in countries):
                 continue
             if entry.precision == "city" and not mention.toponym_noun:
                 if mention.peeled and entry.population < 50_000 and len(candidate.words[0]) < 5:
@@ -418,3 +495,18 @@ def choose_entries(mentions: list[Mention], countries: dict[str, int]) -> None:
             if best is None or score > best[0]:
                 best = (score, entry)
         mention.entry = best[1] if best else None
+        if best is not None and best[1].precision == "country" and len(candidates) > 1:
+            mention.entry = _capital_of_the_article(best[1], candidates, countries)
+
+
+def _capital_of_the_article(country: GazetteerEntry, candidates: list[IndexedName],
+                            countries: dict[str, int]) -> GazetteerEntry:
+    """A country's name that is also another country's capital (عمان: Oman, Amman) is the capital where the
+    article names the capital's country (الأردن، الأردني) more than the first (سلطنة عمان، العماني، مسقط)."""
+    for candidate in candidates:
+        entry = candidate.entry
+        if (entry.capital and entry.precision == "city" and not candidate.common
+                and entry.country_code != country.country_code
+                and countries.get(entry.country_code, 0) > countries.get(country.country_code, 0)):
+            return entry
+    return country

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from itertools import compress
 
-from services.geolocator.gazetteer import Gazetteer, GazetteerEntry, WordCache, name_words
+from services.geolocator.gazetteer import SHADDA, Gazetteer, GazetteerEntry, WordCache, gemination, name_words
 from services.geolocator.mentions import (
     DROPPED_CHARACTERS,
     Mention,
@@ -64,6 +64,11 @@ _HOSTING_VERBS = frozenset(
     ]
 )
 _HOSTING_CUE = 2.0
+# Adjectives of scope, not of a place's situation: "الأوضاع الإقليمية في طهران" were discussed in Tehran.
+_SCOPES = frozenset([
+    "الاقليمي", "الاقليميه", "الدولي", "الدوليه", "الثنائي", "الثنائيه", "المشترك", "المشتركه", "العالمي",
+    "العالميه",
+])
 # The verb after جولة that lists its stops (جولة تشمل باماكو وواغادوغو).
 _TOUR_VERBS = frozenset(["تشمل", "ستشمل", "شملت", "يشمل", "شمل"])
 _DURING = frozenset(["خلالها", "خلاله", "خلالهما"])
@@ -72,6 +77,7 @@ _INSTITUTIONS = frozenset(["وزاره", "الوزاره", "مقر", "رئاسه
 _INSTITUTION_WORDS = _INSTITUTIONS | {"ب" + word for word in _INSTITUTIONS}  # as written, with بـ or not
 _MIN_CUE = 1.0
 _BARE_OBJECT_CUE = 1.5
+_DEPARTURES = frozenset(["غادر", "غادرت", "غادروا", "غادرا", "يغادر", "تغادر", "سيغادر", "ستغادر"])
 _DISTANCE_PENALTY = 0.04
 _LATER_MENTION_PENALTY = 1.5
 _MIN_SCORE = -0.5
@@ -88,8 +94,21 @@ _DATELINE_CHARS = 160
 _name_words = WordCache(name_words)  # a participant's name -> its normalised words
 _CALL_STEMS = ("هاتف", "اتصال", "مكالم", "اتصل", "عبر الفيديو", "افتراضي")
 # What follows a dateline's place: a dash (ـ too), colon or slash, or a date / agency tag in brackets first.
-_DATELINE_TAIL = re.compile(r"\s*(?:[-–—ـ:/]|[،,]?\s*\d{1,2}\s+\S+(?:\s+\d{4})?\s*(?:\([^)\n]{1,30}\))?\s*[-–—ـ:]"
-                            r"|\([^)\n]{1,30}\)\s*[-–—ـ:])")
+# "مسقط في 12 أبريل /العمانية/" and "نواكشوط، 20/11/2025" (a line of its own) too.
+_DATELINE_TAIL = re.compile(r"\s*(?:[-–—ـ:/]|(?:[،,]|\s+في)?\s*\d{1,2}\s+\S+(?:\s+\d{4})?\s*(?:\([^)\n]{1,30}\))?"
+                            r"\s*[-–—ـ:/]|\([^)\n]{1,30}\)\s*[-–—ـ:]"
+                            r"|[،,]?\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}[ \t]*(?:\n|$|[-–—ـ:(]))")
+
+
+# National news agencies, as datelines tag them ("(بترا)"، "/ وام /"، "بغداد - واع"): the article's home country,
+# evidence for names of two countries' places (عمان: Amman in a Jordanian wire); never an event place itself.
+_AGENCIES = {
+    "بترا": "JO", "واس": "SA", "وام": "AE", "قنا": "QA", "كونا": "KW", "العمانية": "OM", "العُمانية": "OM",
+    "بنا": "BH", "سبأ": "YE", "سبا": "YE", "سانا": "SY", "واع": "IQ", "ومع": "MA", "وات": "TN", "واج": "DZ",
+    "وال": "LY", "سونا": "SD", "أ ش أ": "EG", "أ.ش.أ": "EG", "وفا": "PS",
+}
+_AGENCY = re.compile(r"[(/\-–—ـ]\s*(" + "|".join(map(re.escape, sorted(_AGENCIES, key=len, reverse=True)))
+                     + r")\s*(?:[)/:\-–—ـ]|$)", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +131,13 @@ class ArticlePlaces:
         self._word_indexes: dict[int, int] = {}
         blocked = self._participant_words(participants)
         self.mentions = find_mentions(self.words, gazetteer, blocked)
+        if SHADDA in body:
+            self._read_shaddas()
         self.countries = article_countries(self.words, self.mentions, gazetteer)
+        self.agency: str | None = None  # the country of the national agency that filed it, if tagged
+        if (agency := _AGENCY.search(body, 0, _DATELINE_CHARS)) is not None:  # "عمان (بترا)": a Jordanian wire
+            self.agency = _AGENCIES[agency.group(1)]
+            self.countries[self.agency] = self.countries.get(self.agency, 0) + 2
         choose_entries(self.mentions, self.countries)
         self.mentions = [m for m in self.mentions if m.entry is not None]
         self.mention_starts = [m.start for m in self.mentions]
@@ -142,6 +167,20 @@ class ArticlePlaces:
                     blocked.update(range(i, i + n))
         return blocked
 
+    def _read_shaddas(self) -> None:
+        """A name written with a shadda keeps the places spelled with it: عمّان is Amman, not عُمان (Oman)."""
+        geminations = self.gazetteer.geminations
+        for mention in self.mentions:
+            if len(mention.candidates) < 2:
+                continue
+            surface = self.body[_skip_letters(self.body, mention.start, mention.peeled):mention.end]
+            if SHADDA not in surface:
+                continue
+            written = gemination(surface)
+            spelled = [c for c in mention.candidates if written in geminations.get(c.entry.id, ())]
+            if spelled:
+                mention.candidates = spelled
+
     def word_index(self, offset: int) -> int:
         """Index of the word at or just before ``offset`` (asked again and again for the same triggers)."""
         index = self._word_indexes.get(offset)
@@ -162,21 +201,29 @@ class ArticlePlaces:
             gap_before = self.words.gaps[mention.first]
             at_line_start = mention.first == 0 or "\n" in gap_before or ")" in gap_before
             if at_line_start and _DATELINE_TAIL.match(self.body, mention.end):
-                _read_as_city(mention, self.countries)  # "عمان - بترا": a wire files from a city (Amman)
+                # "عمان - بترا": a wire files from a city (Amman), whatever else the article names (Omani wires
+                # file from مسقط)
+                _read_as_city(mention, self.countries, dateline=True, agency=self.agency)
                 return mention
         return None
 
 
-def _read_as_city(mention: Mention, countries: dict[str, int]) -> None:
+def _read_as_city(
+    mention: Mention, countries: dict[str, int], dateline: bool = False, agency: str | None = None
+) -> None:
     """A name that is a country and another country's capital (عمان) read as the capital where a city is meant,
-    unless the article names that country more than the capital's ("مسقط"، "العماني": Oman hosts)."""
+    unless the article names that country more than the capital's ("مسقط"، "العماني": Oman hosts); in a
+    dateline always, unless the filing ``agency`` is that country's."""
     entry = mention.entry
     if entry is not None and entry.precision == "country":
         capital = next(
             (c.entry for c in mention.candidates if c.entry.precision == "city" and c.entry.capital and not c.common),
             None,
         )
-        if capital is not None and countries.get(entry.country_code, 0) <= countries.get(capital.country_code, 0):
+        if capital is not None and (
+            countries.get(entry.country_code, 0) <= countries.get(capital.country_code, 0)
+            or (dateline and agency != entry.country_code)
+        ):
             mention.entry = capital
 
 
@@ -216,6 +263,8 @@ def _visit_object(places: ArticlePlaces, mention: Mention, reach: int) -> bool:
         return False
     if previous in _VISIT_NOUNS or norms[mention.first - 1] in _VISIT_NOUNS:
         return True
+    if previous[:1] in ("ل", "ب") and previous[1:] in _VISIT_NOUNS:
+        return True  # دعوة لزيارة أنقرة، قام بزيارة مصر
     tour_words = norms[max(0, mention.first - 5):mention.first]
     if previous in _TOUR_VERBS and any(_bare(n).startswith("جول") for n in tour_words):
         return True  # "جولة أفريقية تشمل باماكو": the tour's stops
@@ -282,10 +331,21 @@ def _is_topic(places: ArticlePlaces, mention: Mention) -> bool:
         if places.mentions[k] is not mention:
             mention = places.mentions[k]
     norms = places.words.norms
-    k = mention.first - 1
+    k = (mention.phrase_first if mention.phrase_first >= 0 else mention.first) - 1
     if mention.prefix == "ب" or k < 1 or norms[k] not in ("في", "داخل"):
         return False
-    return norms[k - 1] in _TOPIC_NOUNS or _bare(norms[k - 1]) in _TOPIC_NOUNS
+    if norms[k - 1] in _TOPIC_NOUNS or _bare(norms[k - 1]) in _TOPIC_NOUNS:
+        return True
+    # "التطورات الأمنية في ليبيا": a country's or a region's situation, up to two adjectives between; not a city
+    # ("التطورات الإقليمية في القاهرة" were discussed there) nor a scope ("التعاون الثنائي في الرياض")
+    if mention.entry is None or mention.entry.precision not in ("country", "region"):
+        return False
+    for j in range(k - 1, max(-1, k - 4), -1):
+        if norms[j] in _TOPIC_NOUNS or _bare(norms[j]) in _TOPIC_NOUNS:
+            return True
+        if not norms[j].startswith("ال") or norms[j] in _SCOPES or places.words.gaps[j + 1] != " ":
+            return False
+    return False
 
 
 def place_near(
@@ -295,6 +355,8 @@ def place_near(
     trigger = places.word_index(trigger_start)
     best: tuple[float, Mention] | None = None
     is_visit = event_type == EventType.visit
+    departure = (is_visit and trigger < len(places.words)
+                 and _bare(places.words.norms[trigger]) in _DEPARTURES)  # its first object is where
     for k in range(bisect.bisect_left(places.mention_starts, sentence[0]), len(places.mentions)):
         mention = places.mentions[k]
         if mention.start >= sentence[1]:
@@ -306,6 +368,8 @@ def place_near(
         cue = mention.cue
         if _visit_object(places, mention, 10 if is_visit else 2) and (is_visit or abs(mention.first - trigger) <= 6):
             cue = max(cue, _BARE_OBJECT_CUE)  # a meeting "ليلتقي" right after "سيصل موسكو" is held there too
+            if is_visit and departure and mention.first > trigger:
+                cue, departure = 3.0, False  # "غادر ... القاهرة متوجها إلى عمان": the visit ends there
         if not is_visit and 0 < trigger - mention.last <= 8 and _hosting_subject(places, mention):
             cue = max(cue, _HOSTING_CUE)  # "استضافت عمان اجتماعا": the host city is where it is held
             _read_as_city(mention, places.countries)
@@ -377,6 +441,49 @@ def _institution_capital(places: ArticlePlaces, sentence: tuple[int, int], trigg
     return None
 
 
+# Schools of an army (الكليات العسكرية التركية): training there is training in that country.
+_ACADEMIES = frozenset([
+    "الكليات", "الكليه", "المدارس", "المدرسه", "الاكاديميات", "الاكاديميه", "المعاهد", "المعهد", "المراكز",
+])
+
+
+_ACADEMY_WORDS = _ACADEMIES | {"ب" + word for word in _ACADEMIES}
+_AGREEMENT_STEMS = ("مذكر", "اتفاق", "بروتوكول", "وثيق")
+
+
+def _signed(places: ArticlePlaces, event: DetectedEvent) -> bool:
+    """An agreement reported signed: its place is where it was signed (the dateline), not where it trains."""
+    return event.status == EventStatus.occurred and _bare(
+        places.words.norms[places.word_index(event.triggers[0].start)]).startswith(_AGREEMENT_STEMS)
+
+
+def _academy_country(places: ArticlePlaces, sentence: tuple[int, int], trigger_start: int) -> Mention | None:
+    """"للتدريب في الكليات العسكرية التركية"، "بالمدارس والأكاديميات العسكرية الإيطالية": that country."""
+    words = places.words
+    norms = words.norms
+    trigger = places.word_index(trigger_start)
+    if _ACADEMY_WORDS.isdisjoint(norms[trigger:trigger + 10]):
+        return None  # (the usual case)
+    for k in range(trigger, min(trigger + 10, len(words))):
+        if words.starts[k] >= sentence[1]:
+            break
+        word = norms[k]
+        head = word[1:] if word[:1] == "ب" else word
+        if head not in _ACADEMIES or not (word[:1] == "ب" or (k > 0 and norms[k - 1] == "في")):
+            continue
+        for j in range(k + 1, min(k + 5, len(words))):
+            if words.starts[j] >= sentence[1] or any(ch in words.gaps[j] for ch in ".,;:!?\n"):
+                break
+            cc = places.gazetteer.demonyms.get(norms[j])
+            if cc and cc in places.gazetteer.by_country:
+                country = places.gazetteer.by_country[cc]
+                return Mention(k, j, words.starts[k], words.ends[j], "", [], cue=3.0, entry=country,
+                               peeled=1 if word[:1] == "ب" else 0, spans_list=True)
+        break
+    return None
+
+
+_UNREAL = frozenset([EventStatus.proposed, EventStatus.denied])
 _GATHERINGS = ("قمه", "قمم", "موتمر", "منتدي", "اجتماعات", "دوره")
 # word -> whether it is هامش (على هامش: on the sidelines of), with its clitics (a per-word memo, read by map)
 _margin_words = WordCache(lambda norm: _bare(norm).startswith("هامش"))
@@ -413,6 +520,9 @@ def resolve_places(
             if scored is None:
                 capital = _institution_capital(places, sentences[k], trigger.start)
                 scored = (2.0, capital) if capital else None
+            if scored is None and event.type == EventType.training_agreement and not _signed(places, event):
+                academy = _academy_country(places, sentences[k], trigger.start)
+                scored = (2.0, academy) if academy else None
             if scored is None and k > 0:
                 scored = _margin_summit_place(places, sentences[k - 1], sentences[k], trigger.start)
             if scored is None and k + 1 < len(sentences) and _opens_with_back_reference(places, sentences[k + 1]):
@@ -434,7 +544,8 @@ def resolve_places(
         # talks of a visitor with no place of their own: held where the visitor went
         if chosen[k] is None and event.type == EventType.meeting:
             visits = [j for j, e in enumerate(events) if e.type == EventType.visit and chosen[j] is not None
-                      and _shares_participant(e, event)]
+                      and not (event.status == EventStatus.occurred and e.status in _UNREAL)
+                      and _shares_participant(e, event)]  # (talks held are not held where a visit is invited to)
             if visits:
                 start = event.triggers[0].start
                 chosen[k] = chosen[min(visits, key=lambda j: abs(events[j].triggers[0].start - start))]
