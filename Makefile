@@ -35,13 +35,15 @@ run: install ## Start broker + services, publish seeds/, print events; stops 20 
 test: install ## Run every test suite (unit, golden, integration, e2e)
 	$(BIN)/python -m pytest -q
 
-eval: install ## Score `hadath extract` on the dev articles, the team's held-out, blind and wire sets against their gold
+eval: install ## Score `hadath extract` on the dev articles, the team's held-out, blind, blind2 and wire sets against their gold
 	@echo "== dev (21 real articles, tests/data/dev_*.jsonl)"
 	@$(BIN)/hadath extract tests/data/dev_articles.jsonl 2>/dev/null | $(BIN)/python tests/data/score.py tests/data/dev_gold.jsonl -
 	@echo "== holdout (14 wire-style articles written by the team, tests/data/holdout_*.jsonl)"
 	@$(BIN)/hadath extract tests/data/holdout_articles.jsonl 2>/dev/null | $(BIN)/python tests/data/score.py tests/data/holdout_gold.jsonl -
 	@echo "== blind (12 articles written and annotated apart from the rules, tests/data/blind_*.jsonl)"
 	@$(BIN)/hadath extract tests/data/blind_articles.jsonl 2>/dev/null | $(BIN)/python tests/data/score.py tests/data/blind_gold.jsonl -
+	@echo "== blind2 (15 articles written and annotated apart from the rules, sealed: never opened by the team, tests/data/blind2_*.jsonl)"
+	@$(BIN)/hadath extract tests/data/blind2_articles.jsonl 2>/dev/null | $(BIN)/python tests/data/score.py tests/data/blind2_gold.jsonl -
 	@echo "== wire (20 articles written and annotated apart from the rules, open for error analysis, tests/data/wire_*.jsonl)"
 	@$(BIN)/hadath extract tests/data/wire_articles.jsonl 2>/dev/null | $(BIN)/python tests/data/score.py tests/data/wire_gold.jsonl -
 
