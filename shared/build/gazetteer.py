@@ -114,8 +114,11 @@ def load_geonames_cities(curated_aliases: dict[str, list[str]]) -> list[Place]:
             continue
         capital = (city["countrycode"], city["name"]) in capitals
         expected = expected_zipf(int(city.get("population") or 0), city["countrycode"], capital)
-        # canonical: the spelling news uses most, among those that are not also ordinary words
-        names.sort(key=lambda n: (frequencies.zipf(n) > expected, -frequencies.zipf(n)))
+        # canonical: a name GeoNames also gives as "X العاصمة" is the capital's own name (تونس، الجزائر: its
+        # country's name too); else the spelling news uses most, among those that are not also ordinary words
+        # (without the first rule a rare misspelling won, توونس, or another place's name, الجزيرة)
+        qualified = {n.removesuffix(" العاصمة") for n in names if n.endswith(" العاصمة")}
+        names.sort(key=lambda n: (n not in qualified, frequencies.zipf(n) > expected, -frequencies.zipf(n)))
         place = Place(
             id=f"geonames:{gid}", precision="city", country_code=city["countrycode"], lat=city["latitude"],
             lon=city["longitude"], population=int(city.get("population") or 0), name_en=city["name"],

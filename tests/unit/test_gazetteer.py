@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,12 @@ def test_names_written_apart_are_found_whatever_the_first_word_opens() -> None:
     openings = gazetteer.openings["ما"]
     assert openings is not None and openings.alone
     assert _names("زار الوزير ما ليزيا") == ["ماليزيا"]
+
+
+def test_capitals_named_after_their_country_keep_that_name() -> None:
+    """GeoNames lists 'تونس العاصمة' for Tunis: تونس is the city's name, not the rare misspelling توونس."""
+    with OUTPUT.open(encoding="utf-8") as rows:
+        names = {row["name_en"]: row["name"] for row in csv.DictReader(rows, delimiter="\t") if row["capital"] == "1"}
+    assert names["Tunis"] == "تونس"
+    assert names["Algiers"] == "الجزائر"
+    assert names["Riyadh"] == "الرياض"
