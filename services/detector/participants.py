@@ -275,6 +275,12 @@ def _visit_roles(
             host_from = k
         elif k < first and not ceremony and cues[k] & _RECEIVES:
             host_from = None  # استقبل X Y في زيارة: the subject is the host, handled below
+    welcome = next(
+        (k for k in range(1, min(first, len(words))) if words[k].norm == "استقبال" and words[k - 1].norm in _IN), None
+    )
+    if welcome is not None and host_from is None and any(a.first - base < welcome for a in actors):
+        # "وكان فلان في استقبال علان لدى وصوله": the subject before في استقبال hosts, its genitive visits
+        return {a.entity: ParticipantRole.host if a.first - base < welcome else ParticipantRole.visitor for a in actors}
     out: dict[str, ParticipantRole] = {}
     receiver = next((k for k in range(min(first, len(words))) if cues[k] & _RECEIVER), None)
     if receiver is not None and host_from is None:
@@ -331,6 +337,7 @@ def _visit_roles(
     return out
 
 
+_IN = frozenset({"في", "وفي"})
 _BEFORE_VERB = frozenset({"قد", "وقد", "لقد", "فقد"})
 # Verbs of receiving (تلقى دعوة، تسلم دعوة): their subject is the one invited.
 _RECEIVE_VERBS = frozenset(

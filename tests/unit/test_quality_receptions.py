@@ -53,3 +53,22 @@ def test_counterpart_object_visits() -> None:
         "استقبل الرئيس الموريتاني محمد ولد الشيخ الغزواني نظيره السنغالي باسيرو ديوماي فاي الذي يزور نواكشوط."
     )
     assert found == {"محمد ولد الشيخ الغزواني": "host", "باسيرو ديوماي فاي": "visitor"}
+
+
+def test_whoever_is_at_the_welcome_of_a_guest_hosts_and_the_guest_visits() -> None:
+    """'وكان فلان في استقبال علان لدى وصوله': the subject before في استقبال hosts, the genitive after it visits."""
+    found = roles(
+        "وكان وزير الدفاع التونسي عماد مميش في استقبال رئيس أركان الجيش الجزائري الفريق أول السعيد شنقريحة "
+        "لدى وصوله إلى تونس."
+    )
+    assert found == {"عماد مميش": "host", "السعيد شنقريحة": "visitor"}
+    found = roles(
+        "وصل وزير الخارجية الأردني أيمن الصفدي إلى دمشق اليوم. وكان وزير الخارجية السوري أسعد حسن الشيباني "
+        "في استقبال الصفدي لدى وصوله إلى مطار دمشق الدولي."
+    )
+    assert found == {"أيمن الصفدي": "visitor", "أسعد حسن الشيباني": "host"}
+
+
+def test_the_welcome_after_the_arrival_still_names_the_host_after_it() -> None:
+    found = roles("وصل الرئيس الجزائري عبد المجيد تبون إلى تونس، وكان في استقباله الرئيس قيس سعيد.")
+    assert found == {"عبد المجيد تبون": "visitor", "قيس سعيد": "host"}
