@@ -235,6 +235,8 @@ def _event_mention(
             if a.entity not in {c.entity for c in candidates}:
                 candidates.append(a)
     candidates = [a for a in candidates if not _venue_subject(doc, lex, a)]
+    if trigger.type == EventType.meeting:  # (the sender of an invitation may host the visit it proposes)
+        candidates = [a for a in candidates if not _message_sender(doc, a)]
     if trigger.type == EventType.meeting and not sides:
         candidates = [a for a in candidates if not _topic_or_venue(words, a, local_last)]
         gathering = _margin_gathering(words, local_first) if "هامش" in doc.sentence_norm(sentence)[0] else None
@@ -855,6 +857,22 @@ _HOSTING_VERBS = frozenset(
 
 def _is_hosting_verb(word: Word) -> bool:
     return word.reads_as(_HOSTING_VERBS)
+
+
+# What a guest conveys from someone absent: "نقل تحيات الرئيس فلان"، "سلمه رسالة خطية من الملك".
+_MESSAGES = frozenset(
+    normalize(w) for w in ["تحيات", "تحية", "رسالة", "رسالتين", "برقية", "تهاني", "تمنيات", "تحياته", "خطية", "شفهية"]
+)
+
+
+def _message_sender(doc: _Article, actor: ActorMention) -> bool:
+    """A person named as the sender of greetings or a message the guest conveys is absent, no party."""
+    if actor.kind != ParticipantKind.person or doc.words[actor.first].breaks_before:
+        return False
+    k = actor.first - 1
+    if k >= 0 and doc.words[k].norm == "من" and not doc.words[k].breaks_before:
+        k -= 1
+    return k >= 0 and any(rest in _MESSAGES for _, rest in doc.words[k].readings)
 
 
 def _venue_subject(doc: _Article, lex: Lexicon, actor: ActorMention) -> bool:
