@@ -128,6 +128,10 @@ class ActorMention:
     aliases: list[str] = field(default_factory=list)
 
 
+# Heads of a region's name inside a title, followed by the region's own name (إقليم كردستان، ولاية كاليفورنيا).
+_REGION_HEADS = frozenset({"اقليم", "ولايه", "محافظه", "مقاطعه", "اماره"})
+
+
 def _rest_forms(word: Word) -> list[str]:
     return [rest for _, rest in word.readings]
 
@@ -831,6 +835,9 @@ class _SentenceScanner:
                 continue
             if _undefinite(rest) in lex.title_complements or nxt.norm in lex.title_complements:
                 j += 1
+                continue
+            if nxt.norm in _REGION_HEADS and j + 2 < len(words) and not words[j + 2].breaks_before:
+                j += 2  # رئيس حكومة إقليم كردستان فلان، حاكم ولاية كاليفورنيا فلان: the region names the office
                 continue
             if nxt.norm in lex.org_heads and not is_definite(words[j]) and j + 2 < len(words):
                 j += 1  # وكيل وزارة الخارجية: an office of an organisation (a definite word closes the chain)

@@ -29,3 +29,15 @@ def test_rank_before_an_office_stays_one_title() -> None:
     found = events("استقبل الفريق أول رئيس الأركان محمد الحداد أمس السفير الإيطالي في طرابلس.")
     meeting = next(e for e in found if e.type.value == "meeting")
     assert "محمد الحداد" in names(meeting)
+
+
+def test_a_region_named_inside_a_title_stays_in_the_title() -> None:
+    """رئيس حكومة إقليم كردستان فلان، محافظ محافظة نينوى فلان: the region is part of the office, not the name."""
+    found = {p.name for p in one(
+        "التقى رئيس حكومة إقليم كردستان مسرور بارزاني وزير الدفاع الألماني بوريس بيستوريوس في أربيل.", "meeting"
+    ).participants}
+    assert found == {"مسرور بارزاني", "بوريس بيستوريوس"}
+    found = {p.name for p in one(
+        "التقى محافظ محافظة نينوى عبد القادر الدخيل وفدا من السفارة الأمريكية في الموصل.", "meeting"
+    ).participants}
+    assert "عبد القادر الدخيل" in found and "محافظة نينوى" not in found
