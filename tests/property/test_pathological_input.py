@@ -178,8 +178,16 @@ def test_detector_on_one_sentence_of_repeated_triggers_finishes_within_the_budge
     from services.segmenter.logic import segment
 
     segmented = segment(sample_article("p", REPEATED_TRIGGER))
-    with time_budget(BUDGET_S):  # SIGALRM stops the loop, so the test itself stays bounded
-        detect(segmented)
+    interrupted = False
+    try:
+        with time_budget(BUDGET_S):  # SIGALRM stops the loop, so the test itself stays bounded
+            detect(segmented)
+    except TimeBudgetExceeded:
+        interrupted = True
+    # Failing outside the handler keeps the interrupted frames out of the report: when the alarm lands on some
+    # instructions, CPython 3.11 leaves a traceback entry without a line number, and pytest's report of it
+    # crashed the whole session (INTERNALERROR, seen once in CI).
+    assert not interrupted, f"detect took longer than the {BUDGET_S:g} s budget"
 
 
 def test_the_stream_contains_the_slow_input_as_a_time_budget_dead_letter(chain: Chain) -> None:
