@@ -132,6 +132,17 @@ class ActorMention:
 _REGION_HEADS = frozenset({"اقليم", "ولايه", "محافظه", "مقاطعه", "اماره"})
 
 
+def _common_or_office(rest: str, lex: Lexicon) -> bool:
+    """A function or frequent word, or the head of a title, an organisation or a kinship: no part of a name."""
+    return (
+        rest in lex.stopwords
+        or rest in lex.frequent_words
+        or rest in lex.title_heads
+        or rest in lex.org_heads
+        or rest in lex.kin_heads
+    )
+
+
 def _rest_forms(word: Word) -> list[str]:
     return [rest for _, rest in word.readings]
 
@@ -715,13 +726,9 @@ class _SentenceScanner:
         lex = self.lex
         rest = word.readings[1][1]
         return not (
-            rest in lex.stopwords
-            or rest in lex.frequent_words
+            _common_or_office(rest, lex)
             or rest in lex.given_names
             or rest in lex.surnames
-            or rest in lex.title_heads
-            or rest in lex.org_heads
-            or rest in lex.kin_heads
             or rest.startswith("ال")
             or _heads_of(rest) is not None
             or demonym_country(word, lex) is not None
@@ -1332,12 +1339,8 @@ class _SentenceScanner:
         lex = self.lex
         rest = word.readings[1][1]
         return not (
-            rest in lex.stopwords
-            or rest in lex.title_heads
-            or rest in lex.org_heads
-            or rest in lex.kin_heads
+            _common_or_office(rest, lex)
             or rest in lex.adjectives
-            or rest in lex.frequent_words
             or rest in lex.country_by_name
             or rest in lex.country_by_capital
             or demonym_country(word, lex) is not None
