@@ -872,7 +872,7 @@ def _message_sender(doc: _Article, actor: ActorMention) -> bool:
     k = actor.first - 1
     if k >= 0 and doc.words[k].norm == "من" and not doc.words[k].breaks_before:
         k -= 1
-    return k >= 0 and any(rest in _MESSAGES for _, rest in doc.words[k].readings)
+    return k >= 0 and doc.words[k].reads_as(_MESSAGES)
 
 
 def _venue_subject(doc: _Article, lex: Lexicon, actor: ActorMention) -> bool:
