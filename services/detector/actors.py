@@ -1151,6 +1151,8 @@ class _SentenceScanner:
                 or (is_definite(w) and not al_initial_given_name(w))  # إلهام، إلياس: given names, not ال + noun
                 or self._adjective_after_noun(i)
                 or w.readings[-1][1] in lex.place_nouns  # بحر العرب، وادي رم: a sea, a valley, not بحر the man
+                # مطار هواري بومدين: a site named after a person
+                or (i > 0 and not w.breaks_before and words[i - 1].readings[-1][1] in lex.place_nouns)
                 or not (self._conjoined_given(w) if conj else self._name_word(w, True) or al_initial_given_name(w))
             ):
                 i += 1

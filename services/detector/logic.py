@@ -177,7 +177,8 @@ def detect(segmented: SegmentedArticle) -> DetectedEvents:
             legs = _tour_legs(doc, lex, trigger, mention) if trigger.type == EventType.visit else []
             mentions.extend(legs or [mention])
     _visiting_guests(doc, mentions)
-    events = [e for e in merge(mentions) if e.participants]
+    # "كما حضره فلان" only adds attendees to the meeting told before: alone it is no event
+    events = [e for e in merge(mentions) if e.participants and any(m.cue != "attendance" for m in e.mentions)]
     _hosts_met(events)
     return DetectedEvents(
         article=segmented.article,
@@ -359,7 +360,7 @@ def _event_mention(
     )
     anaphoric = (
         outcome_of
-        or trigger.cue == "reception"
+        or trigger.cue in ("reception", "attendance")
         or (trigger.form == "noun" and "ال" in trigger.prefix and attended)
         or (
             trigger.form == "noun"

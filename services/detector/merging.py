@@ -126,7 +126,7 @@ def _compatible(event: MergedEvent, mention: EventMention) -> bool:
     if event.background != mention.background and (event.year or mention.year):
         return False
     if event.background != mention.background and (
-        (mention.background and (mention.form == "perfective" or mention.frame))
+        (mention.background and (mention.form == "perfective" or mention.frame) and not _arrival(event, mention))
         or (event.background and mention.form == "perfective" and not mention.anaphoric)
     ):
         return False  # "بحث … في اتصال هاتفي. وكان الرئيسان قد التقيا الشهر الماضي": an earlier meeting
@@ -137,6 +137,12 @@ def _compatible(event: MergedEvent, mention: EventMention) -> bool:
         return False
     # a stop in a named town is its own visit (زيارته مدينة سرت)
     return not ((mention.destination or "").startswith(CITY) and event.destination != mention.destination)
+
+
+def _arrival(event: MergedEvent, mention: EventMention) -> bool:
+    """ "يقوم بزيارة إلى الجزائر. وكان قد وصل إليها صباح اليوم": a pluperfect arrival (no year of its own) starts
+    the visit told before, it is no earlier one."""
+    return mention.type == EventType.visit and mention.cue == "arrival" and not event.background
 
 
 def _conflicting(event: MergedEvent, mention: EventMention) -> bool:
