@@ -352,7 +352,7 @@ def _title_head(words: list[Word], i: int, lex: Lexicon) -> str | None:
     if heads is None:
         return _ruler_of_country(words, i, lex)
     crown, head = heads
-    if crown and i + 1 < len(words) and words[i + 1].norm == "العهد":
+    if crown and i + 1 < len(words) and words[i + 1].norm in ("العهد", "عهد"):  # ولي عهد أبوظبي
         return "ولي"
     return head
 
@@ -413,6 +413,9 @@ def _plain_head(readings: tuple[tuple[str, str], ...], lex: Lexicon, after: str)
         if rest.startswith("ال") and (base in lex.title_heads or base in lex.definite_only_heads):
             return base
     return None
+
+
+_WITH = frozenset({"مع", "ومع"})
 
 
 class _SentenceScanner:
@@ -545,7 +548,10 @@ class _SentenceScanner:
         if word.norm in lex.kin_heads or word.norm in lex.adjectives:
             return False
         local = word.index - self.words[0].index
-        if _title_head(self.words, local, lex) is not None:
+        head = _title_head(self.words, local, lex)
+        if head == "ولي" and word.norm.endswith("ولي"):
+            return False  # ولي عهد أبوظبي after a name: the title begins
+        if head is not None:
             nxt = self.words[local + 1] if local + 1 < len(self.words) else None
             governs = (
                 nxt is not None
@@ -1184,6 +1190,18 @@ class _SentenceScanner:
                 ):
                     end += 1  # an unlisted family name closed by punctuation, a title or a function word
                     break
+                if (
+                    not known
+                    and end + 2 < len(words)
+                    and not words[end + 2].gap.strip()
+                    and lex.surnames.get(words[end + 2].norm, 0) >= 3
+                    and self._name_word(nxt, False)
+                    and not is_definite(nxt)
+                    and self._plausible_single(nxt, None)
+                    and self._name_word(words[end + 2], False)
+                ):
+                    end += 1  # محمد شياع السوداني: an unlisted middle name before a known family name
+                    continue
                 if not known or not self._name_word(nxt, False, linked):
                     break
                 end += 1
@@ -1219,13 +1237,23 @@ class _SentenceScanner:
         after_persons = [m.last + 1 for m in self.mentions if m.key and m.last + 1 < n]
         if not after_verbs and not after_persons:
             return
-        for k in sorted({*after_verbs, *after_persons}):
+        # "أجرى اتصالا هاتفيا مع دونالد ترامب رئيس الولايات المتحدة": the other side after مع, when its title
+        # follows (or it opens with a known given name)
+        after_with = {k + 1 for k in range(n - 1) if words[k].norm in _WITH} if after_verbs else set()
+        for k in sorted({*after_verbs, *after_persons, *after_with}):
             if k >= n or k in used or (words[k].breaks_before and k not in self.second_names):
                 continue
             conj = has_conjunction(words[k])
-            if not conj and k not in after_verbs and k not in self.second_names:
+            with_only = k in after_with and k not in after_verbs
+            if not conj and k not in after_verbs and k not in self.second_names and not with_only:
                 continue
             end = self._bare_name(k, conj=conj)
+            if with_only and not conj and end >= k and not (
+                # an apposition's title is indefinite (ترامب رئيس …); "قدوم الرئيس" governs a definite one
+                (end + 1 < n and _title_head(words, end + 1, self.lex) is not None and not is_definite(words[end + 1]))
+                or self.lex.given_names.get(words[k].norm, 0) >= 5
+            ):
+                continue
             while end >= k:
                 self._add_bare_person(k, end, conj=conj)
                 k = end + 1  # … وفلاديمير بوتين: a second name after و

@@ -480,6 +480,13 @@ def _passes(
             and a.kind != ParticipantKind.country
             and not a.locative
         ]
+        if not near and before and before[-1] in _RELATIVES:
+            # "عادل عبد المهدي، رئيس وزراء العراق، الذي وصل القاهرة": the relative's antecedent arrives
+            near = [
+                a
+                for a in actors
+                if 0 < first - 1 - a.last <= 8 and a.kind != ParticipantKind.country and not a.locative
+            ]
         if not near:
             return False
     # a media interview ("أجرت لقاء معه") is not a meeting
@@ -807,6 +814,9 @@ def _tour_legs(doc: _Article, lex: Lexicon, trigger: TriggerMention, mention: Ev
         each = next(
             (j for j in range(k, end - 1) if words[j].norm in ("كلا", "كل") and words[j + 1].norm == "من"), None
         )
+        if each is None and "toward" in trigger.needs:
+            # "سيسافر روبيو إلى ألمانيا وإسرائيل والإمارات": a travel verb listing its destinations
+            each = next((j for j in range(k, end) if words[j].norm == "الي"), None)
         if each is None or any(w.breaks_before for w in words[k : each + 1]):
             return []
         verb = each - 1

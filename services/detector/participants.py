@@ -283,15 +283,17 @@ def _visit_roles(
         return {a.entity: ParticipantRole.host if a.first - base < welcome else ParticipantRole.visitor for a in actors}
     out: dict[str, ParticipantRole] = {}
     receiver = next((k for k in range(min(first, len(words))) if cues[k] & _RECEIVER), None)
-    if receiver is not None and host_from is None:
+    if receiver is not None and (host_from is None or trigger.cue != "reception"):
         # "استقبل فلان الضيف الذي يقوم بزيارة": the subject of استقبل hosts, the rest visit; a subject
-        # put first ("وكان فلان قد استقبل نظيره") hosts as well
+        # put first ("وكان فلان قد استقبل نظيره") hosts as well; so does an inviter after the trigger
+        # ("… لزيارة مصر تلبية لدعوة من الرئيس")
         host = receiver_subject(words, actors, receiver)
         relative = next((k for k in range(max(0, first - 2), first) if words[k].norm in _RELATIVES), None)
         if host is not None and relative is not None and host.last - base == relative - 1:
             host = None  # "استقبل وزير الدفاع نظيره فلان الذي يزور": the one who visits, the host unnamed
         for a in actors:
-            out[a.entity] = ParticipantRole.host if a is host else ParticipantRole.visitor
+            invited_by = host_from is not None and a.first - base >= host_from
+            out[a.entity] = ParticipantRole.host if a is host or invited_by else ParticipantRole.visitor
         return out
     relative = next((k for k in range(max(0, first - 2), first) if words[k].norm in _RELATIVES), None)
     if relative is not None:

@@ -144,9 +144,13 @@ class ArticlePlaces:
         self.dateline = self._dateline()
 
     def _participant_words(self, participants: list[Participant]) -> set[int]:
-        """Words inside the names of people: محمد بن سلمان is not a place (organisations may hold one)."""
+        """Words inside the names and titles of people: محمد بن سلمان is not a place, nor is أبوظبي in "ولي عهد أبوظبي"
+        or العراق in "رئيس وزراء العراق" (the spec: a place is never guessed from a participant's nationality;
+        organisations may hold one)."""
         names = {words for p in participants if p.kind == ParticipantKind.person
                  for name in (p.name, *p.aliases) if len(words := _name_words[name]) >= 2}
+        names |= {words for p in participants if p.kind == ParticipantKind.person and p.title
+                  and len(words := _name_words[p.title]) >= 2}
         blocked: set[int] = set()
         if not names:
             return blocked

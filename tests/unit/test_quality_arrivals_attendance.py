@@ -1,15 +1,19 @@
-"""Wire patterns of official visits (session 5): the pluperfect arrival of the visit told before, attendees
-added by "كما حضره", and sites named after a person.
+"""Patterns of official news met in real articles (session 5): the pluperfect arrival of the visit told before,
+attendees added by "كما حضره", sites named after a person, relative clauses that arrive, travel verbs with several
+destinations, untitled names before their title, and places inside titles.
 
 Invented wire-style sentences; no wording of any evaluation article.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from detector_helpers import events, has_name, names, one
 
-from shared.schemas import ParticipantRole
+from services.pipeline import extract
+from shared.schemas import Article, ParticipantRole
 
 # 1. "وكان فلان قد وصل …": the arrival of the visit the article reports, not an earlier visit
 
@@ -97,3 +101,103 @@ def test_attendance_does_not_join_a_visit() -> None:
 def test_a_site_named_after_a_person_is_no_participant(body: str, site_name: str) -> None:
     visit = one(body, "visit")
     assert not has_name(visit, site_name), names(visit)
+
+
+# 4. Who arrives and who receives: a relative clause after an apposition; a host who also invited
+
+
+def test_the_antecedent_of_a_relative_arrives() -> None:
+    body = (
+        "استقبل الدكتور مصطفى مدبولي، رئيس مجلس الوزراء، بمطار القاهرة اليوم، عادل عبد المهدي، رئيس وزراء "
+        "العراق، الذي وصل القاهرة صباح اليوم."
+    )
+    roles = {p.name: p.role for p in one(body, "visit").participants}
+    assert roles.get("عادل عبد المهدي") == ParticipantRole.visitor, roles
+    assert roles.get("مصطفى مدبولي") == ParticipantRole.host, roles
+
+
+def test_the_receiver_hosts_beside_an_inviter() -> None:
+    body = (
+        "استقبل رئيس الوزراء مصطفى مدبولي اليوم رئيس وزراء العراق عادل عبد المهدي الذي وصل على رأس وفد لزيارة "
+        "مصر، تلبية لدعوة من الرئيس عبد الفتاح السيسي."
+    )
+    roles = {p.name: p.role for p in one(body, "visit").participants}
+    assert roles.get("مصطفى مدبولي") == ParticipantRole.host, roles
+    assert roles.get("عادل عبد المهدي") == ParticipantRole.visitor, roles
+
+
+# 5. A travel verb listing its destinations: one visit per stop
+
+
+@pytest.mark.parametrize(
+    ("body", "stops"),
+    [
+        ("أعلنت الخارجية الأمريكية أن وزير الخارجية ماركو روبيو سيسافر إلى ألمانيا وإسرائيل والإمارات الأسبوع "
+         "المقبل.", 3),
+        ("توجه الرئيس الفرنسي إيمانويل ماكرون إلى الرياض وأبوظبي والدوحة في جولة خليجية.", 3),
+    ],
+)
+def test_a_travel_verb_with_several_destinations(body: str, stops: int) -> None:
+    assert len([e for e in events(body) if e.type.value == "visit"]) == stops
+
+
+def test_a_single_destination_is_one_visit() -> None:
+    assert len([e for e in events("سافر وزير الخارجية الأمريكي ماركو روبيو إلى ألمانيا أمس.") if
+                e.type.value == "visit"]) == 1
+
+
+# 6. Names: an unlisted middle name, the other side after مع, a title that begins after a name
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("تلقى الرئيس عبد الفتاح السيسي اتصالاً هاتفياً من محمد شياع السوداني رئيس وزراء العراق.",
+         "محمد شياع السوداني"),
+        ("أجرى الشيخ محمد بن زايد آل نهيان اليوم اتصالاً هاتفياً مع دونالد ترامب رئيس الولايات المتحدة.",
+         "دونالد ترامب"),
+        ("بحث الملك عبدالله الثاني هاتفيا مع إيمانويل ماكرون رئيس الجمهورية الفرنسية تطورات المنطقة.",
+         "إيمانويل ماكرون"),
+    ],
+)
+def test_untitled_names_before_their_title(body: str, name: str) -> None:
+    meeting = one(body, "meeting")
+    assert has_name(meeting, name), names(meeting)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وتشهد المنطقة تحركات سياسية مع اقتراب قدوم الرئيس الأمريكي إلى الرياض حيث سيلتقي قادة دول الخليج.",
+        "أكد الرئيسان خلال لقائهما حرصهما على دفع العلاقات الثنائية إلى آفاق أرحب.",
+    ],
+)
+def test_phrases_are_no_names(body: str) -> None:
+    for event in events(body):
+        assert not any(p.kind.value == "person" and len(p.name.split()) == 2 and p.name.split()[0] in
+                       ("اقتراب", "آفاق") for p in event.participants), names(event)
+
+
+def test_a_crown_prince_title_after_the_name_is_not_part_of_it() -> None:
+    body = ("وعقد الشيخ تميم بن حمد آل ثاني والشيخ محمد بن زايد آل نهيان ولي عهد أبوظبي اجتماعا اليوم في "
+            "قصر البحر بالعاصمة الدوحة.")
+    meeting = one(body, "meeting")
+    assert has_name(meeting, "محمد بن زايد آل نهيان"), names(meeting)
+    assert not any(p.name.endswith("ولي") for p in meeting.participants), names(meeting)
+
+
+# 7. A place inside a participant's title is the person's domain or nationality, not the venue
+
+
+@pytest.mark.parametrize(
+    ("body", "venue"),
+    [
+        ("بحث أمير قطر الشيخ تميم بن حمد آل ثاني اليوم مع ولي عهد أبوظبي الشيخ محمد بن زايد آل نهيان العلاقات "
+         "الثنائية. وذكرت الوكالة أن الشيخ تميم والشيخ محمد بن زايد آل نهيان ولي عهد أبوظبي نائب القائد الأعلى "
+         "للقوات المسلحة بدولة الإمارات عقدا اجتماعا قبل ظهر اليوم في قصر البحر بالعاصمة الدوحة.", "QA"),
+    ],
+)
+def test_a_title_place_is_not_the_venue(body: str, venue: str) -> None:
+    article = Article(id="unit", body=body, published_at=dt.date(2025, 8, 12))
+    meetings = [e for e in extract(article, dt.datetime(2026, 1, 1, tzinfo=dt.UTC)) if e.type.value == "meeting"]
+    assert [e.place.country_code if e.place else None for e in meetings] == [venue]
