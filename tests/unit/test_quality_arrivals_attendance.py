@@ -201,3 +201,11 @@ def test_a_title_place_is_not_the_venue(body: str, venue: str) -> None:
     article = Article(id="unit", body=body, published_at=dt.date(2025, 8, 12))
     meetings = [e for e in extract(article, dt.datetime(2026, 1, 1, tzinfo=dt.UTC)) if e.type.value == "meeting"]
     assert [e.place.country_code if e.place else None for e in meetings] == [venue]
+
+
+def test_a_pilot_rank_is_part_of_the_title() -> None:
+    body = ("وقع الاتفاقية عن الجانب العماني العميد الركن طيار ناصر بن سعيد السعدي، مساعد رئيس الأركان للتدريب، "
+            "على ملحق التدريب والتمارين المشتركة.")
+    training = one(body, "training_agreement")
+    assert has_name(training, "ناصر بن سعيد السعدي"), names(training)
+    assert not has_name(training, "طيار"), names(training)
