@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import accumulate
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -120,7 +120,7 @@ def first_tokens(source: str) -> frozenset[str] | None:
         return None
 
 
-def _walk(items: list[tuple[Any, Any]], open_prefixes: set[str], done: set[str]) -> set[str]:
+def _walk(items: Sequence[tuple[Any, Any]], open_prefixes: set[str], done: set[str]) -> set[str]:
     """Follow a sequence of parsed items from the prefixes still inside the first word; returns those left open."""
     for op, av in items:
         if not open_prefixes:
@@ -181,7 +181,7 @@ def _consume(open_prefixes: set[str], chars: list[str] | None, done: set[str]) -
     return {prefix + c for prefix in open_prefixes if prefix != _UNANCHORED for c in word_chars}
 
 
-def _class_chars(items: list[tuple[Any, Any]]) -> list[str] | None:
+def _class_chars(items: Sequence[tuple[Any, Any]]) -> list[str] | None:
     """The characters of a class ``[...]`` (None: non-word characters only); unknown classes raise."""
     chars: list[str] = []
     non_word = False
@@ -201,7 +201,7 @@ def _class_chars(items: list[tuple[Any, Any]]) -> list[str] | None:
     return chars
 
 
-def _repeat(av: tuple[int, int, list[tuple[Any, Any]]], open_prefixes: set[str], done: set[str]) -> set[str]:
+def _repeat(av: tuple[int, int, Sequence[tuple[Any, Any]]], open_prefixes: set[str], done: set[str]) -> set[str]:
     low, high, body = av
     result = set(open_prefixes) if low == 0 else set()
     current = open_prefixes
@@ -226,5 +226,5 @@ def _close(open_prefixes: set[str], done: set[str]) -> set[str]:
     return {prefix for prefix in open_prefixes if prefix in ("", _UNANCHORED)}
 
 
-def _is_word_class(items: list[tuple[Any, Any]]) -> bool:
+def _is_word_class(items: Sequence[tuple[Any, Any]]) -> bool:
     return len(items) == 1 and items[0][0] is sre.IN and items[0][1] == [(sre.CATEGORY, sre.CATEGORY_WORD)]
