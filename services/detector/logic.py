@@ -407,7 +407,9 @@ def _event_mention(
         and not reading.attached,
         attached=reading.attached,  # المناورات المقبلة: a definite noun with its own time is a new happening
         clause=clause_index(text, t0, text_words),
-        destination=participants.destination(words, local_last, lex) if trigger.type == EventType.visit else None,
+        destination=participants.destination(words, local_last, lex, travel="toward" in trigger.needs)
+        if trigger.type == EventType.visit
+        else None,
         affiliations={a.entity: entities[a.entity].affiliation for a in candidates},
         delegations={a.entity for a in candidates if a.kind == ParticipantKind.organization and a.head == "وفد"},
     )
@@ -461,7 +463,10 @@ def _passes(
         return False  # تلقى/أجرى … اتصالا: a call; اتصالا alone may be any contact
     if "guest" in needs and not any(n in _GUEST_VERBS for n in before[-8:]):
         return False
-    if "toward" in needs and not any(n in ("الي", "نحو") or n.startswith("لل") for n in _toward_window(after)):
+    titled = any(n.removeprefix("ال") in lex.title_heads for n in after[:2])  # توجه رئيس …، الرئيس …
+    if "toward" in needs and not any(
+        n in ("الي", "نحو") or n.startswith("لل") for n in _toward_window(after, titled)
+    ):
         return False
     if "toward" in needs and any(
         n[:1] == "ب" and n[1:] in trigger_word_list("addressed_objects") for n in after[:6]
@@ -514,13 +519,14 @@ _COMPANION_OPENERS = frozenset({"برفقه", "يرافقه", "ترافقه", "�
 _COMPANION_GAP = 16  # the destination may follow a delegation's description this far after the verb
 
 
-def _toward_window(after: list[str]) -> list[str]:
+def _toward_window(after: list[str], titled: bool = False) -> list[str]:
     """The words after a travel verb where its إلى may stand: six, or up to ``_COMPANION_GAP`` when a
     companion phrase opens within ten ("توجه الرئيس برفقة وفد رفيع يضم وزيري الخارجية والدفاع إلى
-    القاهرة"); an إلى after another verb does not count: the window ends at ثم or و + an imperfective or
-    perfective verb (وأرسل، وتفقد)."""
+    القاهرة") or a titled subject follows the verb (``titled``: "توجه رئيس مجلس السيادة الفريق أول ركن
+    فلان، صباح اليوم، إلى أسمرا"); an إلى after another verb does not count: the window ends at ثم or و + an
+    imperfective or perfective verb (وأرسل، وتفقد)."""
     near = after[:6]
-    opener = any(
+    opener = titled or any(
         n in _COMPANION_OPENERS or n.startswith("مصحوب") or (n == "علي" and after[i + 1 : i + 2] == ["راس"])
         for i, n in enumerate(after[:10])  # after the subject's title and name, a time word
     )
@@ -826,9 +832,10 @@ def _tour_legs(doc: _Article, lex: Lexicon, trigger: TriggerMention, mention: Ev
         j += 1  # "جولة تقوده إلى باماكو وواغادوغو"
     if j < len(words) and words[j].norm in ("كلا", "كل") and j + 1 < len(words) and words[j + 1].norm == "من":
         j += 2
+    list_start = j  # "زار كلا من: مصر وقطر": a colon may open the list
     while j < len(words) and len(legs) < 8:
         word = words[j]
-        if j > verb + 1 and word.breaks_before:
+        if j > verb + 1 and word.breaks_before and not (j == list_start and ":" in word.gap):
             break
         country, clitics, last = None, "", word
         following = words[j + 1] if j + 1 < len(words) and not words[j + 1].breaks_before else None
@@ -856,7 +863,12 @@ def _tour_legs(doc: _Article, lex: Lexicon, trigger: TriggerMention, mention: Ev
             )
         )
         j = last.index - base + 1
-    return legs if len(legs) >= 2 or (legs and verb > k) else []
+    if not (len(legs) >= 2 or (legs and verb > k)):
+        return []
+    if any(kind != ParticipantKind.country for kind in mention.kinds.values()):
+        for leg in legs:  # "زار كلا من مصر وقطر": the countries listed are the stops, not visitors
+            leg.participants = {k: r for k, r in leg.participants.items() if leg.kinds[k] != ParticipantKind.country}
+    return legs
 
 
 # Verbs whose subject is the venue: "استضافت عمان اجتماعا"، "تستضيف القاهرة مفاوضات"، "احتضنت الرباط".

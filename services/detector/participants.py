@@ -375,11 +375,15 @@ CITY = "city:"  # a destination named as a town (مدينة سرت): one leg of 
 _DESTINATION_NOUNS = frozenset(normalize(w) for w in ["مدينة", "العاصمة", "بلدة", "منطقة", "ولاية", "محافظة", "قاعدة"])
 
 
-def destination(words: list[Word], last: int, lex: Lexicon) -> str | None:
-    """Where a visit mention goes, when the words right after the trigger say it (زيارته مدينة سرت).
+def destination(words: list[Word], last: int, lex: Lexicon, travel: bool = False) -> str | None:
+    """Where a visit mention goes, when the words right after the trigger say it (زيارته مدينة سرت), or,
+    after a travel verb (``travel``), its إلى further on ("توجه الرئيس، صباح اليوم، إلى العاصمة أسمرا").
 
     Capitals map to their country (القاهرة ~ مصر) so that two wordings of one trip still agree.
     """
+    if travel:
+        last = next((k - 1 for k in range(last + 1, min(len(words), last + 17)) if words[k].norm in ("الي", "نحو")),
+                    last)
     k = last + 1
     if k < len(words) and (words[k].readings[-1][1] in ("الي", "نحو") or words[k].norm in ("الي", "نحو")):
         k += 1
@@ -391,6 +395,8 @@ def destination(words: list[Word], last: int, lex: Lexicon) -> str | None:
         if nxt.breaks_before:
             return None
         country = lex.country_by_capital.get(nxt.norm) or lex.country_by_name.get(nxt.norm)
+        if country is None and "عاصمه" in "".join(rests):
+            country = demonym_country(nxt, lex)  # العاصمة الإريترية: the capital of Eritrea
         return country.name if country else f"{CITY}{nxt.norm}"
     for rest in rests:
         country = lex.country_by_name.get(rest) or lex.country_by_capital.get(rest)
@@ -470,7 +476,12 @@ def demonym_parties(words: list[Word], last: int, lex: Lexicon, body: str) -> li
         country = demonym_country(words[k], lex)
         if country is not None:
             out.append(country_at_word(words[k], country.name))
-        elif not (words[k].norm.startswith("ال") or words[k].readings[-1][1].startswith("ال")):
+        elif not (
+            words[k].norm.startswith("ال")
+            or words[k].readings[-1][1].startswith("ال")
+            or "ال" + words[k].norm in lex.adjectives  # "مناورات عسكرية روسية جزائرية": an indefinite adjective
+            or "ال" + words[k].norm in lex.military_words
+        ):
             break
         k += 1
     return out if len(out) >= 2 else []

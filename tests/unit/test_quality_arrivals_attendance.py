@@ -209,3 +209,56 @@ def test_a_pilot_rank_is_part_of_the_title() -> None:
     training = one(body, "training_agreement")
     assert has_name(training, "ناصر بن سعيد السعدي"), names(training)
     assert not has_name(training, "طيار"), names(training)
+
+
+# 8. Status: what was supposed to happen, what will not happen at its set time
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("أرجئت زيارة وزير الدفاع اللبناني إلى دمشق، حيث كان من المفترض أن يلتقي الوزير ميشال منسى نظيره السوري "
+         "مرهف أبو قصرة.", "meeting"),
+        ("وكان من المفترض أن يصل وزير الخارجية السوري أسعد الشيباني إلى بيروت في اليومين المقبلين.", "visit"),
+        ("أعلنت الرئاسة أن زيارة الرئيس الفرنسي إيمانويل ماكرون إلى الجزائر لن تتم في موعدها.", "visit"),
+    ],
+)
+def test_what_was_supposed_to_happen_is_denied(body: str, kind: str) -> None:
+    assert one(body, kind).status.value == "denied"
+
+
+def test_what_is_scheduled_stays_planned() -> None:
+    body = "وكان من المقرر أن يصل الرئيس الفرنسي إيمانويل ماكرون إلى الرباط غدا."
+    assert one(body, "visit").status.value == "planned"
+
+
+# 9. Stops listed after a colon, and a travel verb's destination behind a long titled subject
+
+
+def test_stops_listed_after_a_colon() -> None:
+    body = ("توجه رئيس مجلس السيادة الفريق أول ركن عبد الفتاح البرهان، صباح اليوم، إلى العاصمة الإريترية، أسمرا، "
+            "في زيارة رسمية. وتعد هذه الزيارة الرابعة للبرهان لدول المنطقة، حيث زار خلال الأيام الماضية كل من: "
+            "مصر وقطر وجنوب السودان.")
+    visits = [e for e in events(body) if e.type.value == "visit"]
+    assert len(visits) == 4, [sorted(names(e)) for e in visits]
+    for visit in visits:
+        assert names(visit) == {"عبد الفتاح البرهان"}, names(visit)
+
+
+# 10. Regions the news names (curated in shared/resources/places_curated.json)
+
+
+@pytest.mark.parametrize(
+    ("body", "country"),
+    [
+        ("بدأت مناورات عسكرية روسية جزائرية مشتركة في أوسيتيا الشمالية.", "RU"),
+        ("وصل وزير الدفاع الإثيوبي أبراهام بيلاي إلى إقليم أمهرة في زيارة تفقدية.", "ET"),
+        ("زار الرئيس الصومالي حسن شيخ محمود ولاية بونتلاند.", "SO"),
+    ],
+)
+def test_curated_regions(body: str, country: str) -> None:
+    article = Article(id="unit", body=body, published_at=dt.date(2025, 8, 12))
+    found = extract(article, dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    assert [(e.place.country_code, e.place.precision.value) if e.place else None for e in found] == [
+        (country, "region")
+    ]
