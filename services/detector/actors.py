@@ -548,6 +548,13 @@ class _SentenceScanner:
         if word.norm in lex.kin_heads or word.norm in lex.adjectives:
             return False
         local = word.index - self.words[0].index
+        if (
+            not first
+            and word.norm in lex.place_nouns
+            and local + 1 < len(self.words)
+            and not self.words[local + 1].breaks_before
+        ):
+            return False  # "عباس عراقجي مقام السيدة رقية": a site's noun opens what follows the name
         head = _title_head(self.words, local, lex)
         if head == "ولي" and word.norm.endswith("ولي"):
             return False  # ولي عهد أبوظبي after a name: the title begins

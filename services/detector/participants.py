@@ -264,6 +264,10 @@ def _visit_roles(
     host_from = None
     if trigger.cue == "reception" and trigger.norm.startswith(("في", "وفي")):
         host_from = last + 1  # كان في استقباله فلان: whoever comes after receives the visitor
+    elif trigger.cue == "reception" and trigger.norm.startswith(("كان", "وكان")):
+        # "وكان في استقبال الوزير فلان لدى وصوله … علان": the genitive visits, whoever follows receives
+        guest = next((a for a in actors if a.first - base == last + 1), None)
+        host_from = guest.last - base + 1 if guest is not None else last + 1
     ceremony = trigger.cue == "reception" and host_from is None  # مراسم استقبال X من قبل Y
     for k, w in enumerate(words):
         if host_from is not None:
@@ -324,6 +328,7 @@ def _visit_roles(
         }
     genitive = next((a for a in actors if trigger.form == "noun" and 0 < a.first - base - last <= 1), None)
     companions_from = next((k for k in range(len(words)) if cues[k] & _COMPANION), None)
+    named_visitors: set[str] = set()  # visitors named before the hosts' cue ("وصل فلان …")
     for a in actors:
         k = a.first - base
         if ceremony and k > last:
@@ -331,11 +336,14 @@ def _visit_roles(
             for_whom = words[k].readings[-1][0].endswith("ل") and k <= last + 3
             out[a.entity] = ParticipantRole.visitor if for_whom else ParticipantRole.host
         elif host_from is not None and k >= host_from:
-            out[a.entity] = ParticipantRole.host
+            if a.entity not in named_visitors:  # "وصل فلان …، وكان في استقبال فلان علان": he stays the visitor
+                out[a.entity] = ParticipantRole.host
         elif genitive is not None and a is not genitive and not (companions_from is not None and k > companions_from):
             continue  # زيارة ولي العهد …: the genitive is the visitor; others in the clause are not
         else:
             out.setdefault(a.entity, ParticipantRole.visitor)
+            if a.name_first >= 0 and out[a.entity] == ParticipantRole.visitor:
+                named_visitors.add(a.entity)
     return out
 
 

@@ -208,6 +208,8 @@ class ArticlePlaces:
                 # "عمان - بترا": a wire files from a city (Amman), whatever else the article names (Omani wires
                 # file from مسقط)
                 _read_as_city(mention, self.countries, dateline=True, agency=self.agency)
+                if mention.entry is not None and mention.entry.precision == "country":
+                    return None  # "ليبيا –": an outlet's country tag, not where the wire filed from
                 return mention
         return None
 

@@ -262,3 +262,42 @@ def test_curated_regions(body: str, country: str) -> None:
     assert [(e.place.country_code, e.place.precision.value) if e.place else None for e in found] == [
         (country, "region")
     ]
+
+
+# 11. An arrival's welcome is part of the visit, not talks
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وصل رئيس دولة فلسطين محمود عباس اليوم العاصمة الصينية بكين في زيارة رسمية. وكان في استقبال سيادته نائب "
+        "وزير الخارجية الصيني جانغ مين.",
+        "وصل المبعوث الأممي هانس غروندبرغ اليوم إلى عدن. وكان في استقبال المبعوث الأممي في مطار عدن وكيل وزارة "
+        "الخارجية مثنى العامري.",
+    ],
+)
+def test_a_welcome_at_arrival_is_no_meeting(body: str) -> None:
+    assert [e.type.value for e in events(body)] == ["visit"]
+
+
+def test_the_arriving_minister_named_again_in_the_welcome_stays_the_visitor() -> None:
+    body = ("وصل وزير الخارجية الأردني أيمن الصفدي إلى دمشق، وكان في استقبال الوزير أيمن الصفدي لدى وصوله نظيره "
+            "السوري أسعد الشيباني.")
+    roles = {p.name: p.role for p in one(body, "visit").participants}
+    assert roles.get("أيمن الصفدي") == ParticipantRole.visitor, roles
+    assert roles.get("أسعد الشيباني") == ParticipantRole.host, roles
+
+
+def test_a_shrine_noun_ends_a_name() -> None:
+    visit = one("زار وزير الخارجية الإيراني عباس عراقجي مقام السيدة زينب في دمشق.", "visit")
+    assert names(visit) == {"عباس عراقجي"}, names(visit)
+
+
+def test_a_country_tag_opening_the_article_is_no_venue() -> None:
+    body = ("ليبيا – نظمت الرئاسة الفرنسية اليوم استقبالا رسميا للمشير خليفة حفتر الذي يزور فرنسا بدعوة من الرئيس "
+            "إيمانويل ماكرون.")
+    article = Article(id="unit", body=body, published_at=dt.date(2025, 8, 12))
+    found = extract(article, dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    assert all(e.place is None or e.place.country_code != "LY" for e in found), [
+        (e.type.value, e.place.name if e.place else None) for e in found
+    ]
