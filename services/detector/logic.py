@@ -271,6 +271,7 @@ def _event_mention(
             a for a in actors_by_sentence.get(sentence - 1, []) if not a.locative and a.kind != ParticipantKind.country
         ]
     if trigger.type == EventType.training_agreement:
+        candidates += _partners_after_with(words, local_last, actors_by_sentence[sentence], candidates)
         for other in (sentence - 1, sentence + 1):
             other_words = doc.by_sentence.get(other, [])
             if any(map(_is_participation, [w.norm for w in other_words])):
@@ -517,6 +518,30 @@ _CALL_VERBS = frozenset(
 # Words that open a companion phrase after a travel verb (برفقة وفد، على رأس وفد، يرافقه، مصحوبا ب).
 _COMPANION_OPENERS = frozenset({"برفقه", "يرافقه", "ترافقه", "يرافقها", "ترافقها", "رفقه", "بصحبه", "مصحوبا"})
 _COMPANION_GAP = 16  # the destination may follow a delegation's description this far after the verb
+
+
+def _partners_after_with(
+    words: list[Word], last: int, actors: list[ActorMention], chosen: list[ActorMention]
+) -> list[ActorMention]:
+    """ "تدريب بحري مشترك مع الولايات المتحدة وبريطانيا وفرنسا": the countries after مع are the training's
+    partners (a country after مع is otherwise read as a place: الحدود مع الجزائر)."""
+    base = words[0].index
+    with_at = next(
+        (k for k in range(last + 1, min(len(words), last + 5)) if words[k].norm in ("مع", "ومع")), None
+    )
+    if with_at is None or any(w.breaks_before for w in words[last + 1 : with_at + 1]):
+        return []
+    taken = {a.entity for a in chosen}
+    partners: list[ActorMention] = []
+    expected = with_at + 1
+    for a in actors:
+        if a.first - base != expected or (partners and words[a.first - base].breaks_before):
+            continue
+        if a.entity not in taken:
+            partners.append(a)
+            taken.add(a.entity)
+        expected = a.last - base + 1
+    return partners
 
 
 def _toward_window(after: list[str], titled: bool = False) -> list[str]:

@@ -205,7 +205,9 @@ def roles(
         before = words[k - 1] if 0 < k <= len(words) else None
         previous = before.norm if before else ""
         role = ParticipantRole.party
-        if previous in _TRAINER_CUES or (before and before.readings[-1][1] == "مع" and k > last):
+        # "تخضع لتدريبات مع قوات أميركية": trained with them; "تدريب مشترك مع فرنسا": joint, as parties
+        joint = any(w.norm.startswith(("مشترك", "المشترك")) for w in words[last + 1 : k])
+        if previous in _TRAINER_CUES or (before and before.readings[-1][1] == "مع" and k > last and not joint):
             role = ParticipantRole.trainer if a.kind != ParticipantKind.person else ParticipantRole.party
         elif previous in _TRAINEE_CUES or (k == last + 1 and a.kind == ParticipantKind.organization):
             role = ParticipantRole.trainee

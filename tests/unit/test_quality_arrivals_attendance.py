@@ -301,3 +301,21 @@ def test_a_country_tag_opening_the_article_is_no_venue() -> None:
     assert all(e.place is None or e.place.country_code != "LY" for e in found), [
         (e.type.value, e.place.name if e.place else None) for e in found
     ]
+
+
+# 12. Training partners after مع
+
+
+@pytest.mark.parametrize(
+    ("body", "partners"),
+    [
+        ("أعلن الجيش اللبناني اليوم بدء تدريب بحري مشترك مع الولايات المتحدة وبريطانيا وفرنسا.",
+         {"الولايات المتحدة", "بريطانيا", "فرنسا"}),
+        ("أجرت القوات المسلحة المصرية تدريبا مشتركا مع فرنسا.", {"فرنسا"}),
+    ],
+)
+def test_joint_training_partners_after_with(body: str, partners: set[str]) -> None:
+    training = one(body, "training_agreement")
+    roles = {p.name: p.role for p in training.participants}
+    assert partners <= roles.keys(), roles
+    assert all(roles[name] == ParticipantRole.party for name in partners), roles
