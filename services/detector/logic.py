@@ -408,7 +408,9 @@ def _event_mention(
         and not reading.attached,
         attached=reading.attached,  # المناورات المقبلة: a definite noun with its own time is a new happening
         clause=clause_index(text, t0, text_words),
-        destination=participants.destination(words, local_last, lex, travel="toward" in trigger.needs)
+        destination=participants.destination(
+            words, local_last, lex, travel="toward" in trigger.needs or trigger.cue == "arrival"
+        )
         if trigger.type == EventType.visit
         else None,
         affiliations={a.entity: entities[a.entity].affiliation for a in candidates},

@@ -319,3 +319,11 @@ def test_joint_training_partners_after_with(body: str, partners: set[str]) -> No
     roles = {p.name: p.role for p in training.participants}
     assert partners <= roles.keys(), roles
     assert all(roles[name] == ParticipantRole.party for name in partners), roles
+
+
+def test_an_arrival_goes_where_its_ila_says_behind_the_subject() -> None:
+    body = ("وصل العاهل الأردني الملك عبد الله الثاني بن الحسين، اليوم الخميس، إلى العاصمة أبوظبي في زيارة عمل. "
+            "وتأتي الزيارة بعد يوم من اختتام ولي العهد السعودي زيارته إلى الأردن.")
+    article = Article(id="unit", body=body, published_at=dt.date(2025, 8, 12))
+    visits = [e for e in extract(article, dt.datetime(2026, 1, 1, tzinfo=dt.UTC)) if e.type.value == "visit"]
+    assert [e.place.country_code if e.place else None for e in visits] == ["AE"]
