@@ -76,7 +76,7 @@ _FOREIGN_SURNAME_ENDINGS = ("كوف", "توف", "نوف", "روف", "سكي", "�
 # "سفير … لدى بلادنا فلان": the host country named by a pronoun or a definite noun
 _HOST_COUNTRY = frozenset({"بلادنا", "بلدنا", "البلاد", "الدوله", "المملكه", "بلاده", "بلادها"})
 _FOREIGN_PARTICLES = frozenset({"دا", "دي", "دو", "فان", "فون", "لو", "لا", "ديل", "دوس", "دل"})
-_COUNTERPARTS = frozenset({"نظيرتها", "نظيره", "نظيرها", "نظيرته", "نظيراتها"})
+_COUNTERPARTS = frozenset({"نظيرتها", "نظيره", "نظيرها", "نظيرته", "نظيراتها", "نظرائه", "نظرائها"})
 MAX_NAME_WORDS = 6
 # Definite time words that follow a name without belonging to it (اللجنة المشتركة الشهر المقبل).
 _TIME_WORDS = frozenset(

@@ -101,7 +101,9 @@ class _Article:
         """Does the sentence name a match or a tournament? (once per sentence)"""
         found = self._sports_sentences.get(sentence)
         if found is None:
-            found = any(map(_is_sports, [w.norm for w in self.by_sentence[sentence]]))
+            sports = [w.norm for w in self.by_sentence[sentence] if _is_sports(w.norm)]
+            # "هدفه الحفاظ على الأمن"، "مدربين عسكريين"، "لاعب رئيسي": one such word alone is no match report
+            found = len(sports) >= 2 or any(_bare(n) not in _AMBIGUOUS_SPORTS for n in sports)
             self._sports_sentences[sentence] = found
         return found
 
@@ -174,8 +176,11 @@ def detect(segmented: SegmentedArticle) -> DetectedEvents:
     for trigger in triggers:
         mention = _event_mention(doc, lex, trigger, actors_by_sentence, entities)
         if mention is not None:
-            legs = _tour_legs(doc, lex, trigger, mention) if trigger.type == EventType.visit else []
-            mentions.extend(legs or [mention])
+            if trigger.type == EventType.visit:
+                parts = _tour_legs(doc, lex, trigger, mention)
+            else:
+                parts = _bilateral_series(doc, trigger, mention, actors_by_sentence[mention.sentence])
+            mentions.extend(parts or [mention])
     _visiting_guests(doc, mentions)
     # "كما حضره فلان" only adds attendees to the meeting told before: alone it is no event
     events = [e for e in merge(mentions) if e.participants and any(m.cue != "attendance" for m in e.mentions)]
@@ -805,6 +810,12 @@ def _hypothetical(lex: Lexicon, before: list[str]) -> bool:
     return bool(_NEGATIONS.intersection(near) and _MODALS.intersection(near))
 
 
+# Sports words that are also ordinary words of news on diplomacy and defence (aim, trainer, player, club).
+_AMBIGUOUS_SPORTS = frozenset(
+    normalize(w) for w in ["هدف", "أهداف", "مدرب", "مدربة", "لاعب", "لاعبا", "لاعبي", "نادي", "النادي"]
+)
+
+
 @per_word
 def _is_sports(norm: str) -> bool:
     sports = lexicon().sports_words
@@ -896,6 +907,39 @@ def _tour_legs(doc: _Article, lex: Lexicon, trigger: TriggerMention, mention: Ev
         for leg in legs:  # "زار كلا من مصر وقطر": the countries listed are the stops, not visitors
             leg.participants = {k: r for k, r in leg.participants.items() if leg.kinds[k] != ParticipantKind.country}
     return legs
+
+
+# plural meeting nouns that count meetings (not محادثات: one set of talks)
+_SERIES = frozenset(normalize(w) for w in ["لقاءات", "اجتماعات", "اللقاءات", "الاجتماعات"])
+
+
+def _bilateral_series(
+    doc: _Article, trigger: TriggerMention, mention: EventMention, actors: list[ActorMention]
+) -> list[EventMention]:
+    """ "عقد أردوغان لقاءات مع نظيره الأوزبكي فلان، ورئيس الوزراء الكمبودي علان": a plural meeting noun with
+    several counterparts after مع is a series of bilateral meetings, one per counterpart."""
+    if trigger.type != EventType.meeting or not any(w.reads_as(_SERIES) for w in _trigger_words(doc, trigger)):
+        return []
+    words = doc.by_sentence[mention.sentence]
+    base = words[0].index
+    last = doc.words_in(trigger.start, trigger.end)[-1] - base
+    with_at = next((k for k in range(last + 1, min(len(words), last + 4)) if words[k].norm in ("مع", "ومع")), None)
+    if with_at is None:
+        return []
+    persons = [a for a in actors if a.kind == ParticipantKind.person and a.entity in mention.participants]
+    counterparts = list(dict.fromkeys(a.entity for a in persons if a.first - base > with_at))
+    sides = [k for k in mention.participants if k not in counterparts]
+    if len(counterparts) < 2 or not sides:
+        return []
+    return [
+        replace(mention, participants={k: mention.participants[k] for k in (*sides, other)},
+                kinds={k: mention.kinds[k] for k in (*sides, other)})
+        for other in counterparts
+    ]
+
+
+def _trigger_words(doc: _Article, trigger: TriggerMention) -> list[Word]:
+    return [doc.words[k] for k in doc.words_in(trigger.start, trigger.end)]
 
 
 # Verbs whose subject is the venue: "استضافت عمان اجتماعا"، "تستضيف القاهرة مفاوضات"، "احتضنت الرباط".

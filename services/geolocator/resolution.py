@@ -555,6 +555,15 @@ def resolve_places(
             if visits:
                 start = event.triggers[0].start
                 chosen[k] = chosen[min(visits, key=lambda j: abs(events[j].triggers[0].start - start))]
+    for k, event in enumerate(events):
+        # "عقد لقاءات مع فلان وعلان" after "على هامش القمة في دوشنبه": a held meeting with no place of its own is
+        # where the held meeting of a shared participant told before it was (not a call)
+        if chosen[k] is None and event.type == EventType.meeting and _dateline_applies(places, event):
+            earlier = [j for j, e in enumerate(events) if j != k and e.type == EventType.meeting
+                       and chosen[j] is not None and e.status == EventStatus.occurred
+                       and e.triggers[0].start < event.triggers[0].start and _shares_participant(e, event)]
+            if earlier:
+                chosen[k] = chosen[max(earlier, key=lambda j: events[j].triggers[0].start)]
     chosen = [_widen_list(places, c) if c is not None else None for c in chosen]
     if places.dateline is not None:  # where the wire filed from: for what happened there, not calls or plans
         chosen = [c if c is not None or not _dateline_applies(places, e) else places.dateline

@@ -327,3 +327,44 @@ def test_an_arrival_goes_where_its_ila_says_behind_the_subject() -> None:
     article = Article(id="unit", body=body, published_at=dt.date(2025, 8, 12))
     visits = [e for e in extract(article, dt.datetime(2026, 1, 1, tzinfo=dt.UTC)) if e.type.value == "visit"]
     assert [e.place.country_code if e.place else None for e in visits] == ["AE"]
+
+
+# 13. A word shared with sports news (هدف، مدرب) alone does not make a sentence a match report
+
+
+def test_an_aim_is_no_goal() -> None:
+    body = ("أعلنت القيادة بأن تمرينا بحريا بين القوات البحرية الأميركية والقوات البحرية الملكية السعودية هدفه "
+            "الحفاظ على الأمن الإقليمي.")
+    assert one(body, "training_agreement").participants
+
+
+def test_a_match_report_stays_sports() -> None:
+    assert events("التقى المنتخب الوطني نظيره المغربي في مباراة ودية سجل فيها اللاعب هدفين.") == []
+
+
+# 14. A series of bilateral meetings: one event per counterpart, placed where the series is
+
+
+def test_meetings_with_several_counterparts_are_bilateral() -> None:
+    body = ("عقد الرئيس التركي رجب طيب أردوغان اليوم لقاءات مع نظيره الأوزبكي شوكت ميرزيوييف، ورئيس الوزراء "
+            "الكمبودي هون سن. وكان أردوغان قد عقد اجتماعات ثنائية مع نظرائه الصيني شي جين بينغ، والإيراني حسن روحاني.")
+    meetings = [sorted(names(e)) for e in events(body) if e.type.value == "meeting"]
+    assert sorted(meetings) == sorted(
+        [sorted(["رجب طيب أردوغان", other]) for other in ["شوكت ميرزيوييف", "هون سن", "شي جين بينغ", "حسن روحاني"]]
+    ), meetings
+
+
+def test_talks_with_two_counterparts_stay_one_meeting() -> None:
+    body = "أجرى وزير الخارجية السعودي فيصل بن فرحان محادثات مع نظيره الأردني أيمن الصفدي والمصري بدر عبد العاطي."
+    assert len([e for e in events(body) if e.type.value == "meeting"]) == 1
+
+
+def test_a_series_takes_the_place_of_the_meeting_told_before() -> None:
+    body = ("التقى الرئيس التركي رجب طيب أردوغان نظيره القيرغيزي صدر جباروف في العاصمة الطاجيكية دوشنبه. وعقد "
+            "أردوغان لقاءات مع نظيره الأوزبكي شوكت ميرزيوييف، ورئيس الوزراء الكمبودي هون سن.")
+    article = Article(id="unit", body=body, published_at=dt.date(2025, 8, 12))
+    meetings = [e for e in extract(article, dt.datetime(2026, 1, 1, tzinfo=dt.UTC)) if e.type.value == "meeting"]
+    assert len(meetings) == 3
+    assert all(e.place is not None and e.place.country_code == "TJ" for e in meetings), [
+        (sorted(p.name for p in e.participants), e.place.name if e.place else None) for e in meetings
+    ]
