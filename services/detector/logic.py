@@ -917,17 +917,31 @@ def _bilateral_series(
     doc: _Article, trigger: TriggerMention, mention: EventMention, actors: list[ActorMention]
 ) -> list[EventMention]:
     """ "عقد أردوغان لقاءات مع نظيره الأوزبكي فلان، ورئيس الوزراء الكمبودي علان": a plural meeting noun with
-    several counterparts after مع is a series of bilateral meetings, one per counterpart."""
-    if trigger.type != EventType.meeting or not any(w.reads_as(_SERIES) for w in _trigger_words(doc, trigger)):
+    several counterparts after مع is a series of bilateral meetings, one per counterpart; so is a meeting verb
+    listing them after كلا من ("يلتقي خلال الزيارة كلا من رئيس مجلس اللوردات فلان، ولجنة الشؤون الخارجية")."""
+    if trigger.type != EventType.meeting:
         return []
     words = doc.by_sentence[mention.sentence]
     base = words[0].index
     last = doc.words_in(trigger.start, trigger.end)[-1] - base
-    with_at = next((k for k in range(last + 1, min(len(words), last + 4)) if words[k].norm in ("مع", "ومع")), None)
-    if with_at is None:
+    each = next(
+        (k + 1 for k in range(last + 1, min(len(words) - 1, last + 12))
+         if words[k].norm in ("كلا", "كل") and words[k + 1].norm == "من"),
+        None,
+    )
+    kinds: tuple[ParticipantKind, ...]
+    if each is not None:
+        kinds = (ParticipantKind.person, ParticipantKind.organization)
+        opens = each
+    elif any(w.reads_as(_SERIES) for w in _trigger_words(doc, trigger)):
+        kinds = (ParticipantKind.person,)
+        opens = next((k for k in range(last + 1, min(len(words), last + 4)) if words[k].norm in ("مع", "ومع")), -1)
+        if opens < 0:
+            return []
+    else:
         return []
-    persons = [a for a in actors if a.kind == ParticipantKind.person and a.entity in mention.participants]
-    counterparts = list(dict.fromkeys(a.entity for a in persons if a.first - base > with_at))
+    listed = [a for a in actors if a.kind in kinds and a.entity in mention.participants]
+    counterparts = list(dict.fromkeys(a.entity for a in listed if a.first - base > opens))
     sides = [k for k in mention.participants if k not in counterparts]
     if len(counterparts) < 2 or not sides:
         return []

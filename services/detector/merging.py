@@ -87,6 +87,8 @@ def _visitors(participants: dict[str, ParticipantRole], kinds: dict[str, Partici
 def _compatible(event: MergedEvent, mention: EventMention) -> bool:
     if event.type != mention.type:
         return False
+    if any(m.trigger == mention.trigger for m in event.mentions):
+        return False  # one trigger split into parts (a series of bilateral meetings): each part is its own event
     if (mention.sideline and any(m.frame for m in event.mentions)) or (
         mention.frame and any(m.sideline for m in event.mentions)
     ):

@@ -368,3 +368,24 @@ def test_a_series_takes_the_place_of_the_meeting_told_before() -> None:
     assert all(e.place is not None and e.place.country_code == "TJ" for e in meetings), [
         (sorted(p.name for p in e.participants), e.place.name if e.place else None) for e in meetings
     ]
+
+
+def test_a_meeting_verb_listing_its_counterparts_after_kulla_min() -> None:
+    body = ("يلتقي رئيس مجلس النواب أحمد الصفدي خلال الزيارة كلا من رئيس مجلس اللوردات جون ماكفول، ووزير الدفاع "
+            "البريطاني جون هيلي.")
+    meetings = [sorted(names(e)) for e in events(body) if e.type.value == "meeting"]
+    assert sorted(meetings) == [["أحمد الصفدي", "جون ماكفول"], ["أحمد الصفدي", "جون هيلي"]], meetings
+
+
+# 15. Denials and verbs that are no names
+
+
+def test_kept_from_completing_the_visit_is_denied() -> None:
+    body = ("ألغى الرئيس المصري حسني مبارك زيارته إلى مدينة جدة للاجتماع مع الملك السعودي عبد الله. وقالت المصادر "
+            "إن جدول الأعمال المزدحم منعه من إتمام الزيارة.")
+    assert [e.status.value for e in events(body) if e.type.value == "visit"] == ["denied"]
+
+
+def test_a_verb_after_a_bare_title_is_no_name() -> None:
+    body = "أجرى الرئيس المصري حسني مبارك اتصالاً هاتفياً مع الملك السعودي تطرق إلى الوضع في العراق."
+    assert all(not has_name(e, "تطرق") for e in events(body))
