@@ -985,10 +985,22 @@ class _SentenceScanner:
                 break
             if not self._name_word(nxt, False, after_link=words[end].norm in _NAME_LINKS, name_len=end - k + 1):
                 break
+            if self._to_another_name(nxt):
+                break  # "دعوة الرئيس أوباما لمرسي": ل + another person's name
             end += 1
         while end > k and words[end].norm in _NAME_LINKS:
             end -= 1
         return end
+
+    def _to_another_name(self, word: Word) -> bool:
+        """A word that is ل/ب + a listed given or family name and is not itself a listed name (لمرسي، بأردوغان)."""
+        lex = self.lex
+        if self._known_name(word) or len(word.readings) < 2:
+            return False
+        return any(
+            pre[-1:] in ("ل", "ب") and (lex.given_names.get(rest, 0) >= 3 or lex.surnames.get(rest, 0) >= 3)
+            for pre, rest in word.readings[1:]
+        )
 
     def _name_text(self, k: int, end: int) -> tuple[str, str]:
         words = self.words

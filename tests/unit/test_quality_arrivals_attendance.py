@@ -389,3 +389,10 @@ def test_kept_from_completing_the_visit_is_denied() -> None:
 def test_a_verb_after_a_bare_title_is_no_name() -> None:
     body = "أجرى الرئيس المصري حسني مبارك اتصالاً هاتفياً مع الملك السعودي تطرق إلى الوضع في العراق."
     assert all(not has_name(e, "تطرق") for e in events(body))
+
+
+def test_a_name_stops_before_lam_and_another_name() -> None:
+    body = ("نفت القاهرة وجود ترتيبات للقاء يجمع الرئيسين المصري محمد مرسي والأميركي باراك أوباما. وكانت الأنباء قد "
+            "ركزت على دعوة الرئيس باراك أوباما لمرسي لحضور الجمعية العامة ولقاء الرئيس الأميركي.")
+    for event in events(body):
+        assert not any("لمرسي" in p.name for p in event.participants), names(event)
