@@ -471,6 +471,8 @@ def _passes(
         return False  # تلقى/أجرى … اتصالا: a call; اتصالا alone may be any contact
     if "guest" in needs and not any(n in _GUEST_VERBS for n in before[-8:]):
         return False
+    if "received" in needs and not any(n in _RECEIVED for n in before[-12:]):
+        return False  # "مطار" alone is no visit; "استقبل فلان في مطار …" welcomes a guest
     titled = any(n.removeprefix("ال") in lex.title_heads for n in after[:2])  # توجه رئيس …، الرئيس …
     if "toward" in needs and not any(
         n in ("الي", "نحو") or n.startswith("لل") for n in _toward_window(after, titled)
@@ -517,6 +519,9 @@ _GUEST_VERBS = frozenset(
     {"حل", "حلت", "وحل", "وحلت", "حلا", "حلوا", "يحل", "تحل", "سيحل", "ستحل", "ويحل", "وتحل", "يحلان"}
 )
 _DURING = frozenset({"خلال", "وخلال", "اثناء", "واثناء"})
+_RECEIVED = frozenset(
+    normalize(w) for w in ["استقبل", "واستقبل", "استقبلت", "واستقبلت", "يستقبل", "ويستقبل", "تستقبل", "وتستقبل"]
+)
 _SCIENCE = frozenset({"علم", "وعلم", "لعلم", "بعلم", "عالم", "علماء", "وعلماء"})
 _CALL_VERBS = frozenset(
     {"تلقي", "تلقت", "تلقيا", "يتلقي", "تتلقي", "اجري", "اجرت", "اجريا", "يجري", "تجري", "يجريان", "سيجري", "ستجري"}

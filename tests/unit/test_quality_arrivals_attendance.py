@@ -396,3 +396,14 @@ def test_a_name_stops_before_lam_and_another_name() -> None:
             "ركزت على دعوة الرئيس باراك أوباما لمرسي لحضور الجمعية العامة ولقاء الرئيس الأميركي.")
     for event in events(body):
         assert not any("لمرسي" in p.name for p in event.participants), names(event)
+
+
+def test_a_welcome_at_the_airport_is_a_visit_too() -> None:
+    body = "استقبل رئيس الوزراء مصطفى مدبولي بمطار القاهرة اليوم رئيس وزراء العراق عادل عبد المهدي."
+    roles = {p.name: p.role for p in one(body, "visit").participants}
+    assert roles == {"مصطفى مدبولي": ParticipantRole.host, "عادل عبد المهدي": ParticipantRole.visitor}, roles
+
+
+def test_a_reception_in_a_palace_is_no_visit() -> None:
+    body = "استقبل الرئيس عبد المجيد تبون وزير الخارجية الإيطالي أنطونيو تاياني في قصر المرادية."
+    assert [e.type.value for e in events(body)] == ["meeting"]
