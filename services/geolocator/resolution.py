@@ -379,6 +379,9 @@ def place_near(
         if not is_visit and 0 < trigger - mention.last <= 8 and _hosting_subject(places, mention):
             cue = max(cue, _HOSTING_CUE)  # "استضافت عمان اجتماعا": the host city is where it is held
             _read_as_city(mention, places.countries)
+        where = _where_clause_of(places, mention, trigger)
+        if where:
+            cue = max(cue, 3.0)  # "في منتجع شرم الشيخ حيث يتوقع وصول العاهل": at the place before حيث
         if is_visit and mention.first <= trigger <= mention.last:
             cue = max(cue, 3.0)  # a leg of a tour: its trigger is the stop's name
         if is_visit and mention.prefix == "ل":  # زيارة لمصر، يقوم بها ... لكوريا الشمالية: the destination
@@ -386,13 +389,20 @@ def place_near(
         if cue < _MIN_CUE:
             continue
         distance = abs(mention.first - trigger) if mention.first > trigger else abs(trigger - mention.last)
-        clauses = _clauses_between(places.words, trigger, mention.first)
+        clauses = 0 if where else _clauses_between(places.words, trigger, mention.first)
         score = cue - _DISTANCE_PENALTY * distance - _CLAUSE_PENALTY * clauses
         if mention.first > trigger and _foreign_relative_clauses(places.words, trigger, mention.first):
             continue  # "الحرب التي يشنها التحالف ... في اليمن": the place of another clause
         if score > _MIN_SCORE and (best is None or score > best[0]):
             best = (score, mention)
     return best
+
+
+def _where_clause_of(places: ArticlePlaces, mention: Mention, trigger: int) -> bool:
+    """The trigger stands in a حيث clause (up to ten words on) right after the place mention."""
+    after = mention.last + 1
+    norms = places.words.norms
+    return after < len(norms) and norms[after] in ("حيث", "وحيث") and 0 < trigger - after <= 10
 
 
 def _sentence_index(offset: int, sentences: list[tuple[int, int]]) -> int | None:

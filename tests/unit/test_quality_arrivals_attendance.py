@@ -407,3 +407,20 @@ def test_a_welcome_at_the_airport_is_a_visit_too() -> None:
 def test_a_reception_in_a_palace_is_no_visit() -> None:
     body = "استقبل الرئيس عبد المجيد تبون وزير الخارجية الإيطالي أنطونيو تاياني في قصر المرادية."
     assert [e.type.value for e in events(body)] == ["meeting"]
+
+
+@pytest.mark.parametrize(
+    ("body", "country"),
+    [
+        ("ويتواجد الرئيس حسني مبارك حاليا في منتجع شرم الشيخ حيث يتوقع وصول العاهل الأردني الملك عبدالله الثاني.",
+         "EG"),
+        ("ويتوجه الرئيس الأمريكي جو بايدن إلى السعودية الشهر المقبل، حيث سيلتقي قادة دول مجلس التعاون الخليجي.",
+         "SA"),
+    ],
+)
+def test_an_event_in_a_where_clause_is_at_the_place_before_it(body: str, country: str) -> None:
+    article = Article(id="unit", body=body, published_at=dt.date(2025, 8, 12))
+    found = extract(article, dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    assert found and all(e.place is not None and e.place.country_code == country for e in found), [
+        (e.type.value, e.place.name if e.place else None) for e in found
+    ]
