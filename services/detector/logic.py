@@ -8,6 +8,7 @@ finish each event.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import replace
@@ -41,6 +42,16 @@ from shared.schemas import (
     Trigger,
 )
 
+# "وكان من المقرر أن"، "التي كانت مقررة": a plan told in the past tense
+_PAST_PLAN = re.compile(r"(?<!\w)(?:و)?(?:كان|كانت)\s+(?:من\s+)?(?:ال)?مقرر(?:ا|ه)?(?!\w)")
+_CALLED_OFF = re.compile(
+    r"(?<!\w)[وف]?(?:الغي|الغت|الغيت|الغاء|بالغاء|ارجيت|ارجات|ارجا|ارجاء|بارجاء|تاجيل|بتاجيل|اجلت|تاجلت)(?!\w)"
+)
+# … to a date ahead ("أرجئت إلى الأسبوع المقبل"): still planned, not called off
+_NEW_DATE = re.compile(
+    r"(?:\s+\S+){0,4}?\s+(?:الي|حتي)\s+(?:ال)?(?:اسبوع|شهر|عام)\s+(?:ال)?(?:مقبل|قادم)"
+    r"|(?:\s+\S+){0,4}?\s+(?:الي|حتي)\s+(?:غد|يوم)"
+)
 _ROUND_WORDS = frozenset(
     ["ثانيه", "ثالثه", "رابعه", "خامسه", "اولي", "جديده", "اخيره", "من", "اخري", "مفاوضات", "محادثات", "الاعاده"]
 ) | {"مباحثات", "مشاورات", "حوار"}
@@ -83,12 +94,22 @@ class _Article:
         for sentence, run in groupby(self.words, _SENTENCE):  # a sentence's words are one run: one extend
             self.by_sentence[sentence].extend(run)
         self._sports_words: int | None = None
+        self._called_off: bool | None = None
         self._sports_sentences: dict[int, bool] = {}
         self._clause_openers: dict[int, list[int]] = {}
         self._sentence_words: dict[int, TextWords] = {}
         self._sentence_norms: dict[int, tuple[str, int]] = {}
         self.last_sides: list[ActorMention] = []  # the latest mention's parties, when it had two or more
         self.trigger_starts: list[int] = []  # body offsets of every trigger, in order (set by detect)
+
+    @property
+    def called_off(self) -> bool:
+        """Does the article report something cancelled or put off without a new date (ألغيت، تأجيل … إلى أجل)?"""
+        if self._called_off is None:
+            self._called_off = any(
+                not _NEW_DATE.match(self.view.text, m.end()) for m in _CALLED_OFF.finditer(self.view.text)
+            )
+        return self._called_off
 
     @property
     def sports_words(self) -> int:
@@ -303,6 +324,8 @@ def _event_mention(
         and any(a.last == first - 1 for a in actors_by_sentence[sentence])
     ):
         status = EventStatus.occurred  # "الوزير يلتقي نظيره": a headline's present tense reports, it does not plan
+    if status == EventStatus.planned and doc.called_off and _PAST_PLAN.search(text, max(0, t0 - 45), t0):
+        status = EventStatus.denied  # "وكان من المقرر أن يزور …" in a story of its cancellation: it did not happen
     if trigger.cue == "onward":
         status = EventStatus.planned
     if (

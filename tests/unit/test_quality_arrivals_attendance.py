@@ -424,3 +424,17 @@ def test_an_event_in_a_where_clause_is_at_the_place_before_it(body: str, country
     assert found and all(e.place is not None and e.place.country_code == country for e in found), [
         (e.type.value, e.place.name if e.place else None) for e in found
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("أعلنت الرئاسة التركية أن رئيسي لن يزور تركيا، وأنه تم تأجيل الزيارة إلى وقت لاحق. وكان من المقرر أن يزور "
+         "الرئيس الإيراني إبراهيم رئيسي العاصمة أنقرة يوم أمس.", "denied"),
+        ("وكان من المقرر أن يزور الرئيس الإيراني إبراهيم رئيسي العاصمة أنقرة غدا.", "planned"),
+        ("أرجئت زيارة الرئيس الإيراني إلى الأسبوع المقبل. وكان من المقرر أن يزور الرئيس الإيراني إبراهيم رئيسي "
+         "العاصمة أنقرة اليوم.", "planned"),
+    ],
+)
+def test_a_plan_told_in_the_past_in_a_story_of_its_cancellation(body: str, status: str) -> None:
+    assert [e.status.value for e in events(body) if e.type.value == "visit"] == [status]
