@@ -416,6 +416,7 @@ def _plain_head(readings: tuple[tuple[str, str], ...], lex: Lexicon, after: str)
 
 
 _WITH = frozenset({"مع", "ومع"})
+_WAS = frozenset({"كان", "وكان", "كانت", "وكانت"})
 
 
 class _SentenceScanner:
@@ -1259,6 +1260,17 @@ class _SentenceScanner:
         # "أجرى اتصالا هاتفيا مع دونالد ترامب رئيس الولايات المتحدة": the other side after مع, when its title
         # follows (or it opens with a known given name)
         after_with = {k + 1 for k in range(n - 1) if words[k].norm in _WITH} if after_verbs else set()
+        for k in range(1, n - 1):  # "وكان أندرسون قد زار طرابلس": one unknown word between كان and قد is its subject
+            if (
+                words[k - 1].norm in _WAS
+                and words[k + 1].norm == "قد"
+                and k not in used
+                and not words[k].breaks_before
+                and not words[k + 1].breaks_before
+                and self._bare_name_word(words[k], False)
+                and words[k].norm not in self.lex.given_names
+            ):
+                self._add_bare_person(k, k, conj=False)
         for k in sorted({*after_verbs, *after_persons, *after_with}):
             if k >= n or k in used or (words[k].breaks_before and k not in self.second_names):
                 continue

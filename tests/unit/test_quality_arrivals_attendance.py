@@ -438,3 +438,14 @@ def test_an_event_in_a_where_clause_is_at_the_place_before_it(body: str, country
 )
 def test_a_plan_told_in_the_past_in_a_story_of_its_cancellation(body: str, status: str) -> None:
     assert [e.status.value for e in events(body) if e.type.value == "visit"] == [status]
+
+
+def test_one_unknown_word_between_kana_and_qad_is_the_subject() -> None:
+    body = ("استقبل المشير خليفة حفتر في بنغازي قائد أفريكوم الجنرال داغفين أندرسون. وكان أندرسون قد زار طرابلس أمس، "
+            "حيث التقى رئيس حكومة الوحدة الوطنية عبدالحميد الدبيبة.")
+    meetings = [e for e in events(body) if e.type.value == "meeting" and has_name(e, "عبدالحميد الدبيبة")]
+    assert meetings and any("أندرسون" in name for name in names(meetings[0])), [names(e) for e in meetings]
+
+
+def test_a_common_noun_between_kana_and_qad_is_no_person() -> None:
+    assert events("وكانت الحكومة قد وافقت على الاتفاقية. وكان الاجتماع قد عقد في القاهرة.") == []
