@@ -555,15 +555,18 @@ _COMPANION_OPENERS = frozenset({"برفقه", "يرافقه", "ترافقه", "�
 _COMPANION_GAP = 16  # the destination may follow a delegation's description this far after the verb
 
 
+def _with_after(words: list[Word], last: int, reach: int) -> int | None:
+    """Local index of مع within ``reach`` words after the trigger's last word ``last``, if any."""
+    return next((k for k in range(last + 1, min(len(words), last + reach + 1)) if words[k].norm in ("مع", "ومع")), None)
+
+
 def _partners_after_with(
     words: list[Word], last: int, actors: list[ActorMention], chosen: list[ActorMention]
 ) -> list[ActorMention]:
     """ "تدريب بحري مشترك مع الولايات المتحدة وبريطانيا وفرنسا": the countries after مع are the training's
     partners (a country after مع is otherwise read as a place: الحدود مع الجزائر)."""
     base = words[0].index
-    with_at = next(
-        (k for k in range(last + 1, min(len(words), last + 5)) if words[k].norm in ("مع", "ومع")), None
-    )
+    with_at = _with_after(words, last, 4)
     if with_at is None or any(w.breaks_before for w in words[last + 1 : with_at + 1]):
         return []
     taken = {a.entity for a in chosen}
@@ -963,9 +966,10 @@ def _bilateral_series(
         opens = each
     elif any(w.reads_as(_SERIES) for w in _trigger_words(doc, trigger)):
         kinds = (ParticipantKind.person,)
-        opens = next((k for k in range(last + 1, min(len(words), last + 4)) if words[k].norm in ("مع", "ومع")), -1)
-        if opens < 0:
+        with_at = _with_after(words, last, 3)
+        if with_at is None:
             return []
+        opens = with_at
     else:
         return []
     listed = [a for a in actors if a.kind in kinds and a.entity in mention.participants]
