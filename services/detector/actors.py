@@ -128,6 +128,8 @@ class ActorMention:
     aliases: list[str] = field(default_factory=list)
 
 
+# Offices of a province or a city: in construct, the next word is the place they govern (محافظ عدن).
+_LOCAL_OFFICES = frozenset({"محافظ", "والي", "حاكم"})
 # Heads of a region's name inside a title, followed by the region's own name (إقليم كردستان، ولاية كاليفورنيا).
 _REGION_HEADS = frozenset({"اقليم", "ولايه", "محافظه", "مقاطعه", "اماره"})
 
@@ -854,6 +856,16 @@ class _SentenceScanner:
             if prefixed_def or "-" in nxt.gap:
                 j += 1
                 continue
+            if (
+                j == i
+                and head in _LOCAL_OFFICES
+                and any(rest == head for _, rest in words[i].readings)  # (والي itself, not و + الي)
+                and nxt.norm not in _REGION_HEADS  # محافظ محافظة نينوى: the region's own name follows
+            ):
+                j += 1  # محافظ عدن، والي سنار: the office's place, whatever place it is
+                continue
+            if self._second_office(head, i, j):
+                break  # "في استقبال المبعوث الأممي محافظ عدن فلان": the guest's bare title, then the host's
             if _undefinite(rest) in lex.title_complements or nxt.norm in lex.title_complements:
                 j += 1
                 continue
@@ -871,6 +883,37 @@ class _SentenceScanner:
                 continue
             break
         return j, head
+
+    def _second_office(self, head: str, i: int, j: int) -> bool:
+        """Does an office in construct (محافظ عدن، وزير الخارجية) start at ``j + 1``, after the bare definite
+        title of another office at ``i..j`` (المبعوث الأممي، الرئيس)? Then the two titles are two persons.
+
+        A double office reads in construct from its first word (نائب رئيس الوزراء وزير الخارجية، ولي العهد
+        رئيس مجلس الوزراء); a rank or an honorific (الفريق أول ركن، الأمير) may stand before an office.
+        """
+        if head in self.lex.definite_only_heads:
+            return False
+        if not all(w.readings[-1][1].startswith("ال") for w in self.words[i : j + 1]):
+            return False
+        return self._office_in_construct(j + 1)
+
+    def _office_in_construct(self, k: int) -> bool:
+        """An indefinite office title at ``k`` in construct with the next word (محافظ عدن، وزير الخارجية),
+        unless the word is more often a given name than a family name (أمين)."""
+        words, lex = self.words, self.lex
+        word = words[k]
+        if word.readings[-1][1].startswith("ال") or k + 1 >= len(words) or words[k + 1].breaks_before:
+            return False
+        office = _title_head(words, k, lex)
+        return (
+            office is not None
+            and office not in lex.definite_only_heads
+            and office not in lex.kin_heads
+            and not (
+                lex.given_names.get(word.norm, 0) >= SURNAME_AFTER_TITLE
+                and lex.given_names[word.norm] > lex.surnames.get(word.norm, 0)
+            )
+        )
 
     def _second_office_holder(self, head: str, title: Word, k: int) -> bool:
         """Does a head of state's title at ``k`` follow the bare definite title ``title`` of another office?
@@ -920,6 +963,8 @@ class _SentenceScanner:
         commas = first.gap.count(",") + first.gap.count("،")
         if first.breaks_before and not (allow_gap and commas == 1 and not any(ch in first.gap for ch in ".:;()\n")):
             return k - 1
+        if self._office_in_construct(k):
+            return k - 1  # "المبعوث الأممي محافظ عدن فلان": a second title, not a name
         self._after_title = True
         try:
             starts = self._name_word(first, True)
@@ -1517,8 +1562,8 @@ class _SentenceScanner:
                 if has_conjunction(nxt):
                     # والتهريب inside a name joined by و is rare; stop at coordination
                     break
-                if lex.country_by_capital.get(nxt.norm) is not None:
-                    break
+                if lex.country_by_capital.get(nxt.norm) is not None or nxt.norm == "العاصمه":
+                    break  # … حكومة النظام العاصمة الأردنية: the place the verb takes, not the body's name
                 if is_definite(nxt) or _lam_definite(nxt.norm):  # (the bare word's reading has no ل)
                     j += 1
                     modifiers += 1

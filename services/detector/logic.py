@@ -101,6 +101,7 @@ class _Article:
         self._sentence_norms: dict[int, tuple[str, int]] = {}
         self.last_sides: list[ActorMention] = []  # the latest mention's parties, when it had two or more
         self.trigger_starts: list[int] = []  # body offsets of every trigger, in order (set by detect)
+        self.triggers: list[TriggerMention] = []  # every trigger, in order (set by detect)
 
     @property
     def called_off(self) -> bool:
@@ -194,6 +195,7 @@ def detect(segmented: SegmentedArticle) -> DetectedEvents:
             actors_by_sentence[actor.sentence].append(actor)
     mentions = []
     doc.trigger_starts = [t.start for t in triggers]
+    doc.triggers = triggers
     for trigger in triggers:
         mention = _event_mention(doc, lex, trigger, actors_by_sentence, entities)
         if mention is not None:
@@ -285,6 +287,8 @@ def _event_mention(
             entities[a.entity] = Entity(
                 a.entity, a.kind, a.name, (a.key,), affiliation=a.affiliation, first_word=a.first
             )
+    if _demonstrative_reference(doc, trigger, norms, local_first):
+        candidates = []  # "وتندرج هذه الزيارة في إطار … توجيهات قائدي البلدين": the visit told before, not theirs
     if not candidates and _BOTH_SIDES.intersection(norms):
         # "وأضاف أن الجانبين بحثا … تدريبات": the two sides are the parties of the event reported last (not
         # whoever reports it), else those of the sentence before; "الزيارات بين الجانبين" are visits both
@@ -542,6 +546,22 @@ _GUEST_VERBS = frozenset(
     {"حل", "حلت", "وحل", "وحلت", "حلا", "حلوا", "يحل", "تحل", "سيحل", "ستحل", "ويحل", "وتحل", "يحلان"}
 )
 _DURING = frozenset({"خلال", "وخلال", "اثناء", "واثناء"})
+_DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك"})
+_FRAMES = _DURING | {"في", "وفي", "ضمن", "وضمن"}
+
+
+def _demonstrative_reference(doc: _Article, trigger: TriggerMention, norms: list[str], local_first: int) -> bool:
+    """"وتأتي هذه الزيارة في إطار …": a demonstrative points back at an event of the type told before, so the
+    names around it (who directed it, whose policy it serves) are not its parties. Framed by a preposition
+    ("وفي هذه الزيارة التقيت بفلان"), the names are whom the visit met: they stay."""
+    return (
+        trigger.form == "noun"
+        and "ال" in trigger.prefix
+        and local_first > 0
+        and norms[local_first - 1] in _DEMONSTRATIVES
+        and not (local_first > 1 and norms[local_first - 2] in _FRAMES)
+        and any(t.type == trigger.type and t.start < trigger.start for t in doc.triggers)
+    )
 _RECEIVED = frozenset(
     normalize(w) for w in ["استقبل", "واستقبل", "استقبلت", "واستقبلت", "يستقبل", "ويستقبل", "تستقبل", "وتستقبل"]
 )

@@ -149,8 +149,27 @@ def select(
             continue
         if a.kind == ParticipantKind.country and trigger.type != EventType.training_agreement and has_person:
             continue
+        if a.kind == ParticipantKind.country and _visited(trigger, actors, a, lo, last, base):
+            continue
         chosen.append(a)
     return _without_led_delegations(words, chosen)
+
+
+def _visited(
+    trigger: TriggerMention, actors: list[ActorMention], country: ActorMention, lo: int, last: int, base: int
+) -> bool:
+    """Is ``country`` the object of a visit verb, behind its subject ("زار وفد من حكومة النظام العاصمة
+    الأردنية عمان")? Then it is where the visit went, not a visitor."""
+    k = country.first - base
+    return (
+        trigger.type == EventType.visit
+        and trigger.form in ("perfective", "imperfective")
+        and k > last
+        and any(
+            b.kind != ParticipantKind.country and not b.locative and lo <= b.first - base < k and b.last - base < k
+            for b in actors
+        )
+    )
 
 
 # Words right before a delegation that a named traveller leads or takes along (على رأس وفد، مصحوبا بوفد).

@@ -99,8 +99,14 @@ def _cities500() -> dict[str, dict]:
     return data
 
 
-def load_geonames_cities(curated_aliases: dict[str, list[str]]) -> list[Place]:
-    """Cities (population >= 500) that carry at least one Arabic name, plus curated spellings."""
+def load_geonames_cities(
+    curated_aliases: dict[str, list[str]], curated_names: dict[str, str] | None = None
+) -> list[Place]:
+    """Cities (population >= 500) that carry at least one Arabic name, plus curated spellings.
+
+    ``curated_names`` sets the display name where GeoNames' most frequent spelling is not the one news
+    uses (Casablanca: أنفا, its old name, before الدار البيضاء).
+    """
     data = _cities500()
     countries = json.loads((_geonames_dir() / "countries.json").read_text(encoding="utf-8"))
     frequencies = WordFrequencies()
@@ -119,6 +125,9 @@ def load_geonames_cities(curated_aliases: dict[str, list[str]]) -> list[Place]:
         # (without the first rule a rare misspelling won, توونس, or another place's name, الجزيرة)
         qualified = {n.removesuffix(" العاصمة") for n in names if n.endswith(" العاصمة")}
         names.sort(key=lambda n: (n not in qualified, frequencies.zipf(n) > expected, -frequencies.zipf(n)))
+        preferred = (curated_names or {}).get(gid)
+        if preferred is not None:
+            names = _unique([preferred, *names])
         place = Place(
             id=f"geonames:{gid}", precision="city", country_code=city["countrycode"], lat=city["latitude"],
             lon=city["longitude"], population=int(city.get("population") or 0), name_en=city["name"],
@@ -317,7 +326,7 @@ def build(out: Path = OUTPUT, curated_path: Path = CURATED) -> int:
     """Write the gazetteer TSV; returns the number of places."""
     curated = json.loads(curated_path.read_text(encoding="utf-8"))
     countries = load_countries(curated.get("country_aliases", {}))
-    cities = load_geonames_cities(curated.get("geonames_aliases", {}))
+    cities = load_geonames_cities(curated.get("geonames_aliases", {}), curated.get("geonames_names", {}))
     hand = curated_places(curated)
     taken = {n for p in [*countries, *hand] for n in [p.name, *p.aliases]}
     regions = []

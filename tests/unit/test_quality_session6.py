@@ -1,0 +1,111 @@
+"""Patterns of official news met in real articles (session 6): two titles in a row, offices of a province,
+demonstrative references to the event told before, and the place a visit verb takes as its object.
+
+Invented wire-style sentences; no wording of any evaluation article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from detector_helpers import events, has_name, names, one
+
+from services.pipeline import extract
+from shared.schemas import Article, ParticipantRole
+
+# 1. A bare definite title, then an office in construct: two persons (the guest's title, the host's)
+
+
+@pytest.mark.parametrize(
+    ("body", "host"),
+    [
+        ("وكان في استقبال المبعوث الأممي محافظ الحديدة سالم الجبري وعدد من المسؤولين.", "سالم الجبري"),
+        ("وكان في استقبال الوزير والي كسلا الصادق الأزرق.", "الصادق الأزرق"),
+        ("وكان في استقبال السفير وزير الخارجية كمال الحسيني.", "كمال الحسيني"),
+    ],
+)
+def test_a_second_office_after_a_bare_title_is_another_person(body: str, host: str) -> None:
+    visit = one(body, "visit")
+    hosts = {p.name for p in visit.participants if p.role == ParticipantRole.host}
+    assert hosts == {host}, names(visit)
+    assert not any(p.name.startswith(("محافظ", "والي", "وزير")) for p in visit.participants), names(visit)
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("التقى محافظ الحديدة سالم الجبري السفير الفرنسي جان بيرتون.", "سالم الجبري"),
+        ("التقى والي الخرطوم أحمد عثمان حمزة السفير الفرنسي جان بيرتون.", "أحمد عثمان حمزة"),
+    ],
+)
+def test_the_place_of_a_governor_is_part_of_his_title(body: str, name: str) -> None:
+    assert has_name(one(body, "meeting"), name)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "استقبل نائب رئيس الوزراء وزير الخارجية أيمن الصفدي نظيره القبرصي كونستانتينوس كومبوس.",
+        "استقبل ولي العهد رئيس مجلس الوزراء الأمير محمد بن سلمان الرئيس الفرنسي إيمانويل ماكرون.",
+        "استقبل الفريق أول ركن رئيس مجلس السيادة عبد الفتاح البرهان السفير الأمريكي جون غودفري.",
+    ],
+)
+def test_a_double_office_read_in_construct_stays_one_person(body: str) -> None:
+    meeting = one(body, "meeting")
+    assert len(meeting.participants) == 2, names(meeting)
+
+
+def test_a_given_name_that_is_also_an_office_word_stays_a_name() -> None:
+    assert has_name(one("التقى الرئيس أمين الجميل السفير الفرنسي جان بيرتون في بيروت.", "meeting"), "أمين الجميل")
+
+
+# 2. "وتأتي هذه الزيارة في إطار …": the visit told before; the names of its context are not its parties
+
+
+def test_a_demonstrative_reference_adds_no_parties() -> None:
+    body = (
+        "وصل وزير الخارجية الموريتاني محمد سالم ولد مرزوك إلى تونس في زيارة رسمية. "
+        "وتأتي هذه الزيارة تنفيذا لتوجيهات قائدي البلدين الرئيس قيس سعيد والرئيس محمد ولد الشيخ الغزواني."
+    )
+    visits = [e for e in events(body) if e.type.value == "visit"]
+    assert len(visits) == 1, [sorted(names(e)) for e in visits]
+    assert names(visits[0]) == {"محمد سالم ولد مرزوك"}
+
+
+def test_whom_a_visit_met_stay_its_hosts_when_the_demonstrative_frames_the_meeting() -> None:
+    body = (
+        "استقبل الرئيس عبد المجيد تبون قائد القوات الأمريكية في إفريقيا الجنرال مايكل لانغلي الذي يقوم بزيارة "
+        "إلى الجزائر. وقال لانغلي: وفي هذه الزيارة التقيت برئيس أركان الجيش الفريق أول السعيد شنقريحة."
+    )
+    visit = one(body, "visit")
+    assert has_name(visit, "السعيد شنقريحة"), names(visit)
+
+
+# 3. "زار وفد من حكومة … العاصمة الأردنية عمان": the capital is where the visit went, not a visitor
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "زار وفد من الحكومة السورية العاصمة الأردنية عمان أمس.",
+        "زار وفد من حكومة النظام ضم وزيري الكهرباء والنفط العاصمة الأردنية عمان.",
+        "زارت بعثة الاتحاد الأوروبي ليبيا الأسبوع الماضي.",
+    ],
+)
+def test_the_country_a_delegation_visits_is_no_visitor(body: str) -> None:
+    visit = one(body, "visit")
+    assert visit.participants and all(p.kind.value != "country" for p in visit.participants), names(visit)
+    assert not any("العاصمة" in p.name for p in visit.participants), names(visit)
+
+
+def test_places_with_curated_display_names() -> None:
+    """GeoNames' most frequent Arabic spelling of Casablanca is its old name; news says الدار البيضاء."""
+    body = "استقبل وزير الخارجية ناصر بوريطة نظيره الأردني أيمن الصفدي في الدار البيضاء أمس."
+    article = Article(id="unit", body=body, published_at=dt.date(2025, 8, 12))
+    (meeting,) = [e for e in extract(article) if e.type.value == "meeting"]
+    assert meeting.place is not None and meeting.place.name == "الدار البيضاء"
+    assert meeting.place.country_code == "MA"
+    body = "وصل وزير الخارجية المغربي ناصر بوريطة إلى المملكة الأردنية في زيارة عمل."
+    (visit,) = [e for e in extract(Article(id="unit", body=body)) if e.type.value == "visit"]
+    assert visit.place is not None and visit.place.country_code == "JO"
