@@ -77,7 +77,7 @@ _FOREIGN_SURNAME_ENDINGS = ("كوف", "توف", "نوف", "روف", "سكي", "�
 _HOST_COUNTRY = frozenset({"بلادنا", "بلدنا", "البلاد", "الدوله", "المملكه", "بلاده", "بلادها"})
 _FOREIGN_PARTICLES = frozenset({"دا", "دي", "دو", "فان", "فون", "لو", "لا", "ديل", "دوس", "دل"})
 _COUNTERPARTS = frozenset({"نظيرتها", "نظيره", "نظيرها", "نظيرته", "نظيراتها", "نظرائه", "نظرائها"})
-MAX_NAME_WORDS = 6
+MAX_NAME_WORDS = 8  # محمد بن سلمان بن عبدالعزيز آل سعود: seven
 # Definite time words that follow a name without belonging to it (اللجنة المشتركة الشهر المقبل).
 _TIME_WORDS = frozenset(
     normalize(w)
@@ -128,6 +128,9 @@ class ActorMention:
     aliases: list[str] = field(default_factory=list)
 
 
+# Endings of a feminine plural with a possessive pronoun (تحياته، مباحثاتها، علاقاتهم): no unlisted name ends so.
+_PLURAL_POSSESSED = ("اته", "اتها", "اتهم", "اتهما", "اتنا")
+_SPOKESMEN = frozenset({"ناطق", "ناطقه", "متحدث", "متحدثه"})
 # Offices of a province or a city: in construct, the next word is the place they govern (محافظ عدن).
 _LOCAL_OFFICES = frozenset({"محافظ", "والي", "حاكم"})
 # Heads of a region's name inside a title, followed by the region's own name (إقليم كردستان، ولاية كاليفورنيا).
@@ -344,7 +347,7 @@ def _two_word_demonym_firsts() -> frozenset[str]:
 
 
 # Ruler titles that are also given names: a title only when definite, or when a country follows (أمير قطر).
-_RULERS = frozenset({"امير", "ملك", "سلطان"})
+_RULERS = frozenset({"امير", "ملك", "سلطان", "خادم"})
 _STATE_NOUNS = frozenset({"دوله", "مملكه", "سلطنه", "اماره"})
 
 
@@ -354,6 +357,8 @@ def _title_head(words: list[Word], i: int, lex: Lexicon) -> str | None:
     if heads is None:
         return _ruler_of_country(words, i, lex)
     crown, head = heads
+    if head == "والي" and "إ" in words[i].text:
+        return None  # وإلى: "and to", spelled with its hamza, not the governor
     if crown and i + 1 < len(words) and words[i + 1].norm in ("العهد", "عهد"):  # ولي عهد أبوظبي
         return "ولي"
     return head
@@ -364,6 +369,8 @@ def _ruler_of_country(words: list[Word], i: int, lex: Lexicon) -> str | None:
     rest = words[i].readings[-1][1]
     if rest not in _RULERS or i + 1 >= len(words) or words[i + 1].breaks_before:
         return None
+    if rest == "خادم":  # خادم الحرمين الشريفين: the Saudi king's title, not the given name خادم
+        return "ملك" if words[i + 1].norm == "الحرمين" else None
     k = i + 2 if words[i + 1].norm in _STATE_NOUNS and i + 2 < len(words) else i + 1
     return rest if words[k].norm in lex.country_by_name else None
 
@@ -598,6 +605,8 @@ class _SentenceScanner:
             return False
         if has_prefixed_article(word):
             return False
+        if word.norm.endswith(_PLURAL_POSSESSED) and not self._known_name(word):
+            return False  # "حمله سلطان عمان تحياته": a plural noun with its pronoun, not a name
         if not first and _common_form(word.norm) and (word.norm in lex.group_heads or not self._known_name(word)):
             return False  # حسن شيخ محمود هاتفيا، وليام روتو تطورات، … قادة فصائل: an adverb, a plural, a group
         if not first and _future_verb(word) and not self._known_name(word):
@@ -806,6 +815,9 @@ class _SentenceScanner:
             honorific = nxt.comma_before and nxt.norm in _HONORIFICS  # رئيس الجمهورية، السيد فلان
             if nxt.breaks_before and "-" not in nxt.gap and not set(nxt.gap.strip()) <= {")"} and not honorific:
                 break
+            if nxt.norm == "باسم" and words[j].readings[-1][1].removeprefix("ال") in _SPOKESMEN:
+                j += 1  # الناطق باسم الحكومة: "in the name of", not the given name باسم
+                continue
             located = nxt.readings[-1][0] == "ب" and self._country_at(j + 1) is not None  # سفير … بتونس
             if located and j + 2 < len(words) and not words[j + 2].breaks_before:
                 j += 1
@@ -1117,6 +1129,7 @@ class _SentenceScanner:
                     and previous.kind == ParticipantKind.person
                     and previous.last == i - 1
                     and previous.key
+                    and not title_prefix.lstrip("وف")  # "… آل سعود، لسلطان عمان": to another person
                 ):
                     if previous.title is None or len(title_words) > len(previous.title_words):
                         previous.title, previous.title_words, previous.head = title_text, title_words, head

@@ -44,9 +44,11 @@ from shared.schemas import (
 
 # "وكان من المقرر أن"، "التي كانت مقررة": a plan told in the past tense
 _PAST_PLAN = re.compile(r"(?<!\w)(?:و)?(?:كان|كانت)\s+(?:من\s+)?(?:ال)?مقرر(?:ا|ه)?(?!\w)")
-_CALLED_OFF = re.compile(
-    r"(?<!\w)[وف]?(?:الغي|الغت|الغيت|الغاء|بالغاء|ارجيت|ارجات|ارجا|ارجاء|بارجاء|تاجيل|بتاجيل|اجلت|تاجلت)(?!\w)"
-)
+_CALLING_OFF = r"[وف]?(?:الغي|الغت|الغيت|الغاء|بالغاء|ارجيت|ارجات|ارجا|ارجاء|بارجاء|تاجيل|بتاجيل|اجلت|تاجلت)"
+_CALLED_OFF = re.compile(rf"(?<!\w){_CALLING_OFF}(?!\w)")
+# … right next to the event it cancels: "إلغاء (هذه) الزيارة"، "الزيارة أُلغيت"
+_CANCELLING_BEFORE = re.compile(rf"(?<!\w){_CALLING_OFF}\s+(?:(?:هذه|هذا|تلك|ذلك)\s+)?$")
+_CANCELLED_AFTER = re.compile(rf"\s+(?:قد\s+)?{_CALLING_OFF}(?!\w)")
 # … to a date ahead ("أرجئت إلى الأسبوع المقبل"): still planned, not called off
 _NEW_DATE = re.compile(
     r"(?:\s+\S+){0,4}?\s+(?:الي|حتي)\s+(?:ال)?(?:اسبوع|شهر|عام)\s+(?:ال)?(?:مقبل|قادم)"
@@ -102,6 +104,7 @@ class _Article:
         self.last_sides: list[ActorMention] = []  # the latest mention's parties, when it had two or more
         self.trigger_starts: list[int] = []  # body offsets of every trigger, in order (set by detect)
         self.triggers: list[TriggerMention] = []  # every trigger, in order (set by detect)
+        self.trigger_words: set[int] = set()  # indices of the words of every trigger (set by detect)
 
     @property
     def called_off(self) -> bool:
@@ -182,7 +185,7 @@ def detect(segmented: SegmentedArticle) -> DetectedEvents:
     triggers = [t for t in found if doc.words_in(t.start, t.end)]
     if not triggers:
         return DetectedEvents(article=segmented.article, sentences=segmented.sentences, events=[])
-    trigger_words = {k for t in triggers for k in doc.words_in(t.start, t.end)}
+    trigger_words = doc.trigger_words = {k for t in triggers for k in doc.words_in(t.start, t.end)}
     actors: list[ActorMention] = []
     article_names = article_name_words(doc.words, lex)
     maqsura_marked = "على" in doc.body  # the preposition spelled with ى: then علي is the name
@@ -287,15 +290,20 @@ def _event_mention(
             entities[a.entity] = Entity(
                 a.entity, a.kind, a.name, (a.key,), affiliation=a.affiliation, first_word=a.first
             )
-    if _demonstrative_reference(doc, trigger, norms, local_first):
-        candidates = []  # "وتندرج هذه الزيارة في إطار … توجيهات قائدي البلدين": the visit told before, not theirs
-    if not candidates and _BOTH_SIDES.intersection(norms):
+    referring = _demonstrative_reference(doc, trigger, norms, local_first) or (
+        _told_before(doc, trigger, sentence) and all(a.kind == ParticipantKind.country for a in candidates)
+    )
+    if referring:
+        # "وتندرج هذه الزيارة في إطار … توجيهات قائدي البلدين", "أن تشهد الزيارة مباحثات بين الجانبين المصري
+        # والعراقي": the visit told before; the names around it are not its parties
+        candidates = []
+    elif not candidates and _BOTH_SIDES.intersection(norms):
         # "وأضاف أن الجانبين بحثا … تدريبات": the two sides are the parties of the event reported last (not
         # whoever reports it), else those of the sentence before; "الزيارات بين الجانبين" are visits both
         # ways, so the sides of a visit are not both its visitors
         sides = doc.last_sides if trigger.type != EventType.visit else []
         candidates += sides or [a for a in actors_by_sentence.get(sentence - 1, []) if not a.locative]
-    if " ".join(norms[:2]) in _BACK_REFERENCES:
+    if not referring and " ".join(norms[:2]) in _BACK_REFERENCES:
         # "جاء ذلك خلال لقاء ...": the parties are those of the sentence before
         candidates += [
             a for a in actors_by_sentence.get(sentence - 1, []) if not a.locative and a.kind != ParticipantKind.country
@@ -332,6 +340,10 @@ def _event_mention(
         status = EventStatus.denied  # "وكان من المقرر أن يزور …" in a story of its cancellation: it did not happen
     if trigger.cue == "onward":
         status = EventStatus.planned
+    # "أُلغيت الزيارة"، "إلغاء هذه الزيارة": a referring mention that cancels the event told before
+    cancels = referring and bool(
+        _CANCELLING_BEFORE.search(text[max(0, t0 - 30) : t0]) or _CANCELLED_AFTER.match(text, t1)
+    )
     if (
         trigger.cue == "agreement"
         and status == EventStatus.proposed
@@ -435,6 +447,8 @@ def _event_mention(
         form=trigger.form,
         strength=strength,
         anaphoric=anaphoric,
+        referring=referring,
+        cancels=cancels,
         definite=trigger.form in ("noun", "phrase")
         and ("ال" in trigger.prefix or trigger.norm.startswith(("ال", "وال", "بال", "لل")))
         and not reading.attached,
@@ -548,6 +562,20 @@ _GUEST_VERBS = frozenset(
 _DURING = frozenset({"خلال", "وخلال", "اثناء", "واثناء"})
 _DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك"})
 _FRAMES = _DURING | {"في", "وفي", "ضمن", "وضمن"}
+
+
+def _told_before(doc: _Article, trigger: TriggerMention, sentence: int) -> bool:
+    """A definite visit noun ("الزيارة") after a visit trigger in an earlier sentence: the same visit."""
+    return (
+        trigger.form == "noun"
+        and "ال" in trigger.prefix
+        and trigger.type == EventType.visit
+        and any(
+            t.type == trigger.type and t.start < trigger.start and doc.words[doc.words_in(t.start, t.end)[0]].sentence
+            < sentence
+            for t in doc.triggers
+        )
+    )
 
 
 def _demonstrative_reference(doc: _Article, trigger: TriggerMention, norms: list[str], local_first: int) -> bool:
@@ -1025,14 +1053,30 @@ _MESSAGES = frozenset(
 )
 
 
+_SENDERS_WINDOW = 25  # words back from a coordinated sender to the greetings it sends
+
+
 def _message_sender(doc: _Article, actor: ActorMention) -> bool:
     """A person named as the sender of greetings or a message the guest conveys is absent, no party."""
-    if actor.kind != ParticipantKind.person or doc.words[actor.first].breaks_before:
+    if actor.kind != ParticipantKind.person:
         return False
+    first = doc.words[actor.first]
     k = actor.first - 1
     if k >= 0 and doc.words[k].norm == "من" and not doc.words[k].breaks_before:
         k -= 1
-    return k >= 0 and doc.words[k].reads_as(_MESSAGES)
+    if k >= 0 and not first.breaks_before and doc.words[k].reads_as(_MESSAGES):
+        return True
+    # "تحيات الملك فلان، وولي العهد علان": a sender listed after the first one
+    if len(first.readings) < 2 or first.readings[1][0] != "و":
+        return False
+    sentence = first.sentence
+    for k in range(actor.first - 1, max(-1, actor.first - _SENDERS_WINDOW), -1):
+        word = doc.words[k]
+        if word.sentence != sentence or word.index in doc.trigger_words:
+            return False
+        if word.reads_as(_MESSAGES):
+            return True
+    return False
 
 
 def _venue_subject(doc: _Article, lex: Lexicon, actor: ActorMention) -> bool:

@@ -29,6 +29,8 @@ class EventMention:
     strength: float = 0.5
     clause: int = 0  # index of the clause within the sentence (split at بعد، لكن، وأن …)
     anaphoric: bool = False  # "هذه الزيارة"، "اللقاء" with no person of its own: refers back
+    referring: bool = False  # "وتأتي هذه الزيارة"، "أُلغيت الزيارة": the event told before, whatever its status
+    cancels: bool = False  # a referring mention next to a cancellation ("أُلغيت الزيارة"): the event is denied
     definite: bool = False  # a definite noun trigger (البرامج التدريبية) names something already introduced
     attached: bool = False  # its status cue qualifies the trigger itself (المناورات المقبلة)
     affiliations: dict[str, str | None] = field(default_factory=dict)  # entity key -> country
@@ -57,11 +59,14 @@ class MergedEvent:
     def add(self, mention: EventMention) -> None:
         if (
             mention.status_cued
+            and not mention.referring  # "ستستمر الزيارة ثلاثة أيام": the visit told before goes on, not a plan
             and not any(m.status_cued for m in self.mentions)
             and self.mentions
             and mention.type != EventType.training_agreement
         ):
             self.status = mention.status  # "يبحث … في لقاء مرتقب": the cued mention says when
+        elif mention.cancels:
+            self.status = EventStatus.denied  # "سيزور … . وقالت المتحدثة إن الزيارة أُلغيت"
         self.mentions.append(mention)
         for key, role in mention.participants.items():
             current = self.participants.get(key)
@@ -94,6 +99,8 @@ def _compatible(event: MergedEvent, mention: EventMention) -> bool:
     ):
         return False  # "التقى على هامش القمة فلانا": the talks on the sidelines are not the summit
     # one article rarely reports two training programmes: their mentions differ in modality, not identity
+    if mention.referring:
+        return not event.background  # it names no one: the latest event of its type it can join
     same_clause = any(m.sentence == mention.sentence and m.clause == mention.clause for m in event.mentions)
     movement = {"onward", "departure"} & ({mention.cue} | {m.cue for m in event.mentions})
     event_cued = any(m.status_cued for m in event.mentions)

@@ -109,3 +109,72 @@ def test_places_with_curated_display_names() -> None:
     body = "وصل وزير الخارجية المغربي ناصر بوريطة إلى المملكة الأردنية في زيارة عمل."
     (visit,) = [e for e in extract(Article(id="unit", body=body)) if e.type.value == "visit"]
     assert visit.place is not None and visit.place.country_code == "JO"
+
+
+# 4. Words that read as names and are not: "الناطق باسم"، "وفد رفيع"، "تحياته"، "خادم الحرمين الشريفين"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وقال وزير الإعلام والناطق باسم الحكومة الأردنية، محمد المومني، إن ولي العهد السعودي سيزور عمان غدا.",
+        "وقالت المتحدثة باسم الخارجية الروسية ماريا زاخاروفا إن الوزير سيزور القاهرة الأسبوع المقبل.",
+    ],
+)
+def test_a_spokesman_speaks_in_the_name_of_a_body(body: str) -> None:
+    for event in events(body):
+        assert not any(p.name.startswith("باسم") for p in event.participants), names(event)
+
+
+def test_a_high_level_delegation_names_no_one() -> None:
+    visit = one("وصل رئيس الوزراء العراقي محمد شياع السوداني إلى أنقرة على رأس وفد رفيع بمستهل زيارة رسمية.", "visit")
+    assert names(visit) == {"محمد شياع السوداني"}
+
+
+def test_greetings_and_their_senders_are_no_parties() -> None:
+    body = (
+        "استقبل أمير الكويت الشيخ مشعل الأحمد الجابر الصباح في قصر بيان وزير الخارجية المصري بدر عبد العاطي. "
+        "ونقل الوزير في بداية الاستقبال تحيات الرئيس عبد الفتاح السيسي، ورئيس الوزراء مصطفى مدبولي، لأمير الكويت، "
+        "فيما حمله الأمير تحياته وتقديره للرئيس المصري."
+    )
+    meeting = one(body, "meeting")
+    assert names(meeting) == {"مشعل الأحمد الجابر الصباح", "بدر عبد العاطي"}
+
+
+def test_the_custodian_of_the_two_holy_mosques_is_a_title() -> None:
+    meeting = one("استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود الرئيس الفرنسي إيمانويل ماكرون.",
+                  "meeting")
+    assert names(meeting) == {"سلمان بن عبدالعزيز آل سعود", "إيمانويل ماكرون"}
+
+
+def test_a_seven_word_name_is_whole() -> None:
+    meeting = one("التقى ولي العهد الأمير محمد بن سلمان بن عبدالعزيز آل سعود الرئيس الأمريكي دونالد ترامب.", "meeting")
+    assert "محمد بن سلمان بن عبدالعزيز آل سعود" in names(meeting)
+
+
+def test_and_to_is_no_governor() -> None:
+    body = "التقى وزير الدفاع اللبناني ميشال منسى قائد الجيش، وإلى تمويل مستدام دعا الوزير."
+    for event in events(body):
+        assert not any("مستدام" in p.name for p in event.participants), names(event)
+
+
+# 5. A visit told before: "الزيارة" again names no one; its cancellation cancels it
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("أعلن البيت الأبيض أن الرئيس جو بايدن سيزور السعودية الشهر المقبل. وقالت المتحدثة إن الزيارة أُلغيت "
+         "بسبب خلافات بين البلدين.", "denied"),
+        ("من المقرر أن يزور الرئيس التونسي قيس سعيد مصر. لكن الرئاسة أعلنت تأجيل هذه الزيارة.", "denied"),
+        ("زار الرئيس التونسي قيس سعيد مصر أمس. وتأتي هذه الزيارة بعد أن ألغيت زيارة سابقة كانت مقررة في مارس.",
+         "occurred"),
+        ("زار رئيس الوزراء العراقي محمد شياع السوداني القاهرة أمس. ومن المنتظر أن تشهد الزيارة مباحثات موسعة بين "
+         "الجانبين المصري والعراقي.", "occurred"),
+        ("من المقرر أن يزور الرئيس التونسي قيس سعيد مصر. ولم يتم الإعلان عن موعد هذه الزيارة.", "planned"),
+    ],
+)
+def test_a_visit_told_again_is_the_same_visit(body: str, status: str) -> None:
+    visit = one(body, "visit")
+    assert visit.status.value == status
+    assert all(p.kind.value != "country" for p in visit.participants), names(visit)
