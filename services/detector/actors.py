@@ -361,6 +361,8 @@ def _title_head(words: list[Word], i: int, lex: Lexicon) -> str | None:
         return None  # وإلى: "and to", spelled with its hamza, not the governor
     if crown and i + 1 < len(words) and words[i + 1].norm in ("العهد", "عهد"):  # ولي عهد أبوظبي
         return "ولي"
+    if crown and i + 2 < len(words) and words[i + 1].norm == "ولي" and words[i + 2].norm == "العهد":
+        return "ولي"  # ولي ولي العهد: the deputy crown prince
     return head
 
 

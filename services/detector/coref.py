@@ -48,6 +48,9 @@ def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
     return any(big[k : k + n] == small for k in range(len(big) - n + 1))
 
 
+_ROYAL_HEADS = frozenset({"امير", "شيخ", "ملك", "سلطان"})
+
+
 def _fits_short(entity: Entity, short: tuple[str, ...]) -> bool:
     """A one-word form names the entity when it is its family name or a distinctive word of it."""
     if len(short) != 1 or len(entity.tokens) < 2:
@@ -67,6 +70,10 @@ def resolve(mentions: list[ActorMention], words: list[Word], body: str) -> dict[
     for m in sorted(persons, key=lambda m: (-len(m.key.split()), m.first)):
         toks = _tokens(m.key)
         target = next((e for e in entities.values() if e.kind == ParticipantKind.person and _fits_short(e, toks)), None)
+        if target is None and len(toks) == 1 and m.head in _ROYAL_HEADS:
+            # "الأمير محمد" after "الأمير محمد بن سلمان": a prince or sheikh is named by his given name alone
+            same_given = [e for e in entities.values() if e.kind == ParticipantKind.person and e.tokens[:1] == toks]
+            target = same_given[0] if len(same_given) == 1 else None
         if target is None:
             target = Entity(f"p:{m.key}", ParticipantKind.person, m.name, toks, first_word=m.first)
             entities[target.key] = target

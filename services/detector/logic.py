@@ -240,6 +240,8 @@ def _event_mention(
     before = norms[:local_first]
     if _hypothetical(lex, before):
         return None  # "اعتبر المحلل أن أي لقاء … لن ينجح": a view about a possible event, not an event
+    if trigger.form == "imperfective" and _HABITUAL.intersection(after[:_HABITUAL_WINDOW]):
+        return None  # "كما يجتمع البلدان سنويا": what happens every year, not a happening
     if not _passes(doc, lex, trigger, sentence, norms, before, after, actors_by_sentence[sentence], first, last):
         return None
     openers = doc.clause_openers(sentence)
@@ -291,7 +293,7 @@ def _event_mention(
                 a.entity, a.kind, a.name, (a.key,), affiliation=a.affiliation, first_word=a.first
             )
     referring = _demonstrative_reference(doc, trigger, norms, local_first) or (
-        _told_before(doc, trigger, sentence) and all(a.kind == ParticipantKind.country for a in candidates)
+        _told_before(doc, trigger, sentence) and all(a.kind != ParticipantKind.person for a in candidates)
     )
     if referring:
         # "وتندرج هذه الزيارة في إطار … توجيهات قائدي البلدين", "أن تشهد الزيارة مباحثات بين الجانبين المصري
@@ -560,6 +562,8 @@ _GUEST_VERBS = frozenset(
     {"حل", "حلت", "وحل", "وحلت", "حلا", "حلوا", "يحل", "تحل", "سيحل", "ستحل", "ويحل", "وتحل", "يحلان"}
 )
 _DURING = frozenset({"خلال", "وخلال", "اثناء", "واثناء"})
+_HABITUAL = frozenset(normalize(w) for w in ["سنويا", "سنوياً", "دوريا", "دورياً", "شهريا", "شهرياً", "بانتظام"])
+_HABITUAL_WINDOW = 8  # words after an imperfective trigger where a habitual adverb makes it a habit
 _DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك"})
 _FRAMES = _DURING | {"في", "وفي", "ضمن", "وضمن"}
 

@@ -72,6 +72,17 @@ class Place:
         return "\t".join(v.replace("\t", " ") for v in values)
 
 
+def _oddness(name: str) -> int:
+    """How far a spelling strays from plain Arabic orthography, to choose among spellings the word counts cannot
+    tell apart (they count normalised forms): ى inside a word (مانىلا), ئ or آ opening the name (ئاشخاباد،
+    آنقره), short vowels written out (بُرَيدَة). Lower is plainer."""
+    return (
+        sum(word[:-1].count("ى") for word in name.split())
+        + name.startswith(("ئ", "آ"))
+        + sum("\u064b" <= char <= "\u0652" for char in name)
+    )
+
+
 def _unique(items: Iterable[str]) -> list[str]:
     seen: dict[str, None] = {}
     for item in items:
@@ -124,7 +135,9 @@ def load_geonames_cities(
         # country's name too); else the spelling news uses most, among those that are not also ordinary words
         # (without the first rule a rare misspelling won, توونس, or another place's name, الجزيرة)
         qualified = {n.removesuffix(" العاصمة") for n in names if n.endswith(" العاصمة")}
-        names.sort(key=lambda n: (n not in qualified, frequencies.zipf(n) > expected, -frequencies.zipf(n)))
+        names.sort(
+            key=lambda n: (n not in qualified, frequencies.zipf(n) > expected, -frequencies.zipf(n), _oddness(n))
+        )
         preferred = (curated_names or {}).get(gid)
         if preferred is not None:
             names = _unique([preferred, *names])

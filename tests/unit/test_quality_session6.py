@@ -178,3 +178,37 @@ def test_a_visit_told_again_is_the_same_visit(body: str, status: str) -> None:
     visit = one(body, "visit")
     assert visit.status.value == status
     assert all(p.kind.value != "country" for p in visit.participants), names(visit)
+
+
+# 6. Royal short forms, deputy crown princes, army names, habits
+
+
+def test_a_prince_named_again_by_his_given_name_is_the_same_person() -> None:
+    body = (
+        "استقبل الرئيس الروسي فلاديمير بوتين في مدينة سوتشي الأمير محمد بن سلمان ولي ولي العهد وزير الدفاع. "
+        "وثمن الرئيس بوتين خلال استقباله للأمير محمد علاقات بلاده مع السعودية."
+    )
+    meeting = one(body, "meeting")
+    assert names(meeting) == {"فلاديمير بوتين", "محمد بن سلمان"}
+
+
+def test_an_army_named_with_its_adjectives_is_no_person() -> None:
+    body = "حل الفريق أول السعيد شنقريحة، رئيس أركان الجيش الوطني الشعبي، أمس في زيارة رسمية إلى الصين."
+    assert names(one(body, "visit")) == {"السعيد شنقريحة"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ويجتمع البلدان على أعلى مستوى سنويا ضمن لجنة الصداقة المشتركة.",
+        "ويلتقي وزيرا الدفاع في البلدين دوريا لبحث التعاون العسكري.",
+    ],
+)
+def test_what_happens_every_year_is_no_event(body: str) -> None:
+    assert events(body) == []
+
+
+def test_a_capital_is_shown_in_its_usual_spelling() -> None:
+    body = "التقى الرئيس التركي رجب طيب أردوغان رئيس الوزراء العراقي محمد شياع السوداني في أنقرة أمس."
+    (meeting,) = [e for e in extract(Article(id="unit", body=body)) if e.type.value == "meeting"]
+    assert meeting.place is not None and meeting.place.name == "أنقرة"
