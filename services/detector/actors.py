@@ -130,6 +130,10 @@ class ActorMention:
 
 # Endings of a feminine plural with a possessive pronoun (تحياته، مباحثاتها، علاقاتهم): no unlisted name ends so.
 _PLURAL_POSSESSED = ("اته", "اتها", "اتهم", "اتهما", "اتنا")
+_REGNAL = frozenset(
+    normalize(w)
+    for w in ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر", "عشر"]
+)
 _SPOKESMEN = frozenset({"ناطق", "ناطقه", "متحدث", "متحدثه"})
 # Offices of a province or a city: in construct, the next word is the place they govern (محافظ عدن).
 _LOCAL_OFFICES = frozenset({"محافظ", "والي", "حاكم"})
@@ -549,6 +553,8 @@ class _SentenceScanner:
 
     def _name_word(self, word: Word, first: bool, after_link: bool = False, name_len: int = 0) -> bool:
         lex = self.lex
+        if after_link and word.norm in _WEEKDAYS_AND_MONTHS:
+            return True  # لويجي دي مايو: after a particle, a month's name is a family name
         if self._stop(word) or len(word.norm) < 2:
             return False
         if after_link and not has_conjunction(word):
@@ -839,7 +845,7 @@ class _SentenceScanner:
                             and (
                                 _title_head(words, j + 3, lex) is not None
                                 or (
-                                    (self._country_at(j + 2) is not None or words[j + 2].norm in _HOST_COUNTRY)
+                                    (self._single_word_country(j + 2) or words[j + 2].norm in _HOST_COUNTRY)
                                     and self._name_word(words[j + 3], True)
                                 )
                             )
@@ -897,6 +903,11 @@ class _SentenceScanner:
                 continue
             break
         return j, head
+
+    def _single_word_country(self, k: int) -> bool:
+        """A country or capital named by the one word at ``k`` (not the first word of إسلام آباد)."""
+        place = self._country_at(k)
+        return place is not None and place[1] == k
 
     def _second_office(self, head: str, i: int, j: int) -> bool:
         """Does an office in construct (محافظ عدن، وزير الخارجية) start at ``j + 1``, after the bare definite
@@ -1038,6 +1049,8 @@ class _SentenceScanner:
         end = k
         while end + 1 < len(words) and end + 1 - k < MAX_NAME_WORDS and end + 1 not in self.used:
             nxt = words[end + 1]
+            if end > k and words[end].norm in _REGNAL and nxt.norm != "عشر" and nxt.norm not in _NAME_LINKS:
+                break  # "محمد السادس مأدبة": a regnal number closes the name (الرابع عشر، الثاني بن الحسين go on)
             if nxt.gap.strip() == "-" and len(nxt.norm) >= 2 and not nxt.gap.startswith(" "):
                 end += 1  # مون جيه-إن
                 continue
@@ -1916,7 +1929,7 @@ def article_name_words(words: list[Word], lex: Lexicon) -> frozenset[str]:
     found = set()
     norms = [w.norm for w in words]
     counts: Counter[str] | None = None  # counted on first need
-    for k in compress(range(1, len(norms)), map(_speech_verb, norms[:-1])):  # words right after a speech verb
+    for k in compress(range(1, len(norms)), map(speech_verb, norms[:-1])):  # words right after a speech verb
         verb = words[k - 1]
         word = words[k]
         nxt = words[k + 1] if k + 1 < len(words) else None
@@ -1932,7 +1945,7 @@ def article_name_words(words: list[Word], lex: Lexicon) -> frozenset[str]:
 
 
 @per_word
-def _speech_verb(norm: str) -> bool:
+def speech_verb(norm: str) -> bool:
     """The word, or one of its clitic readings, is a speech verb (قال، وأكد)."""
     speech = lexicon().speech_verbs
     return any(rest in speech for _, rest in clitic_readings(norm))

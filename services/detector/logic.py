@@ -17,7 +17,13 @@ from itertools import groupby, pairwise, repeat
 from operator import attrgetter
 
 from services.detector import participants
-from services.detector.actors import ActorMention, article_name_words, demonym_country, sentence_actors
+from services.detector.actors import (
+    ActorMention,
+    article_name_words,
+    demonym_country,
+    sentence_actors,
+    speech_verb,
+)
 from services.detector.codes import cameo_plover
 from services.detector.confidence import confidence
 from services.detector.coref import Entity, resolve
@@ -321,6 +327,7 @@ def _event_mention(
     if "party" in trigger.needs and not candidates:
         return None
     candidates = _pronoun_antecedent(trigger, words, candidates, local_first)
+    candidates += _speaker_of_pronoun(trigger, words, candidates, actors_by_sentence[sentence], local_first)
     if len({a.entity for a in candidates}) >= 2:
         doc.last_sides = candidates
     text, offset = doc.sentence_norm(sentence)
@@ -823,6 +830,30 @@ def _pronoun_antecedent(
         return candidates
     nearest = max(before, key=lambda a: a.last)
     return [a for a in candidates if a is nearest or a.last >= start or a.kind != ParticipantKind.person]
+
+
+def _speaker_of_pronoun(
+    trigger: TriggerMention,
+    words: list[Word],
+    candidates: list[ActorMention],
+    actors: list[ActorMention],
+    local_first: int,
+) -> list[ActorMention]:
+    """ "أكد الوزير فلان أن …، وذلك خلال لقائه علان": the pronoun of لقائه is the speaker who opens the
+    sentence, however long what he said; nobody else before the trigger can be its antecedent."""
+    if trigger.type != EventType.meeting or local_first == 0 or words[local_first - 1].norm not in _CIRCUMSTANCE:
+        return []
+    if not trigger.norm.endswith(("ه", "ها")) or trigger.norm.endswith("قمه"):
+        return []
+    start = words[local_first].index
+    if any(a.kind == ParticipantKind.person and a.last < start for a in candidates):
+        return []
+    base = words[0].index
+    speaker = next((a for a in actors if a.kind == ParticipantKind.person and a.key), None)
+    if speaker is None or speaker.last >= start or speaker.first - base > 2:
+        return []
+    opens = words[: speaker.first - base]
+    return [speaker] if opens and any(speech_verb(w.norm) for w in opens) else []
 
 
 _FRAMING = frozenset({"خلال", "وخلال", "اثناء", "واثناء", "هامش", "قبيل", "وقبيل", "عقب", "وعقب", "بعد", "وبعد"})

@@ -40,8 +40,14 @@ _SUPPORT_VERBS = frozenset(
 )
 _ANY = frozenset({"اي", "ايه"})
 _BARE_NEGATION = re.compile(r"[وف]?(?:لم|لن|ما|لا)")  # negates the trigger only right before it
-# a time ahead that a postponed event is put off to: "إلى الأسبوع المقبل"، "إلى الإثنين القادم"، "غدا"
-_TIME_AHEAD = GatedPattern(r"(?<!\w)(?:(?:ال)?(?:مقبل|مقبله|قادم|قادمه)|غدا|بعد\s+غد)(?!\w)")
+# words that make a postponement only possible ("إمكانية تأجيل"، "احتمال إرجاء")
+_MAYBE = re.compile(r"(?<!\w)[وب]?(?:امكانيه|احتمال|امكان|احتماليه)\s*$")
+# a time ahead that a postponed event is put off to: "إلى الأسبوع المقبل"، "إلى الإثنين القادم"، "غدا"، "إلى الأحد"،
+# "إلى 15 مارس"
+_TIME_AHEAD = GatedPattern(
+    r"(?<!\w)(?:(?:ال)?(?:مقبل|مقبله|قادم|قادمه)|غدا|بعد\s+غد"
+    r"|الي\s+(?:يوم\s+)?(?:ال)?(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)|الي\s+\d)(?!\w)"
+)
 # a weekday told with a present tense is the coming one ("يلتقي الرئيس نظيره يوم الخميس"), not today
 # ("اليوم الخميس") nor a past one ("الخميس الماضي")
 _WEEKDAY = GatedPattern(
@@ -228,6 +234,10 @@ def mention_status(
                 nearest = (match.end(), status)
     for match in cues.postponed.finditer(denial_left, denial_words):
         end = match.end() + len(left) - len(denial_left)
+        if _MAYBE.search(denial_left[max(0, match.start() - 12) : match.start()]):
+            if nearest is None or end > nearest[0]:
+                nearest = (end, EventStatus.planned)  # "بإمكانية تأجيل زيارة الرئيس": it may be put off
+            continue
         if nearest is None or end > nearest[0]:
             # "أرجأ زيارته إلى موعد لم يحدد": not held when set; "تأجيل الزيارة إلى الأسبوع المقبل": ahead
             ahead = _TIME_AHEAD.search(right, right_words)

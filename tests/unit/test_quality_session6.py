@@ -212,3 +212,48 @@ def test_a_capital_is_shown_in_its_usual_spelling() -> None:
     body = "التقى الرئيس التركي رجب طيب أردوغان رئيس الوزراء العراقي محمد شياع السوداني في أنقرة أمس."
     (meeting,) = [e for e in extract(Article(id="unit", body=body)) if e.type.value == "meeting"]
     assert meeting.place is not None and meeting.place.name == "أنقرة"
+
+
+# 7. Postponements, speakers of a possessive pronoun, particles and regnal numbers in names, two-word capitals
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("أعلنت الخارجية الباكستانية تأجيل موعد وصول ولي العهد السعودي محمد بن سلمان إلى الأحد.", "planned"),
+        ("أعلن المتحدث باسم الخارجية الإيرانية بإمكانية تأجيل زيارة الرئيس الإيراني مسعود بزشكيان إلى الجزائر.",
+         "planned"),
+        ("أعلنت الرئاسة تأجيل زيارة الرئيس الإيراني مسعود بزشكيان إلى الجزائر دون تحديد موعد جديد.", "denied"),
+    ],
+)
+def test_a_postponement_to_a_day_ahead_or_a_possible_one_keeps_it_planned(body: str, status: str) -> None:
+    assert one(body, "visit").status.value == status
+
+
+def test_the_speaker_who_opens_the_sentence_owns_the_meeting_pronoun() -> None:
+    body = (
+        "أكد وزير الدفاع الإيطالي غويدو كروسيتو، أن تعزيز التعاون العسكري مع ليبيا يعد أولوية استراتيجية بالنسبة "
+        "إلى إيطاليا، وذلك خلال لقائه رئيس المجلس الرئاسي الليبي محمد المنفي."
+    )
+    assert names(one(body, "meeting")) == {"غويدو كروسيتو", "محمد المنفي"}
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("التقت الوزيرة نظيرها الإيطالي لويجي دي مايو في روما.", "لويجي دي مايو"),
+        ("كما يستقبل الملك محمد السادس مأدبة عشاء رسمية على شرف الضيف.", None),
+        ("استقبل الملك عبد الله الثاني بن الحسين الرئيس الفرنسي إيمانويل ماكرون.", "عبد الله الثاني بن الحسين"),
+    ],
+)
+def test_particles_and_regnal_numbers_in_names(body: str, name: str | None) -> None:
+    found = {n for e in events(body) for n in names(e)}
+    if name is not None:
+        assert name in found, found
+    assert not any("مأدبة" in n for n in found), found
+
+
+def test_a_two_word_capital_after_a_title_is_no_name() -> None:
+    body = "وكان من المقرر أن يصل ولي العهد السعودي إلى إسلام أباد، السبت، على رأس وفد في زيارة تستغرق يومين."
+    for event in events(body):
+        assert not any("أباد" in n for n in names(event)), names(event)
