@@ -857,6 +857,8 @@ class _SentenceScanner:
                 break
             if j == i and self._second_office_holder(head, words[i], j + 1):
                 break  # "يلتقي الأمير الرئيس الأمريكي": the emir meets the president, two persons
+            if j > i and self._another_nationality(i, j):
+                break  # "العاهل الأردني الرئيس الفرنسي": two titles of two countries, two persons
             rest = nxt.readings[-1][1]
             prefixed_def = _lam_definite(nxt.norm)
             if is_definite(nxt):
@@ -903,6 +905,29 @@ class _SentenceScanner:
                 continue
             break
         return j, head
+
+    def _another_nationality(self, i: int, j: int) -> bool:
+        """Does a definite office with a demonym of another country start at ``j + 1``, after a title of ``i..j``
+        that has its own demonym?"""
+        words, lex = self.words, self.lex
+        if j + 2 >= len(words) or not is_definite(words[j + 1]) or _title_head(words, j + 1, lex) is None:
+            return False
+        theirs = demonym_country(words[j + 2], lex)
+        if theirs is None or words[j + 2].breaks_before:
+            return False
+        mine = {demonym_country(w, lex) for w in words[i : j + 1]} - {None}
+        return bool(mine) and theirs not in mine
+
+    def _other_rank(self, person: ActorMention, head: str, title: Word) -> bool:
+        """Is a definite bare title right after a titled name (no comma) of another rank than the name's own
+        title? Then it is a second person, the object: "التقى الأمير محمد بن سلمان العاهل الأردني" (a prince meets
+        a king), "استقبل رئيس حكومة الإقليم فلان الوزير الألماني"; an office in construct after a prince's name is
+        his (الأمير خالد بن سلمان وزير الدفاع), and so is a title of his own rank (الملك … العاهل الأردني)."""
+        groups = self.lex.rank_group
+        if title.comma_before or person.head is None or not is_definite(title):
+            return False
+        mine, theirs = groups.get(person.head), groups.get(head)
+        return mine is not None and theirs is not None and mine != theirs
 
     def _single_word_country(self, k: int) -> bool:
         """A country or capital named by the one word at ``k`` (not the first word of إسلام آباد)."""
@@ -1145,6 +1170,7 @@ class _SentenceScanner:
                     and previous.last == i - 1
                     and previous.key
                     and not title_prefix.lstrip("وف")  # "… آل سعود، لسلطان عمان": to another person
+                    and not self._other_rank(previous, head, words[i])
                 ):
                     if previous.title is None or len(title_words) > len(previous.title_words):
                         previous.title, previous.title_words, previous.head = title_text, title_words, head
@@ -1168,6 +1194,20 @@ class _SentenceScanner:
                 i = title_end + 1
                 continue
             name, key = self._name_text(title_end + 1, name_end)
+            previous = self.mentions[-1] if self.mentions else None
+            if (
+                previous is not None
+                and previous.kind == ParticipantKind.person
+                and not previous.key
+                and previous.last == i - 1
+                and words[i].comma_before
+                and previous.title is not None
+            ):
+                # "العاهل الأردني، الملك عبدالله الثاني": the bare title before the comma is the same person's
+                self.mentions.pop()
+                title_text = f"{previous.title}، {title_text}"
+                title_words = previous.title_words + title_words
+                affiliation = affiliation or previous.affiliation
             mention = ActorMention(
                 ParticipantKind.person,
                 words[i].sentence,

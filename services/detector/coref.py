@@ -40,7 +40,8 @@ class Entity:
 
 @per_word  # a name's key: the same few per article, and across articles
 def _tokens(key: str) -> tuple[str, ...]:
-    return tuple(t[2:] if t.startswith("ال") and len(t) > 3 else t for t in key.split())
+    """The name's words without the article; ابن is بن ("ابن سلمان" names محمد بن سلمان)."""
+    return tuple("بن" if t == "ابن" else t[2:] if t.startswith("ال") and len(t) > 3 else t for t in key.split())
 
 
 def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
@@ -92,6 +93,16 @@ def resolve(mentions: list[ActorMention], words: list[Word], body: str) -> dict[
     for m in mentions:
         if m.kind == ParticipantKind.person and m.kin and m.key:
             toks = _tokens(m.key)
+            if m.head in ("ابن", "بن"):
+                # "ابن سلمان" after "محمد بن سلمان": the short form of a name with بن, not a son of سلمان
+                named = [
+                    e
+                    for e in entities.values()
+                    if e.kind == ParticipantKind.person and _contains(e.tokens, ("بن", *toks))
+                ]
+                if len(named) == 1:
+                    m.entity = named[0].key
+                    continue
             anchor = next(
                 (e for e in entities.values() if e.kind == ParticipantKind.person and _fits_short(e, toks)), None
             )

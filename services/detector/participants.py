@@ -272,6 +272,12 @@ def _visit_roles(
     base: int,
 ) -> dict[str, ParticipantRole]:
     cues = [_visit_cues(w.norm) for w in words]
+    if first > 0 and words[first - 1].norm in _DURING_VISIT:
+        # "وخلال الزيارة سيعقد فلان اجتماعات مع علان": whom the visitor meets during his visit host it
+        met_from = next((k for k in range(last + 1, len(words)) if words[k].norm in ("مع", "بين")), len(words))
+        return {
+            a.entity: ParticipantRole.host if a.first - base > met_from else ParticipantRole.visitor for a in actors
+        }
     if trigger.cue == "inspect":
         # تفقد الوزير القوات: the person inspects (visits); the units or sites inspected host, and so does
         # whoever receives him there (وكان في استقباله قائد الفرقة)
@@ -369,6 +375,7 @@ def _visit_roles(
 
 
 _IN = frozenset({"في", "وفي"})
+_DURING_VISIT = frozenset({"خلال", "وخلال", "اثناء", "واثناء"})
 _BEFORE_VERB = frozenset({"قد", "وقد", "لقد", "فقد"})
 # Verbs of receiving (تلقى دعوة، تسلم دعوة): their subject is the one invited.
 _RECEIVE_VERBS = frozenset(

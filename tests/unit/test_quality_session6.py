@@ -257,3 +257,43 @@ def test_a_two_word_capital_after_a_title_is_no_name() -> None:
     body = "وكان من المقرر أن يصل ولي العهد السعودي إلى إسلام أباد، السبت، على رأس وفد في زيارة تستغرق يومين."
     for event in events(body):
         assert not any("أباد" in n for n in names(event)), names(event)
+
+
+# 8. Short forms with ابن, bare titles before or after a name, whom a visitor meets during his visit
+
+
+def test_ibn_salman_is_the_crown_prince_named_before_and_each_counterpart_is_a_meeting() -> None:
+    body = (
+        "وكان من المقرر أن يصل ولي العهد السعودي الأمير محمد بن سلمان إلى إسلام آباد، السبت. وخلال الزيارة سيعقد "
+        "ابن سلمان عددا من الاجتماعات مع عدد من كبار المسؤولين بينهم الرئيس عارف علوي ورئيس الوزراء عمران خان."
+    )
+    meetings = [e for e in events(body) if e.type.value == "meeting"]
+    assert sorted(sorted(names(m)) for m in meetings) == [
+        ["عارف علوي", "محمد بن سلمان"], ["عمران خان", "محمد بن سلمان"]
+    ]
+    visit = one(body, "visit")
+    hosts = {p.name for p in visit.participants if p.role == ParticipantRole.host}
+    assert hosts == {"عارف علوي", "عمران خان"}, names(visit)
+
+
+def test_a_bare_title_before_a_comma_and_a_name_is_that_person() -> None:
+    body = (
+        "وصل الأمير محمد بن سلمان إلى الأردن تلبية لدعوة من العاهل الأردني، الملك عبدالله الثاني. "
+        "والتقى الأمير محمد بن سلمان العاهل الأردني وعددا من المسؤولين."
+    )
+    assert names(one(body, "meeting")) == {"محمد بن سلمان", "عبدالله الثاني"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("استقبل رئيس حكومة إقليم كردستان مسرور بارزاني الوزير الألماني بوريس بيستوريوس في أربيل.",
+         {"مسرور بارزاني", "بوريس بيستوريوس"}),
+        ("استقبل الملك عبدالله الثاني العاهل الأردني الرئيس الفرنسي إيمانويل ماكرون.",
+         {"عبدالله الثاني", "إيمانويل ماكرون"}),
+        ("استقبل الأمير خالد بن سلمان وزير الدفاع في مكتبه بالرياض قائد الجيش الباكستاني الفريق أول عاصم منير.",
+         {"خالد بن سلمان", "عاصم منير"}),
+    ],
+)
+def test_a_title_after_a_name_is_his_unless_it_names_another_rank_or_country(body: str, expected: set[str]) -> None:
+    assert names(one(body, "meeting")) == expected
