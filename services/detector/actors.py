@@ -840,19 +840,14 @@ class _SentenceScanner:
                     and not words[j + 2].breaks_before
                     and (
                         "(" in words[j + 3].gap
-                        or (
-                            not words[j + 3].breaks_before
-                            and (
-                                _title_head(words, j + 3, lex) is not None
-                                or (
-                                    (self._single_word_country(j + 2) or words[j + 2].norm in _HOST_COUNTRY)
-                                    and self._name_word(words[j + 3], True)
-                                )
-                            )
-                        )
+                        or (not words[j + 3].breaks_before and _title_head(words, j + 3, lex) is not None)
                     )
                 ):
-                    j += 2  # نائب قائد القيادة … في أفريقيا (أفريكوم) الفريق …; السفير … لدى سوريا فلان
+                    j += 2  # نائب قائد القيادة … في أفريقيا (أفريكوم) الفريق …
+                    continue
+                posted = self._post_country_end(j + 2) if nxt.norm in ("في", "لدي", "الي") else None
+                if posted is not None:
+                    j = posted  # السفير … لدى سوريا فلان، وزير الدفاع في الولايات المتحدة الأميركية فلان
                     continue
                 break
             if j == i and self._second_office_holder(head, words[i], j + 1):
@@ -907,8 +902,8 @@ class _SentenceScanner:
         return j, head
 
     def _another_nationality(self, i: int, j: int) -> bool:
-        """Does a definite office with a demonym of another country start at ``j + 1``, after a title of ``i..j``
-        that has its own demonym?"""
+        """Does a definite office with a demonym start at ``j + 1``, after a title of ``i..j`` that has a demonym
+        of another country, or none at all (then the demonym's office is a second person's)?"""
         words, lex = self.words, self.lex
         if j + 2 >= len(words) or not is_definite(words[j + 1]) or _title_head(words, j + 1, lex) is None:
             return False
@@ -916,7 +911,9 @@ class _SentenceScanner:
         if theirs is None or words[j + 2].breaks_before:
             return False
         mine = {demonym_country(w, lex) for w in words[i : j + 1]} - {None}
-        return bool(mine) and theirs not in mine
+        if not mine:  # "وزير الخارجية السفير الروسي": a whole office, then a foreign office of its own
+            return j > i and _title_head(words, j + 1, lex) not in lex.definite_only_heads
+        return theirs not in mine
 
     def _other_rank(self, person: ActorMention, head: str, title: Word) -> bool:
         """Is a definite bare title right after a titled name (no comma) of another rank than the name's own
@@ -929,10 +926,25 @@ class _SentenceScanner:
         mine, theirs = groups.get(person.head), groups.get(head)
         return mine is not None and theirs is not None and mine != theirs
 
-    def _single_word_country(self, k: int) -> bool:
-        """A country or capital named by the one word at ``k`` (not the first word of إسلام آباد)."""
+    def _post_country_end(self, k: int) -> int | None:
+        """The last word of the country of a post (في/لدى/إلى + country, its demonym adjective too) when a name
+        follows it: "لدى سوريا فلان"، "في الولايات المتحدة الأميركية جيمس ماتيس" (not إلى إسلام آباد)."""
+        words, lex = self.words, self.lex
+        if k >= len(words) or words[k].breaks_before:
+            return None
         place = self._country_at(k)
-        return place is not None and place[1] == k
+        end = place[1] if place is not None else (k if words[k].norm in _HOST_COUNTRY else None)
+        if end is None:
+            return None
+        if end + 1 < len(words) and not words[end + 1].breaks_before and demonym_country(words[end + 1], lex):
+            end += 1  # الولايات المتحدة الأميركية
+        if end + 1 >= len(words) or words[end + 1].breaks_before:
+            return None
+        self._after_title = True
+        try:
+            return end if self._name_word(words[end + 1], True) else None
+        finally:
+            self._after_title = False
 
     def _second_office(self, head: str, i: int, j: int) -> bool:
         """Does an office in construct (محافظ عدن، وزير الخارجية) start at ``j + 1``, after the bare definite

@@ -119,6 +119,22 @@ def speaker_cut(words: list[Word], lo: int, first: int) -> int:
     return cut
 
 
+_ANNOUNCE = frozenset(normalize(w) for w in ["أعلن", "أعلنت", "يعلن", "تعلن", "ذكر", "ذكرت", "أفاد", "أفادت"])
+_GOVERNING = frozenset(
+    normalize(w) for w in ["في", "خلال", "عقب", "بعد", "قبل", "أثناء", "بداية", "ختام", "نهاية", "هامش", "إطار"]
+)
+
+
+def _announced_noun(trigger: TriggerMention, words: list[Word], lo: int, first: int) -> bool:
+    """An event noun without a possessive pronoun that is the object of a speech verb before it in its clause
+    ("أعلنت الوزارة وصول …"; not "أعلن الرئيس زيارته", where the pronoun is the speaker)."""
+    if trigger.form != "noun" or trigger.norm.endswith(("ه", "ها", "هم", "هما")) or trigger.prefix.strip("و"):
+        return False  # (بزيارة، للقاء: a phrase of its own, not the object)
+    if first == 0 or words[first - 1].norm in _GOVERNING:
+        return False  # "في بداية الاجتماع"، "عقب اللقاء": not what is announced
+    return any(words[k].reads_as(_ANNOUNCE) for k in range(lo, first))
+
+
 def select(
     trigger: TriggerMention,
     words: list[Word],
@@ -131,6 +147,8 @@ def select(
     base = words[0].index
     lo, hi = clause_bounds(openers, len(words), first, last)
     cut = speaker_cut(words, lo, first)
+    if cut < 0 and _announced_noun(trigger, words, lo, first):
+        cut = first  # "أعلنت وزارة الدفاع وصول الوزير": who announces the arrival is not arriving
     chosen = []
     has_person = any(a.kind == ParticipantKind.person and lo <= a.first - base < hi for a in actors)
     host = None

@@ -100,14 +100,15 @@ _DATELINE_TAIL = re.compile(r"\s*(?:[-–—ـ:/]|(?:[،,]|\s+في)?\s*\d{1,2}\s
                             r"|[،,]?\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}[ \t]*(?:\n|$|[-–—ـ:(]))")
 
 
-# National news agencies, as datelines tag them ("(بترا)"، "/ وام /"، "بغداد - واع"): the article's home country,
+# National news agencies, as datelines tag them ("(بترا)"، "/ وام /"، "بغداد - واع"، "كونا -" opening the body): the
+# article's home country,
 # evidence for names of two countries' places (عمان: Amman in a Jordanian wire); never an event place itself.
 _AGENCIES = {
     "بترا": "JO", "واس": "SA", "وام": "AE", "قنا": "QA", "كونا": "KW", "العمانية": "OM", "العُمانية": "OM",
     "بنا": "BH", "سبأ": "YE", "سبا": "YE", "سانا": "SY", "واع": "IQ", "ومع": "MA", "وات": "TN", "واج": "DZ",
     "وال": "LY", "سونا": "SD", "أ ش أ": "EG", "أ.ش.أ": "EG", "وفا": "PS",
 }
-_AGENCY = re.compile(r"[(/\-–—ـ]\s*(" + "|".join(map(re.escape, sorted(_AGENCIES, key=len, reverse=True)))
+_AGENCY = re.compile(r"(?:^|[(/\-–—ـ])\s*(" + "|".join(map(re.escape, sorted(_AGENCIES, key=len, reverse=True)))
                      + r")\s*(?:[)/:\-–—ـ]|$)", re.MULTILINE)
 
 
@@ -578,7 +579,43 @@ def resolve_places(
     if places.dateline is not None:  # where the wire filed from: for what happened there, not calls or plans
         chosen = [c if c is not None or not _dateline_applies(places, e) else places.dateline
                   for c, e in zip(chosen, events, strict=True)]
+    home = _home_country(places)
+    if home is not None:  # "وصل … إلى البلاد": the country of the wire that reports it
+        for k, event in enumerate(events):
+            j = _the_country_word(places, event, sentences) if chosen[k] is None else None
+            if j is not None:
+                words = places.words
+                chosen[k] = Mention(j, j, words.starts[j], words.ends[j], "", [], entry=home, cue=_MIN_CUE)
     return [_refine(places, c) if c is not None else None for c in chosen]
+
+
+_THE_COUNTRY = frozenset({"البلاد", "للبلاد"})  # "إلى البلاد"، "زيارته للبلاد": the reporting country
+_TO = frozenset({"الي", "والي"})
+_THE_COUNTRY_WINDOW = 16  # words after a visit's trigger where "إلى البلاد" names its destination
+
+
+def _home_country(places: ArticlePlaces) -> GazetteerEntry | None:
+    """The country a wire reports from: its national agency's (كونا، واس …), else its dateline's."""
+    dateline = places.dateline.entry if places.dateline is not None else None
+    code = places.agency or (dateline.country_code if dateline is not None else None)
+    return places.gazetteer.by_country.get(code) if code else None
+
+
+def _the_country_word(places: ArticlePlaces, event: DetectedEvent, sentences: list[tuple[int, int]]) -> int | None:
+    """The word "البلاد" of "إلى البلاد"، "للبلاد" right after one of a visit's triggers, if any."""
+    if event.type != EventType.visit:
+        return None
+    norms = places.words.norms
+    for trigger in event.triggers:
+        k = _sentence_index(trigger.start, sentences)
+        if k is None:
+            continue
+        i = places.word_index(trigger.start)
+        end = min(places.word_index(sentences[k][1]), i + _THE_COUNTRY_WINDOW)
+        for j in range(i, end):
+            if norms[j] in _THE_COUNTRY and (norms[j] == "للبلاد" or (j > 0 and norms[j - 1] in _TO)):
+                return j
+    return None
 
 
 # word -> whether it speaks of a call (هاتفيا، اتصالا …): a per-word memo, read by map

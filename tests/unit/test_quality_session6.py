@@ -297,3 +297,29 @@ def test_a_bare_title_before_a_comma_and_a_name_is_that_person() -> None:
 )
 def test_a_title_after_a_name_is_his_unless_it_names_another_rank_or_country(body: str, expected: set[str]) -> None:
     assert names(one(body, "meeting")) == expected
+
+
+# 9. "إلى البلاد" in a national agency's wire; an envoy's post inside his title; the announcer of an arrival
+
+
+def test_a_visit_to_the_country_of_the_wire() -> None:
+    body = "كونا - وصل وزير الدفاع الأمريكي لويد أوستن إلى البلاد أمس في زيارة رسمية تستغرق يومين."
+    (visit,) = [e for e in extract(Article(id="unit", body=body)) if e.type.value == "visit"]
+    assert visit.place is not None and visit.place.country_code == "KW"
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("استقبل وزير الخارجية السفير الروسي لدى سوريا ألكسندر يفيموف في دمشق.", "ألكسندر يفيموف"),
+        ("وصل وزير الدفاع في الولايات المتحدة الأميركية لويد أوستن إلى الكويت في زيارة رسمية.", "لويد أوستن"),
+    ],
+)
+def test_an_officials_post_abroad_is_part_of_his_title(body: str, name: str) -> None:
+    found = {n for e in events(body) for n in names(e)}
+    assert name in found, found
+
+
+def test_who_announces_an_arrival_does_not_arrive() -> None:
+    body = "أعلنت وزارة الخارجية المصرية أمس وصول وزير الخارجية الأمريكي أنتوني بلينكن إلى القاهرة."
+    assert names(one(body, "visit")) == {"أنتوني بلينكن"}
