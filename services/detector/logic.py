@@ -111,6 +111,15 @@ class _Article:
         self.trigger_starts: list[int] = []  # body offsets of every trigger, in order (set by detect)
         self.triggers: list[TriggerMention] = []  # every trigger, in order (set by detect)
         self.trigger_words: set[int] = set()  # indices of the words of every trigger (set by detect)
+        self._return_at: int | None = None
+
+    def returned_before(self, offset: int) -> bool:
+        """Does the article tell, before ``offset``, that someone came home after a visit ("عاد … إلى السودان
+        عقب زيارة رسمية إلى أسمرا")? Then a welcome or an arrival after it is the return, not a visit."""
+        if self._return_at is None:
+            found = _RETURNED.search(self.view.text)
+            self._return_at = self.view.offsets[found.start()] if found is not None else -1
+        return 0 <= self._return_at < offset
 
     @property
     def called_off(self) -> bool:
@@ -217,6 +226,7 @@ def detect(segmented: SegmentedArticle) -> DetectedEvents:
     # "كما حضره فلان" only adds attendees to the meeting told before: alone it is no event
     events = [e for e in merge(mentions) if e.participants and any(m.cue != "attendance" for m in e.mentions)]
     _hosts_met(events)
+    _received_today(doc, events)
     return DetectedEvents(
         article=segmented.article,
         sentences=segmented.sentences,
@@ -246,6 +256,10 @@ def _event_mention(
     before = norms[:local_first]
     if _hypothetical(lex, before):
         return None  # "اعتبر المحلل أن أي لقاء … لن ينجح": a view about a possible event, not an event
+    if trigger.type == EventType.visit and trigger.cue in ("reception", "arrival") and doc.returned_before(
+        trigger.start
+    ):
+        return None  # "عاد … عقب زيارة إلى أسمرا. وكان في استقباله لدى وصوله مطار بورتسودان …": the welcome home
     if trigger.form == "imperfective" and _HABITUAL.intersection(after[:_HABITUAL_WINDOW]):
         return None  # "كما يجتمع البلدان سنويا": what happens every year, not a happening
     if not _passes(doc, lex, trigger, sentence, norms, before, after, actors_by_sentence[sentence], first, last):
@@ -571,6 +585,11 @@ _GUEST_VERBS = frozenset(
 _DURING = frozenset({"خلال", "وخلال", "اثناء", "واثناء"})
 _HABITUAL = frozenset(normalize(w) for w in ["سنويا", "سنوياً", "دوريا", "دورياً", "شهريا", "شهرياً", "بانتظام"])
 _HABITUAL_WINDOW = 8  # words after an imperfective trigger where a habitual adverb makes it a habit
+# "عاد الرئيس إلى البلاد عقب زيارة …"، "يعود … بعد جولة": a return home after a visit told in one clause
+_RETURNED = re.compile(
+    r"(?<!\w)[وف]?(?:عاد|عادت|يعود|تعود|عايدا|عايده)(?!\w)[^.!?؟\n]{0,160}?(?<!\w)(?:عقب|بعد|اثر|ختام|اختتام)\s+"
+    r"(?:\S+\s+)?(?:زياره|جوله)"
+)
 _DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك"})
 _FRAMES = _DURING | {"في", "وفي", "ضمن", "وضمن"}
 
@@ -1362,6 +1381,32 @@ def _hosts_met(events: list[MergedEvent]) -> None:
             for key in [k for k in meeting.participants if k in persons and k not in visitors]:  # (in their order)
                 visit.participants[key] = ParticipantRole.host
                 visit.kinds[key] = ParticipantKind.person
+
+
+def _received_today(doc: _Article, events: list[MergedEvent]) -> None:
+    """ "سيقوم بزيارة رسمية للمملكة اليوم" beside "استقبل الملك … فلانا": the visit planned for today took place,
+    since the article reports the visitor's reception."""
+    receptions = [
+        e for e in events
+        if e.type == EventType.meeting
+        and e.status == EventStatus.occurred
+        and not e.background  # (a reception of last year says nothing of today)
+        and any(m.cue == "host" for m in e.mentions)
+    ]
+    for visit in events:
+        if visit.type != EventType.visit or visit.status != EventStatus.planned or not receptions:
+            continue
+        if any(m.cue == "onward" for m in visit.mentions):
+            continue  # "غادر … متوجها إلى إسرائيل": the next stop, whoever received him at this one
+        visitors = {k for k, role in visit.participants.items() if role == ParticipantRole.visitor}
+        hosts = {k for k, role in visit.participants.items() if role == ParticipantRole.host}
+        if not any(visitors.intersection(r.participants) and hosts.intersection(r.participants) for r in receptions):
+            continue  # (the host who invited him received him: not a stop further on)
+        if any(_TODAY.search(doc.sentence_norm(m.sentence)[0]) for m in visit.mentions):
+            visit.status = EventStatus.occurred
+
+
+_TODAY = re.compile(r"(?<!\w)اليوم(?!\w)")
 
 
 def _build(doc: _Article, event: MergedEvent, entities: dict[str, Entity]) -> DetectedEvent:

@@ -372,6 +372,8 @@ def place_near(
             continue
         if _is_topic(places, mention):
             continue
+        if is_visit and mention.last < trigger and _returned_to(places, mention, sentence):
+            continue  # "عاد … إلى السودان عقب زيارة إلى أسمرا": home, where the visitor came back to
         cue = mention.cue
         if _visit_object(places, mention, 10 if is_visit else 2) and (is_visit or abs(mention.first - trigger) <= 6):
             cue = max(cue, _BARE_OBJECT_CUE)  # a meeting "ليلتقي" right after "سيصل موسكو" is held there too
@@ -397,6 +399,16 @@ def place_near(
         if score > _MIN_SCORE and (best is None or score > best[0]):
             best = (score, mention)
     return best
+
+
+_RETURN_VERBS = frozenset({"عاد", "عادت", "يعود", "تعود", "عايدا", "عايده"})
+_RETURN_WINDOW = 20  # words from a return verb to the place it returns to (a long title may stand between)
+
+
+def _returned_to(places: ArticlePlaces, mention: Mention, sentence: tuple[int, int]) -> bool:
+    """Is the place where a return verb before it in the sentence goes back to?"""
+    lo = max(places.word_index(sentence[0]), mention.first - _RETURN_WINDOW)
+    return any(_bare(norm) in _RETURN_VERBS for norm in places.words.norms[lo : mention.first])
 
 
 def _where_clause_of(places: ArticlePlaces, mention: Mention, trigger: int) -> bool:

@@ -323,3 +323,35 @@ def test_an_officials_post_abroad_is_part_of_his_title(body: str, name: str) -> 
 def test_who_announces_an_arrival_does_not_arrive() -> None:
     body = "أعلنت وزارة الخارجية المصرية أمس وصول وزير الخارجية الأمريكي أنتوني بلينكن إلى القاهرة."
     assert names(one(body, "visit")) == {"أنتوني بلينكن"}
+
+
+# 10. A visit announced for today and the reception that shows it held; a return home after a visit
+
+
+def test_a_visit_announced_for_today_is_held_when_its_reception_is_reported() -> None:
+    body = (
+        "استقبل العاهل السعودي الملك سلمان بن عبد العزيز آل سعود في قصر اليمامة بالرياض المشير خليفة حفتر. "
+        "وكان مصدر عسكري قد أكد أن حفتر سيقوم بزيارة رسمية للمملكة العربية السعودية اليوم بناء على دعوة من "
+        "الملك سلمان بن عبد العزيز آل سعود."
+    )
+    assert one(body, "visit").status.value == "occurred"
+
+
+def test_a_visit_onward_the_same_day_stays_planned() -> None:
+    body = (
+        "غادر القاهرة اليوم وزير الخارجية الأمريكي أنتوني بلينكن متوجها إلى إسرائيل بعد زيارة لمصر استغرقت "
+        "يومين، استقبله خلالها الرئيس عبد الفتاح السيسي."
+    )
+    statuses = sorted(e.status.value for e in events(body) if e.type.value == "visit")
+    assert "planned" in statuses, statuses
+
+
+def test_a_return_home_is_neither_the_place_nor_a_welcome_of_the_visit() -> None:
+    body = (
+        "عاد رئيس مجلس السيادة الفريق أول ركن عبد الفتاح البرهان اليوم إلى السودان عقب زيارة رسمية إلى "
+        "العاصمة الإريترية أسمرا. وكان في استقبال البرهان لدى وصوله مطار بورتسودان عضو مجلس السيادة "
+        "إبراهيم جابر."
+    )
+    (visit,) = [e for e in extract(Article(id="unit", body=body)) if e.type.value == "visit"]
+    assert visit.place is not None and visit.place.country_code == "ER"
+    assert {p.name for p in visit.participants} == {"عبد الفتاح البرهان"}
