@@ -65,6 +65,7 @@ _WEEKDAYS_AND_MONTHS = frozenset(
         "أوت",
         "صباح",
         "مساء",
+        "زوال",  # زوال اليوم: this noon (Maghreb)
         "اليوم",
         "أمس",
         "غدا",
@@ -134,6 +135,8 @@ _REGNAL = frozenset(
     normalize(w)
     for w in ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر", "عشر"]
 )
+# Function words spelled with ى (normalised to ي): never a name, whatever the name lexicon says of علي.
+_MAQSURA_FUNCTION_WORDS = frozenset({"علي", "الي", "حتي", "لدي", "متي", "سوي", "اني"})
 _SPOKESMEN = frozenset({"ناطق", "ناطقه", "متحدث", "متحدثه"})
 # Offices of a province or a city: in construct, the next word is the place they govern (محافظ عدن).
 _LOCAL_OFFICES = frozenset({"محافظ", "والي", "حاكم"})
@@ -471,7 +474,15 @@ class _SentenceScanner:
         return (
             _lexical_stop(word.norm)
             or word.index in self.triggers
-            or (word.text.endswith("ى") and len(word.norm) <= 4 and not self._after_name_link(word))
+            or (
+                word.text.endswith("ى")
+                and len(word.norm) <= 4
+                and not self._after_name_link(word)
+                and (
+                    word.norm in _MAQSURA_FUNCTION_WORDS
+                    or self.lex.given_names.get(word.norm, 0) < SURNAME_AFTER_TITLE
+                )
+            )  # على، إلى، لدى, not يحيى، موسى، عيسى
         )
 
     def _given_follows(self, word: Word) -> bool:
@@ -482,9 +493,10 @@ class _SentenceScanner:
         return self.lex.given_names.get(nxt, 0) >= SURNAME_AFTER_TITLE and nxt not in _WEEKDAYS_AND_MONTHS
 
     def _after_name_link(self, word: Word) -> bool:
-        """ "حمد بن عيسى"، "ابن موسى": after بن a short word in ى is a father's name, not على or إلى."""
+        """ "حمد بن عيسى"، "ابن موسى"، "حنن ولد سيدى": after بن or ولد a short word in ى is a father's name, not على
+        or إلى."""
         k = word.index - self.words[0].index
-        return k > 0 and self.words[k - 1].norm in ("بن", "ابن", "بنت")
+        return k > 0 and self.words[k - 1].norm in ("بن", "ابن", "بنت", "ولد")  # (ولد: "son of", Mauritania)
 
     def _country_at(self, i: int) -> tuple[Country, int, str] | None:
         """(country, last word index, prefix) of a country or capital name starting at word ``i``."""
@@ -563,8 +575,8 @@ class _SentenceScanner:
             return True
         if first and word.norm in _DHU:
             return self._dhu_name(word)  # ذي يزن، ذو الفقار: "of" before a given name is part of it
-        if word.norm in lex.kin_heads or word.norm in lex.adjectives:
-            return False
+        if word.norm in lex.kin_heads or word.norm in lex.adjectives or word.norm in _COUNTERPARTS:
+            return False  # (نظيره after a name is the next person's title)
         local = word.index - self.words[0].index
         if (
             not first

@@ -945,8 +945,8 @@ def _hypothetical(lex: Lexicon, before: list[str]) -> bool:
 
 # Sports words that are also ordinary words of news on diplomacy and defence (aim, trainer, player, club).
 _AMBIGUOUS_SPORTS = frozenset(
-    normalize(w) for w in ["هدف", "أهداف", "مدرب", "مدربة", "لاعب", "لاعبا", "لاعبي", "نادي", "النادي"]
-)
+    normalize(w) for w in ["هدف", "أهداف", "مدرب", "مدربة", "لاعب", "لاعبا", "لاعبي", "نادي", "النادي", "دوري"]
+)  # (الدوري: the league, or "rotating": الرئيس الدوري، الاجتماع الدوري)
 
 
 @per_word

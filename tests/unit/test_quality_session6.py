@@ -355,3 +355,22 @@ def test_a_return_home_is_neither_the_place_nor_a_welcome_of_the_visit() -> None
     (visit,) = [e for e in extract(Article(id="unit", body=body)) if e.type.value == "visit"]
     assert visit.place is not None and visit.place.country_code == "ER"
     assert {p.name for p in visit.participants} == {"عبد الفتاح البرهان"}
+
+
+# 11. Maghreb wording: a working session, names with ولد, the rotating chair, "زوال اليوم"
+
+
+def test_a_working_session_with_a_visiting_minister() -> None:
+    body = (
+        "عقد وزير الدفاع الوطني حنن ولد سيدي زوال اليوم في مكتبه بنواكشوط جلسة عمل مع الرئيس الدوري لمجلس وزراء "
+        "الدفاع لمجموعة دول الساحل داود يحيى إبراهيم، الذي يزور البلاد حاليا على رأس وفد هام."
+    )
+    meeting = one(body, "meeting")
+    assert {"حنن ولد سيدي", "داود يحيى إبراهيم"} <= names(meeting), names(meeting)
+    visit = one(body, "visit")
+    visitors = {p.name for p in visit.participants if p.role == ParticipantRole.visitor}
+    assert visitors == {"داود يحيى إبراهيم"}, names(visit)
+
+
+def test_a_father_in_ya_after_walad_is_part_of_the_name() -> None:
+    assert "حنن ولد سيدى" in names(one("التقى وزير الدفاع حنن ولد سيدى نظيره المالي ساديو كامارا.", "meeting"))
