@@ -580,11 +580,11 @@ class _SentenceScanner:
         local = word.index - self.words[0].index
         if (
             not first
-            and word.norm in lex.place_nouns
+            and (word.norm in lex.place_nouns or _undefinite(word.norm) in lex.place_nouns)
             and local + 1 < len(self.words)
             and not self.words[local + 1].breaks_before
         ):
-            return False  # "عباس عراقجي مقام السيدة رقية": a site's noun opens what follows the name
+            return False  # "عباس عراقجي مقام السيدة رقية"، "بزشكيان المدينة المنورة": a place's noun opens what follows
         head = _title_head(self.words, local, lex)
         if head == "ولي" and word.norm.endswith("ولي"):
             return False  # ولي عهد أبوظبي after a name: the title begins

@@ -55,10 +55,11 @@ _CALLED_OFF = re.compile(rf"(?<!\w){_CALLING_OFF}(?!\w)")
 # … right next to the event it cancels: "إلغاء (هذه) الزيارة"، "الزيارة أُلغيت"
 _CANCELLING_BEFORE = re.compile(rf"(?<!\w){_CALLING_OFF}\s+(?:(?:هذه|هذا|تلك|ذلك)\s+)?$")
 _CANCELLED_AFTER = re.compile(rf"\s+(?:قد\s+)?{_CALLING_OFF}(?!\w)")
-# … to a date ahead ("أرجئت إلى الأسبوع المقبل"): still planned, not called off
+# … to a date ahead ("أرجئت إلى الأسبوع المقبل"، "تأجيل موعد وصوله … إلى الأحد"): still planned, not called off
 _NEW_DATE = re.compile(
     r"(?:\s+\S+){0,4}?\s+(?:الي|حتي)\s+(?:ال)?(?:اسبوع|شهر|عام)\s+(?:ال)?(?:مقبل|قادم)"
     r"|(?:\s+\S+){0,4}?\s+(?:الي|حتي)\s+(?:غد|يوم)"
+    r"|(?:\s+\S+){0,12}?[\s,]+(?:الي|حتي)\s+(?:ال)?(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|\d)"
 )
 _ROUND_WORDS = frozenset(
     ["ثانيه", "ثالثه", "رابعه", "خامسه", "اولي", "جديده", "اخيره", "من", "اخري", "مفاوضات", "محادثات", "الاعاده"]

@@ -374,3 +374,25 @@ def test_a_working_session_with_a_visiting_minister() -> None:
 
 def test_a_father_in_ya_after_walad_is_part_of_the_name() -> None:
     assert "حنن ولد سيدى" in names(one("التقى وزير الدفاع حنن ولد سيدى نظيره المالي ساديو كامارا.", "meeting"))
+
+
+def test_a_plan_put_off_to_a_named_day_is_no_cancellation_story() -> None:
+    body = (
+        "أعلنت الخارجية الباكستانية تأجيل موعد وصول ولي العهد السعودي الأمير محمد بن سلمان للبلاد، إلى الأحد. "
+        "وكان من المقرر أن يصل ولي العهد إلى إسلام آباد السبت في زيارة تستغرق يومين."
+    )
+    statuses = [e.status.value for e in events(body) if e.type.value == "visit"]
+    assert statuses == ["planned"], statuses
+
+
+def test_a_city_noun_heads_the_name_that_follows_it() -> None:
+    body = (
+        "وقع الجيش المصري والجيش الروسي اتفاقية تدريب عسكري مشترك. ويجرى التدريب في المدينة العسكرية بمدينة "
+        "الحمام شمال غرب مصر."
+    )
+    (training,) = [e for e in extract(Article(id="unit", body=body)) if e.type.value == "training_agreement"]
+    assert training.place is not None and training.place.country_code == "EG"
+    body = "زار الرئيس الإيراني مسعود بزشكيان المدينة المنورة أمس."
+    (visit,) = [e for e in extract(Article(id="unit", body=body)) if e.type.value == "visit"]
+    assert {p.name for p in visit.participants} == {"مسعود بزشكيان"}
+    assert visit.place is not None and visit.place.country_code == "SA"
