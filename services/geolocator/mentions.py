@@ -477,7 +477,8 @@ def choose_entries(mentions: list[Mention], countries: dict[str, int]) -> None:
             if (candidate.common and not mention.toponym_noun) or (
                     mention.needs_presence and entry.country_code not in countries):
                 continue
-            if len(candidate.words) == 1 and _toponym_nouns[candidate.words[0]] is not None:
+            word = candidate.words[0]
+            if len(candidate.words) == 1 and not word.startswith("ال") and _toponym_nouns[word] is not None:
                 continue  # "في المدينة العسكرية بمدينة الحمام": مدينة heads a place's name, it is not المدينة المنورة
             if entry.precision == "city" and not mention.toponym_noun:
                 if mention.peeled and entry.population < 50_000 and len(candidate.words[0]) < 5:
