@@ -567,6 +567,13 @@ def _passes(
                 for a in actors
                 if 0 < first - 1 - a.last <= 8 and a.kind != ParticipantKind.country and not a.locative
             ]
+        if not near and before and before[-1] in _DELEGATION and "راس" in before[-4:-1]:
+            # "سيكون فلان على رأس وفد يصل العاصمة": the delegation arrives, led by the person before it
+            near = [
+                a
+                for a in actors
+                if a.kind == ParticipantKind.person and 0 < first - a.last <= 8 and not a.locative
+            ]
         if not near:
             return False
     # a media interview ("أجرت لقاء معه") is not a meeting
@@ -592,6 +599,7 @@ _RETURNED = re.compile(
     r"(?:\S+\s+)?(?:زياره|جوله)"
 )
 _DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك"})
+_DELEGATION = frozenset({"وفد", "الوفد", "وفدا"})
 _FRAMES = _DURING | {"في", "وفي", "ضمن", "وضمن"}
 
 

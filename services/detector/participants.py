@@ -20,7 +20,12 @@ from shared.schemas import EventType, ParticipantKind, ParticipantRole
 # How far (in words) a participant may stand from its trigger within the clause.
 PARTICIPANT_WINDOW = 30
 _CLAUSE_OPENERS = frozenset(
-    normalize(w) for w in ["وأن", "وأنه", "وأنها", "وإن", "لكن", "ولكن", "بينما", "فيما", "حيث", "وحيث", "بعدما"]
+    normalize(w)
+    for w in [
+        "وأن", "وأنه", "وأنها", "وإن", "لكن", "ولكن", "بينما", "فيما", "حيث", "وحيث", "بعدما",
+        # "عُقد لقاء بين البابا وفلان، تلاه اجتماع مع علان": what followed is another happening
+        "تلاه", "تلاها", "وتلاه", "وتلاها", "أعقبه", "أعقبها", "وأعقبه", "وأعقبها",
+    ]
 )
 _TWO_WORD_OPENERS = frozenset(
     {"في حين", "غير ان", "الا ان", "في الوقت", "وفي الوقت", "ومن المتوقع", "ومن المقرر", "ومن المنتظر", "ومن المرتقب"}
@@ -167,7 +172,9 @@ def select(
             continue
         if a.kind == ParticipantKind.country and trigger.type != EventType.training_agreement and has_person:
             continue
-        if a.kind == ParticipantKind.country and _visited(trigger, actors, a, lo, last, base):
+        if a.kind == ParticipantKind.country and (
+            _visited(trigger, actors, a, lo, last, base) or _named_capital(trigger, words, a, base)
+        ):
             continue
         chosen.append(a)
     return _without_led_delegations(words, chosen)
@@ -188,6 +195,15 @@ def _visited(
             for b in actors
         )
     )
+
+
+def _named_capital(trigger: TriggerMention, words: list[Word], country: ActorMention, base: int) -> bool:
+    """"العاصمة الأردنية عمان"، "العاصمة عمان": a capital named as a capital is where a visit goes, no visitor."""
+    k = country.first - base
+    if trigger.type != EventType.visit or k == 0:
+        return False
+    before = [w.readings[-1][1] for w in words[max(0, k - 2) : k]]
+    return "العاصمه" in before
 
 
 # Words right before a delegation that a named traveller leads or takes along (على رأس وفد، مصحوبا بوفد).

@@ -396,3 +396,27 @@ def test_a_city_noun_heads_the_name_that_follows_it() -> None:
     (visit,) = [e for e in extract(Article(id="unit", body=body)) if e.type.value == "visit"]
     assert {p.name for p in visit.participants} == {"مسعود بزشكيان"}
     assert visit.place is not None and visit.place.country_code == "SA"
+
+
+# 12. A capital named as such, a delegation led by the person before it, what "تلاه" adds
+
+
+def test_a_capital_named_as_a_capital_is_no_visitor_of_the_visit_noun() -> None:
+    body = "زار وفد من الحكومة السورية ضم وزيري الكهرباء والنفط العاصمة الأردنية عمان في زيارة هي الأولى منذ سنوات."
+    visit = one(body, "visit")
+    assert all(p.kind.value != "country" for p in visit.participants), names(visit)
+
+
+def test_a_delegation_that_arrives_is_led_by_the_person_before_it() -> None:
+    body = "وذكرت مصادر أردنية أن وزير الدفاع السوري علي محمود عباس سيكون على رأس وفد يصل العاصمة الأردنية خلال أيام."
+    visit = one(body, "visit")
+    assert names(visit) == {"علي محمود عباس"} and visit.status.value == "planned"
+
+
+def test_what_followed_a_meeting_is_another_meeting() -> None:
+    body = (
+        "عقد لقاء بين البابا لاوون الرابع عشر ورئيس مجلس النواب نبيه بري في القصر الجمهوري، تلاه اجتماع مع رئيس "
+        "مجلس الوزراء نواف سلام."
+    )
+    meetings = sorted(sorted(names(e)) for e in events(body) if e.type.value == "meeting")
+    assert meetings == [["لاوون الرابع عشر", "نبيه بري"], ["لاوون الرابع عشر", "نواف سلام"]], meetings
