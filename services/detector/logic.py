@@ -339,6 +339,7 @@ def _event_mention(
                 candidates += [a for a in actors_by_sentence.get(other, []) if not a.locative]
     if trigger.type == EventType.meeting:
         candidates += _leaders_of(words, candidates, entities)
+        candidates = _officials_for_countries(lex, candidates, actors_by_sentence[sentence], entities)
     if "party" in trigger.needs and not candidates:
         return None
     candidates = _pronoun_antecedent(trigger, words, candidates, local_first)
@@ -556,7 +557,7 @@ def _passes(
         near = [
             a
             for a in actors
-            if (0 < a.first - last <= 6 or 0 < first - a.last <= 3)
+            if (0 < a.first - last <= _SUBJECT_AFTER or 0 < first - a.last <= 3)
             and a.kind != ParticipantKind.country
             and not a.locative
         ]
@@ -600,6 +601,9 @@ _RETURNED = re.compile(
 )
 _DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك"})
 _DELEGATION = frozenset({"وفد", "الوفد", "وفدا"})
+# Words after an arrival verb where its subject may stand, behind a time and a destination ("ووصل اليوم الاثنين
+# إلى العاصمة السورية دمشق لافروف").
+_SUBJECT_AFTER = 8
 _FRAMES = _DURING | {"في", "وفي", "ضمن", "وضمن"}
 
 
@@ -858,6 +862,30 @@ def _pronoun_antecedent(
         return candidates
     nearest = max(before, key=lambda a: a.last)
     return [a for a in candidates if a is nearest or a.last >= start or a.kind != ParticipantKind.person]
+
+
+def _officials_for_countries(
+    lex: Lexicon, candidates: list[ActorMention], actors: list[ActorMention], entities: dict[str, Entity]
+) -> list[ActorMention]:
+    """ "أكد وزير الخارجية السوري فلان خلال مؤتمر مع نظيره الروسي علان أن المباحثات الروسية السورية …": talks
+    named by two countries' demonyms were held by the two officials of those countries the sentence names."""
+    if len(candidates) < 2 or any(a.kind != ParticipantKind.country for a in candidates):
+        return candidates
+    officials: list[ActorMention] = []
+    for country in candidates:
+        found = lex.country_by_name.get(country.key) or lex.country_by_capital.get(country.key)
+        person = next(
+            (
+                a for a in actors
+                if a.kind == ParticipantKind.person and a.entity and found is not None
+                and entities[a.entity].affiliation == found.name
+            ),
+            None,
+        )
+        if person is None:
+            return candidates  # only when every country has its official
+        officials.append(person)
+    return officials if len({a.entity for a in officials}) == len(officials) else candidates
 
 
 def _speaker_of_pronoun(

@@ -420,3 +420,12 @@ def test_what_followed_a_meeting_is_another_meeting() -> None:
     )
     meetings = sorted(sorted(names(e)) for e in events(body) if e.type.value == "meeting")
     assert meetings == [["لاوون الرابع عشر", "نبيه بري"], ["لاوون الرابع عشر", "نواف سلام"]], meetings
+
+
+def test_talks_named_by_two_demonyms_were_held_by_the_two_officials_named() -> None:
+    body = (
+        "أكد وزير الخارجية السوري وليد المعلم خلال مؤتمر صحفي مشترك مع نظيره الروسي سيرغي لافروف، أن المباحثات "
+        "الروسية السورية شملت كل سبل التعاون. ووصل اليوم الاثنين إلى العاصمة السورية دمشق لافروف."
+    )
+    assert names(one(body, "meeting")) == {"وليد المعلم", "سيرغي لافروف"}
+    assert names(one(body, "visit")) == {"سيرغي لافروف"}
