@@ -257,6 +257,8 @@ def _event_mention(
     before = norms[:local_first]
     if _hypothetical(lex, before):
         return None  # "اعتبر المحلل أن أي لقاء … لن ينجح": a view about a possible event, not an event
+    if trigger.type == EventType.visit and trigger.cue == "reception" and _home_farewell(doc, trigger):
+        return None  # "توجه فلان إلى أسمرا … وكان في وداعه بمطار بورتسودان علان": seen off at home, not hosted
     if trigger.type == EventType.visit and trigger.cue in ("reception", "arrival") and doc.returned_before(
         trigger.start
     ):
@@ -313,9 +315,12 @@ def _event_mention(
             entities[a.entity] = Entity(
                 a.entity, a.kind, a.name, (a.key,), affiliation=a.affiliation, first_word=a.first
             )
+    told_before = _told_before(doc, trigger, sentence)
     referring = _demonstrative_reference(doc, trigger, norms, local_first) or (
-        _told_before(doc, trigger, sentence) and all(a.kind != ParticipantKind.person for a in candidates)
+        told_before and all(a.kind != ParticipantKind.person for a in candidates)
     )
+    # "وسوف يجري فلان خلال الزيارة مباحثات": the visit told before, whatever the talks' tense; whom he meets hosts it
+    framed = told_before and local_first > 0 and norms[local_first - 1] in _DURING
     if referring:
         # "وتندرج هذه الزيارة في إطار … توجيهات قائدي البلدين", "أن تشهد الزيارة مباحثات بين الجانبين المصري
         # والعراقي": the visit told before; the names around it are not its parties
@@ -472,7 +477,7 @@ def _event_mention(
         form=trigger.form,
         strength=strength,
         anaphoric=anaphoric,
-        referring=referring,
+        referring=referring or framed,
         cancels=cancels,
         definite=trigger.form in ("noun", "phrase")
         and ("ال" in trigger.prefix or trigger.norm.startswith(("ال", "وال", "بال", "لل")))
@@ -605,6 +610,14 @@ _DELEGATION = frozenset({"وفد", "الوفد", "وفدا"})
 # إلى العاصمة السورية دمشق لافروف").
 _SUBJECT_AFTER = 8
 _FRAMES = _DURING | {"في", "وفي", "ضمن", "وضمن"}
+
+
+def _home_farewell(doc: _Article, trigger: TriggerMention) -> bool:
+    """A farewell ("في وداعه") after the visitor set out for the visit (توجه، سافر … إلى): he was seen off at
+    home. A farewell after a visit told by its arrival or its talks is the host's, at the end of the visit."""
+    if "وداع" not in trigger.norm:
+        return False
+    return any(t.type == EventType.visit and "toward" in t.needs and t.start < trigger.start for t in doc.triggers)
 
 
 def _told_before(doc: _Article, trigger: TriggerMention, sentence: int) -> bool:

@@ -429,3 +429,16 @@ def test_talks_named_by_two_demonyms_were_held_by_the_two_officials_named() -> N
     )
     assert names(one(body, "meeting")) == {"وليد المعلم", "سيرغي لافروف"}
     assert names(one(body, "visit")) == {"سيرغي لافروف"}
+
+
+def test_a_farewell_at_home_and_talks_during_the_visit() -> None:
+    body = (
+        "توجه رئيس مجلس السيادة الفريق أول ركن عبد الفتاح البرهان، صباح اليوم، إلى العاصمة الإريترية، أسمرا، في "
+        "زيارة رسمية. وسوف يجري البرهان خلال الزيارة مباحثات مع الرئيس الإريتري أسياس أفورقي. وكان في وداع "
+        "البرهان بمطار بورتسودان الدولي عضو مجلس السيادة إبراهيم جابر."
+    )
+    (visit,) = [e for e in extract(Article(id="unit", body=body)) if e.type.value == "visit"]
+    assert visit.place is not None and visit.place.country_code == "ER"
+    hosts = {p.name for p in visit.participants if p.role == ParticipantRole.host}
+    assert hosts == {"أسياس أفورقي"}, {p.name: p.role.value for p in visit.participants}
+    assert visit.status.value == "occurred"
