@@ -12,7 +12,16 @@ import pytest
 from detector_helpers import events, has_name, names, one
 
 from services.pipeline import extract
-from shared.schemas import Article, ParticipantRole
+from shared.schemas import Article, Event, ParticipantRole
+
+
+def extracted(body: str, kind: str) -> Event:
+    """The single event of type ``kind`` the whole chain (segment, detect, geolocate) gives for ``body``."""
+    article = Article(id="unit", body=body, published_at=dt.date(2025, 8, 12))
+    found = [e for e in extract(article) if e.type.value == kind]
+    assert len(found) == 1, [(e.type.value, sorted(p.name for p in e.participants)) for e in found]
+    return found[0]
+
 
 # 1. A bare definite title, then an office in construct: two persons (the guest's title, the host's)
 
@@ -102,12 +111,11 @@ def test_the_country_a_delegation_visits_is_no_visitor(body: str) -> None:
 def test_places_with_curated_display_names() -> None:
     """GeoNames' most frequent Arabic spelling of Casablanca is its old name; news says الدار البيضاء."""
     body = "استقبل وزير الخارجية ناصر بوريطة نظيره الأردني أيمن الصفدي في الدار البيضاء أمس."
-    article = Article(id="unit", body=body, published_at=dt.date(2025, 8, 12))
-    (meeting,) = [e for e in extract(article) if e.type.value == "meeting"]
+    meeting = extracted(body, "meeting")
     assert meeting.place is not None and meeting.place.name == "الدار البيضاء"
     assert meeting.place.country_code == "MA"
     body = "وصل وزير الخارجية المغربي ناصر بوريطة إلى المملكة الأردنية في زيارة عمل."
-    (visit,) = [e for e in extract(Article(id="unit", body=body)) if e.type.value == "visit"]
+    visit = extracted(body, "visit")
     assert visit.place is not None and visit.place.country_code == "JO"
 
 
@@ -210,7 +218,7 @@ def test_what_happens_every_year_is_no_event(body: str) -> None:
 
 def test_a_capital_is_shown_in_its_usual_spelling() -> None:
     body = "التقى الرئيس التركي رجب طيب أردوغان رئيس الوزراء العراقي محمد شياع السوداني في أنقرة أمس."
-    (meeting,) = [e for e in extract(Article(id="unit", body=body)) if e.type.value == "meeting"]
+    meeting = extracted(body, "meeting")
     assert meeting.place is not None and meeting.place.name == "أنقرة"
 
 
@@ -304,7 +312,7 @@ def test_a_title_after_a_name_is_his_unless_it_names_another_rank_or_country(bod
 
 def test_a_visit_to_the_country_of_the_wire() -> None:
     body = "كونا - وصل وزير الدفاع الأمريكي لويد أوستن إلى البلاد أمس في زيارة رسمية تستغرق يومين."
-    (visit,) = [e for e in extract(Article(id="unit", body=body)) if e.type.value == "visit"]
+    visit = extracted(body, "visit")
     assert visit.place is not None and visit.place.country_code == "KW"
 
 
@@ -352,7 +360,7 @@ def test_a_return_home_is_neither_the_place_nor_a_welcome_of_the_visit() -> None
         "العاصمة الإريترية أسمرا. وكان في استقبال البرهان لدى وصوله مطار بورتسودان عضو مجلس السيادة "
         "إبراهيم جابر."
     )
-    (visit,) = [e for e in extract(Article(id="unit", body=body)) if e.type.value == "visit"]
+    visit = extracted(body, "visit")
     assert visit.place is not None and visit.place.country_code == "ER"
     assert {p.name for p in visit.participants} == {"عبد الفتاح البرهان"}
 
@@ -390,10 +398,10 @@ def test_a_city_noun_heads_the_name_that_follows_it() -> None:
         "وقع الجيش المصري والجيش الروسي اتفاقية تدريب عسكري مشترك. ويجرى التدريب في المدينة العسكرية بمدينة "
         "الحمام شمال غرب مصر."
     )
-    (training,) = [e for e in extract(Article(id="unit", body=body)) if e.type.value == "training_agreement"]
+    training = extracted(body, "training_agreement")
     assert training.place is not None and training.place.country_code == "EG"
     body = "زار الرئيس الإيراني مسعود بزشكيان المدينة المنورة أمس."
-    (visit,) = [e for e in extract(Article(id="unit", body=body)) if e.type.value == "visit"]
+    visit = extracted(body, "visit")
     assert {p.name for p in visit.participants} == {"مسعود بزشكيان"}
     assert visit.place is not None and visit.place.country_code == "SA"
 
@@ -437,7 +445,7 @@ def test_a_farewell_at_home_and_talks_during_the_visit() -> None:
         "زيارة رسمية. وسوف يجري البرهان خلال الزيارة مباحثات مع الرئيس الإريتري أسياس أفورقي. وكان في وداع "
         "البرهان بمطار بورتسودان الدولي عضو مجلس السيادة إبراهيم جابر."
     )
-    (visit,) = [e for e in extract(Article(id="unit", body=body)) if e.type.value == "visit"]
+    visit = extracted(body, "visit")
     assert visit.place is not None and visit.place.country_code == "ER"
     hosts = {p.name for p in visit.participants if p.role == ParticipantRole.host}
     assert hosts == {"أسياس أفورقي"}, {p.name: p.role.value for p in visit.participants}
