@@ -596,7 +596,7 @@ def _passes(
 _GUEST_VERBS = frozenset(
     {"حل", "حلت", "وحل", "وحلت", "حلا", "حلوا", "يحل", "تحل", "سيحل", "ستحل", "ويحل", "وتحل", "يحلان"}
 )
-_DURING = frozenset({"خلال", "وخلال", "اثناء", "واثناء"})
+_DURING = participants.DURING
 _HABITUAL = frozenset(normalize(w) for w in ["سنويا", "سنوياً", "دوريا", "دورياً", "شهريا", "شهرياً", "بانتظام"])
 _HABITUAL_WINDOW = 8  # words after an imperfective trigger where a habitual adverb makes it a habit
 # "عاد الرئيس إلى البلاد عقب زيارة …"، "يعود … بعد جولة": a return home after a visit told in one clause

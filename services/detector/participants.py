@@ -306,7 +306,7 @@ def _visit_roles(
     base: int,
 ) -> dict[str, ParticipantRole]:
     cues = [_visit_cues(w.norm) for w in words]
-    if first > 0 and words[first - 1].norm in _DURING_VISIT:
+    if first > 0 and words[first - 1].norm in DURING:
         # "وخلال الزيارة سيعقد فلان اجتماعات مع علان": whom the visitor meets during his visit host it
         met_from = next((k for k in range(last + 1, len(words)) if words[k].norm in ("مع", "بين")), len(words))
         return {
@@ -409,7 +409,7 @@ def _visit_roles(
 
 
 _IN = frozenset({"في", "وفي"})
-_DURING_VISIT = frozenset({"خلال", "وخلال", "اثناء", "واثناء"})
+DURING = frozenset({"خلال", "وخلال", "اثناء", "واثناء"})  # "خلال الزيارة": the event told before frames another
 _BEFORE_VERB = frozenset({"قد", "وقد", "لقد", "فقد"})
 # Verbs of receiving (تلقى دعوة، تسلم دعوة): their subject is the one invited.
 _RECEIVE_VERBS = frozenset(
