@@ -228,6 +228,7 @@ def detect(segmented: SegmentedArticle) -> DetectedEvents:
     events = [e for e in merge(mentions) if e.participants and any(m.cue != "attendance" for m in e.mentions)]
     _hosts_met(events)
     _received_today(doc, events)
+    events = _without_legs_done(events)
     return DetectedEvents(
         article=segmented.article,
         sentences=segmented.sentences,
@@ -1081,6 +1082,7 @@ def _tour_legs(doc: _Article, lex: Lexicon, trigger: TriggerMention, mention: Ev
                 trigger=(min(word.start + len(clitics), word.end - 1), last.end),
                 destination=country.name,
                 participants={k: r for k, r in mention.participants.items() if r != ParticipantRole.host},
+                leg=True,
             )
         )
         j = last.index - base + 1
@@ -1431,6 +1433,29 @@ def _hosts_met(events: list[MergedEvent]) -> None:
             for key in [k for k in meeting.participants if k in persons and k not in visitors]:  # (in their order)
                 visit.participants[key] = ParticipantRole.host
                 visit.kinds[key] = ParticipantKind.person
+
+
+def _without_legs_done(events: list[MergedEvent]) -> list[MergedEvent]:
+    """ "أعلنت الخارجية أن روبيو سيسافر إلى ألمانيا وإسرائيل والسعودية" beside "وصل روبيو إلى الرياض": the leg of
+    the announced tour that the article reports as done is that visit, not another one still ahead."""
+    done = [
+        e for e in events
+        if e.type == EventType.visit and e.status == EventStatus.occurred and not e.background and e.destination
+    ]
+
+    def leg_done(event: MergedEvent) -> bool:
+        if event.type != EventType.visit or event.status != EventStatus.planned or not event.destination:
+            return False
+        if not all(m.leg for m in event.mentions):
+            return False  # a plan of its own, not a stop of a listed tour
+        visitors = {k for k, role in event.participants.items() if role == ParticipantRole.visitor}
+        return any(
+            d.destination == event.destination
+            and visitors & {k for k, role in d.participants.items() if role == ParticipantRole.visitor}
+            for d in done
+        )
+
+    return [e for e in events if not leg_done(e)]
 
 
 def _received_today(doc: _Article, events: list[MergedEvent]) -> None:

@@ -31,6 +31,7 @@ class EventMention:
     anaphoric: bool = False  # "هذه الزيارة"، "اللقاء" with no person of its own: refers back
     referring: bool = False  # "وتأتي هذه الزيارة"، "أُلغيت الزيارة": the event told before, whatever its status
     cancels: bool = False  # a referring mention next to a cancellation ("أُلغيت الزيارة"): the event is denied
+    leg: bool = False  # one stop of a listed tour ("سيسافر إلى ألمانيا وإسرائيل والسعودية")
     definite: bool = False  # a definite noun trigger (البرامج التدريبية) names something already introduced
     attached: bool = False  # its status cue qualifies the trigger itself (المناورات المقبلة)
     affiliations: dict[str, str | None] = field(default_factory=dict)  # entity key -> country

@@ -450,3 +450,12 @@ def test_a_farewell_at_home_and_talks_during_the_visit() -> None:
     hosts = {p.name for p in visit.participants if p.role == ParticipantRole.host}
     assert hosts == {"أسياس أفورقي"}, {p.name: p.role.value for p in visit.participants}
     assert visit.status.value == "occurred"
+
+
+def test_the_leg_of_an_announced_tour_reported_done_is_that_visit() -> None:
+    body = (
+        "وصل وزير الخارجية الأمريكي ماركو روبيو اليوم إلى الرياض في أول زيارة للمملكة منذ توليه منصبه. "
+        "والأربعاء الماضي، أعلنت الخارجية الأمريكية أن روبيو سيسافر إلى ألمانيا وإسرائيل والسعودية والإمارات."
+    )
+    statuses = sorted(e.status.value for e in events(body) if e.type.value == "visit")
+    assert statuses == ["occurred", "planned", "planned", "planned"], statuses
