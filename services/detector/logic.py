@@ -31,7 +31,7 @@ from services.detector.dates import event_date, explicit_year
 from services.detector.merging import EventMention, MergedEvent, merge
 from services.detector.prefilter import TextWords
 from services.detector.resources import Lexicon, lexicon, trigger_word_list
-from services.detector.status import clause_index, mention_status
+from services.detector.status import WEEKDAY_NAMES, clause_index, mention_status
 from services.detector.triggers import TriggerMention, find_triggers
 from services.detector.words import Word, article_words, clitic_readings, per_word
 from shared.arabic import NormalizedView, normalize, normalized_view
@@ -59,7 +59,7 @@ _CANCELLED_AFTER = re.compile(rf"\s+(?:قد\s+)?{_CALLING_OFF}(?!\w)")
 _NEW_DATE = re.compile(
     r"(?:\s+\S+){0,4}?\s+(?:الي|حتي)\s+(?:ال)?(?:اسبوع|شهر|عام)\s+(?:ال)?(?:مقبل|قادم)"
     r"|(?:\s+\S+){0,4}?\s+(?:الي|حتي)\s+(?:غد|يوم)"
-    r"|(?:\s+\S+){0,12}?[\s,]+(?:الي|حتي)\s+(?:ال)?(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|\d)"
+    rf"|(?:\s+\S+){{0,12}}?[\s,]+(?:الي|حتي)\s+(?:ال)?(?:{WEEKDAY_NAMES}|\d)"
 )
 _ROUND_WORDS = frozenset(
     ["ثانيه", "ثالثه", "رابعه", "خامسه", "اولي", "جديده", "اخيره", "من", "اخري", "مفاوضات", "محادثات", "الاعاده"]
@@ -623,15 +623,12 @@ def _home_farewell(doc: _Article, trigger: TriggerMention) -> bool:
 
 def _told_before(doc: _Article, trigger: TriggerMention, sentence: int) -> bool:
     """A definite visit noun ("الزيارة") after a visit trigger in an earlier sentence: the same visit."""
+    opens = doc.segmented.sentences[sentence].start
     return (
         trigger.form == "noun"
         and "ال" in trigger.prefix
         and trigger.type == EventType.visit
-        and any(
-            t.type == trigger.type and t.start < trigger.start and doc.words[doc.words_in(t.start, t.end)[0]].sentence
-            < sentence
-            for t in doc.triggers
-        )
+        and any(t.type == trigger.type and t.start < opens for t in doc.triggers)
     )
 
 
@@ -647,6 +644,8 @@ def _demonstrative_reference(doc: _Article, trigger: TriggerMention, norms: list
         and not (local_first > 1 and norms[local_first - 2] in _FRAMES)
         and any(t.type == trigger.type and t.start < trigger.start for t in doc.triggers)
     )
+
+
 _RECEIVED = frozenset(
     normalize(w) for w in ["استقبل", "واستقبل", "استقبلت", "واستقبلت", "يستقبل", "ويستقبل", "تستقبل", "وتستقبل"]
 )
@@ -859,6 +858,17 @@ def _ongoing_relative(after: list[str]) -> bool:
 _CIRCUMSTANCE = frozenset({"خلال", "وخلال", "اثناء", "واثناء", "لدي", "عقب", "وعقب", "بعد", "قبل"})
 
 
+def _possessed_in_circumstance(trigger: TriggerMention, words: list[Word], local_first: int) -> bool:
+    """A meeting noun with a possessive pronoun after خلال، عقب … ("خلال استقباله"، "وذلك خلال لقائه")."""
+    return (
+        trigger.type == EventType.meeting
+        and local_first > 0
+        and words[local_first - 1].norm in _CIRCUMSTANCE
+        and trigger.norm.endswith(("ه", "ها", "هما", "هم"))
+        and not trigger.norm.endswith("قمه")
+    )
+
+
 def _pronoun_antecedent(
     trigger: TriggerMention, words: list[Word], candidates: list[ActorMention], local_first: int
 ) -> list[ActorMention]:
@@ -866,9 +876,7 @@ def _pronoun_antecedent(
 
     Persons further back in the sentence (whoever sent the letter) are not parties of this meeting.
     """
-    if trigger.type != EventType.meeting or local_first == 0 or words[local_first - 1].norm not in _CIRCUMSTANCE:
-        return candidates
-    if not trigger.norm.endswith(("ه", "ها", "هما", "هم")) or trigger.norm.endswith("قمه"):
+    if not _possessed_in_circumstance(trigger, words, local_first):
         return candidates
     start = words[local_first].index
     before = [a for a in candidates if a.last < start and a.kind == ParticipantKind.person]
@@ -911,9 +919,7 @@ def _speaker_of_pronoun(
 ) -> list[ActorMention]:
     """ "أكد الوزير فلان أن …، وذلك خلال لقائه علان": the pronoun of لقائه is the speaker who opens the
     sentence, however long what he said; nobody else before the trigger can be its antecedent."""
-    if trigger.type != EventType.meeting or local_first == 0 or words[local_first - 1].norm not in _CIRCUMSTANCE:
-        return []
-    if not trigger.norm.endswith(("ه", "ها")) or trigger.norm.endswith("قمه"):
+    if not _possessed_in_circumstance(trigger, words, local_first):
         return []
     start = words[local_first].index
     if any(a.kind == ParticipantKind.person and a.last < start for a in candidates):

@@ -44,14 +44,15 @@ _BARE_NEGATION = re.compile(r"[وف]?(?:لم|لن|ما|لا)")  # negates the tr
 _MAYBE = re.compile(r"(?<!\w)[وب]?(?:امكانيه|احتمال|امكان|احتماليه)\s*$")
 # a time ahead that a postponed event is put off to: "إلى الأسبوع المقبل"، "إلى الإثنين القادم"، "غدا"، "إلى الأحد"،
 # "إلى 15 مارس"
+WEEKDAY_NAMES = r"(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)"  # normalised, without ال
 _TIME_AHEAD = GatedPattern(
     r"(?<!\w)(?:(?:ال)?(?:مقبل|مقبله|قادم|قادمه)|غدا|بعد\s+غد"
-    r"|الي\s+(?:يوم\s+)?(?:ال)?(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)|الي\s+\d)(?!\w)"
+    rf"|الي\s+(?:يوم\s+)?(?:ال)?{WEEKDAY_NAMES}|الي\s+\d)(?!\w)"
 )
 # a weekday told with a present tense is the coming one ("يلتقي الرئيس نظيره يوم الخميس"), not today
 # ("اليوم الخميس") nor a past one ("الخميس الماضي")
 _WEEKDAY = GatedPattern(
-    r"(?<!اليوم )(?<!\w)(?:يوم\s+)?(?:ال)(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)(?!\w)(?!\s+(?:ال)?ماضي)"
+    rf"(?<!اليوم )(?<!\w)(?:يوم\s+)?(?:ال){WEEKDAY_NAMES}(?!\w)(?!\s+(?:ال)?ماضي)"
 )
 _WAS = GatedPattern(r"(?<!\w)(?:و)?(?:كان|كانت)(?!\w)")
 
