@@ -12,7 +12,7 @@ from shared.dead_letter import SourceRecord, read_dead_letter
 from shared.metrics import StageMetrics
 from shared.schemas import Article
 from shared.settings import LimitSettings
-from shared.stage import Incoming, Stage, StageRunner
+from shared.stage import ALARM_REPEAT_S, Incoming, Stage, StageRunner, TimeBudgetExceeded
 from tests.factories import sample_article
 
 
@@ -140,6 +140,32 @@ def test_time_budget_interrupts_a_runaway_python_loop(metrics: StageMetrics) -> 
     assert time.monotonic() - started < 2
     info = read_dead_letter(out[0].headers)
     assert info is not None and info.reason == "time_budget"
+
+
+def test_time_budget_fires_again_when_its_first_alarm_is_dropped(metrics: StageMetrics) -> None:
+    """Python drops an exception raised inside a gc callback or __del__; the budget must still end the message."""
+    dropped = []
+
+    def spin_through_one_dropped_alarm(article: Article) -> Sequence[BaseModel]:
+        give_up_at = time.monotonic() + 5
+        while time.monotonic() < give_up_at:
+            try:
+                while time.monotonic() < give_up_at:
+                    pass
+            except TimeBudgetExceeded as exc:
+                if dropped:
+                    raise
+                dropped.append(exc)  # what a gc callback does with it
+        return []
+
+    started = time.monotonic()
+    stage = make_stage(spin_through_one_dropped_alarm, LimitSettings(article_time_budget_s=0.2))
+    out = StageRunner(stage, metrics).handle(record(sample_article().model_dump_json().encode()))
+    assert len(dropped) == 1
+    assert time.monotonic() - started < 2
+    info = read_dead_letter(out[0].headers)
+    assert info is not None and info.reason == "time_budget"
+    time.sleep(3 * ALARM_REPEAT_S)  # and once the message is over, the repeating alarm is off
 
 
 def test_time_budget_also_applies_to_calls_that_cannot_be_interrupted(metrics: StageMetrics) -> None:
