@@ -53,6 +53,18 @@ class MergedEvent:
     year: int | None = None
     destination: str | None = None
     affiliations: dict[str, str | None] = field(default_factory=dict)
+    # What the merge checks ask of all mentions so far, kept up to date by add(): a check costs the same
+    # whether the event has two mentions or twenty thousand (a pathological article).
+    triggers: set[tuple[int, int]] = field(default_factory=set)
+    sentences: set[int] = field(default_factory=set)
+    clauses: set[tuple[int, int]] = field(default_factory=set)  # (sentence, clause)
+    own_clauses: set[tuple[int, int]] = field(default_factory=set)  # … of the mentions that are not anaphoric
+    cues: set[str | None] = field(default_factory=set)
+    status_cued: bool = False  # some mention has a status cue
+    framed: bool = False  # some mention is a frame (a summit)
+    sidelined: bool = False  # some mention is a sideline meeting
+    all_frames: bool = True  # every mention is a frame
+    reported_past: bool = False  # some mention is a past-tense verb of an occurred happening
 
     def persons(self) -> set[str]:
         return {k for k, kind in self.kinds.items() if kind == ParticipantKind.person}
@@ -61,7 +73,7 @@ class MergedEvent:
         if (
             mention.status_cued
             and not mention.referring  # "ستستمر الزيارة ثلاثة أيام": the visit told before goes on, not a plan
-            and not any(m.status_cued for m in self.mentions)
+            and not self.status_cued
             and self.mentions
             and mention.type != EventType.training_agreement
         ):
@@ -69,6 +81,19 @@ class MergedEvent:
         elif mention.cancels:
             self.status = EventStatus.denied  # "سيزور … . وقالت المتحدثة إن الزيارة أُلغيت"
         self.mentions.append(mention)
+        self.triggers.add(mention.trigger)
+        self.sentences.add(mention.sentence)
+        self.clauses.add((mention.sentence, mention.clause))
+        if not mention.anaphoric:
+            self.own_clauses.add((mention.sentence, mention.clause))
+        self.cues.add(mention.cue)
+        self.status_cued = self.status_cued or mention.status_cued
+        self.framed = self.framed or mention.frame
+        self.sidelined = self.sidelined or mention.sideline
+        self.all_frames = self.all_frames and mention.frame
+        self.reported_past = self.reported_past or (
+            mention.form == "perfective" and mention.status == EventStatus.occurred
+        )
         for key, role in mention.participants.items():
             current = self.participants.get(key)
             if current is None or (current == ParticipantRole.party and role != ParticipantRole.party):
@@ -93,18 +118,16 @@ def _visitors(participants: dict[str, ParticipantRole], kinds: dict[str, Partici
 def _compatible(event: MergedEvent, mention: EventMention) -> bool:
     if event.type != mention.type:
         return False
-    if any(m.trigger == mention.trigger for m in event.mentions):
+    if mention.trigger in event.triggers:
         return False  # one trigger split into parts (a series of bilateral meetings): each part is its own event
-    if (mention.sideline and any(m.frame for m in event.mentions)) or (
-        mention.frame and any(m.sideline for m in event.mentions)
-    ):
+    if (mention.sideline and event.framed) or (mention.frame and event.sidelined):
         return False  # "التقى على هامش القمة فلانا": the talks on the sidelines are not the summit
     # one article rarely reports two training programmes: their mentions differ in modality, not identity
     if mention.referring:
         return not event.background  # it names no one: the latest event of its type it can join
-    same_clause = any(m.sentence == mention.sentence and m.clause == mention.clause for m in event.mentions)
-    movement = {"onward", "departure"} & ({mention.cue} | {m.cue for m in event.mentions})
-    event_cued = any(m.status_cued for m in event.mentions)
+    same_clause = (mention.sentence, mention.clause) in event.clauses
+    movement = {"onward", "departure"} & ({mention.cue} | event.cues)
+    event_cued = event.status_cued
     if (
         event.status != mention.status
         and mention.type != EventType.training_agreement
@@ -126,10 +149,9 @@ def _compatible(event: MergedEvent, mention: EventMention) -> bool:
         return False  # a signed memorandum and a later "بحث إمكانية إجراء تدريبات" are two happenings
     if (
         mention.type == EventType.meeting
-        and (mention.cue == "phone") != any(m.cue == "phone" for m in event.mentions)
-        and not any(
-            m.sentence == mention.sentence and m.clause == mention.clause and not m.anaphoric for m in event.mentions
-        )  # "بحث … في اتصال هاتفي": one call ("خلال اللقاء اتصالا": the meeting only frames the call)
+        and (mention.cue == "phone") != ("phone" in event.cues)
+        and (mention.sentence, mention.clause) not in event.own_clauses
+        # "بحث … في اتصال هاتفي": one call ("خلال اللقاء اتصالا": the meeting only frames the call)
         and not mention.anaphoric
     ):
         return False  # "وأجرى الرئيسان خلال اللقاء اتصالا هاتفيا مع …": a call is another meeting than the talks
@@ -140,7 +162,7 @@ def _compatible(event: MergedEvent, mention: EventMention) -> bool:
         or (event.background and mention.form == "perfective" and not mention.anaphoric)
     ):
         return False  # "بحث … في اتصال هاتفي. وكان الرئيسان قد التقيا الشهر الماضي": an earlier meeting
-    same_sentence = any(m.sentence == mention.sentence for m in event.mentions)
+    same_sentence = mention.sentence in event.sentences
     if event.year != mention.year and not (same_sentence and None in (event.year, mention.year)):
         return False  # a dated mention (في مارس 2023) and an undated one of the same sentence agree
     if event.destination and mention.destination and event.destination != mention.destination:
@@ -160,7 +182,7 @@ def _conflicting(event: MergedEvent, mention: EventMention) -> bool:
     statuses = {event.status, mention.status}
     if EventStatus.occurred not in statuses or len(statuses) < 2:
         return False
-    cued = mention.status_cued if mention.status != EventStatus.occurred else any(m.status_cued for m in event.mentions)
+    cued = mention.status_cued if mention.status != EventStatus.occurred else event.status_cued
     return cued and EventStatus.denied not in statuses
 
 
@@ -168,7 +190,7 @@ def _reported_past(event: MergedEvent, mention: EventMention) -> bool:
     """A past-tense verb (التقى، وقعت) reports what happened: a cued plan beside it is another happening."""
     if mention.status == EventStatus.occurred:
         return mention.form == "perfective"
-    return any(m.form == "perfective" and m.status == EventStatus.occurred for m in event.mentions)
+    return event.reported_past
 
 
 def _fits(event: MergedEvent, mention: EventMention) -> bool:
@@ -178,7 +200,8 @@ def _fits(event: MergedEvent, mention: EventMention) -> bool:
         if (
             len(mine) >= 2
             and not mention.frame
-            and all(m.frame and m.sentence != mention.sentence for m in event.mentions)
+            and event.all_frames
+            and mention.sentence not in event.sentences
         ):
             return mine == theirs  # "انطلقت القمة … . وعقد فلان لقاء مع علان": a talk of two beside the summit
         if not mine or not theirs:

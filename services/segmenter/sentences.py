@@ -110,11 +110,21 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+MAX_SENTENCE_CHARS = 1000
+"""A run of text with no stop longer than this is cut at a space: the longest sentence in about 1,900 of real
+news is 889 characters, so only unpunctuated dumps are cut, and every per-sentence scan stays bounded."""
+
+
 def _append(out: list[Sentence], text: str, start: int, end: int, clutter: dict[int, bool]) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        _append(out, text, start, cut, clutter)
+        start = cut + 1 if text[cut] == " " else cut
     if end <= start or not _ALNUM.search(text, start, end):
         return
     line_start = text.rfind("\n", 0, start) + 1

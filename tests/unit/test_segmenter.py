@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from services.geolocator.evaluation import DATA
 from services.segmenter.clitics import split_clitics
 from services.segmenter.logic import segment
-from services.segmenter.sentences import is_clutter, split_sentences
+from services.segmenter.sentences import MAX_SENTENCE_CHARS, is_clutter, split_sentences
 from shared.arabic import normalize
 from shared.schemas import Article
 
@@ -101,3 +101,19 @@ def test_tatweel_lam_is_a_bare_proclitic() -> None:
     seg = segment(Article(id="x", body="وأوضحت المصادر لـ”النهار” أن اللقاء تم."))
     lam = next(t for t in seg.token_rows() if t.text == "لـ")
     assert lam.prefixes == ("ل",)
+
+
+def test_a_run_with_no_stop_is_cut_at_spaces_into_bounded_sentences_losing_no_word() -> None:
+    text = "التقى الرئيس بالوزير في القاهرة " * 200 + "ثم غادر. وصل الوفد."
+    sentences = split_sentences(text)
+    assert all(s.end - s.start <= MAX_SENTENCE_CHARS for s in sentences)
+    assert all(text[s.start : s.end] == s.text and text[s.start] != " " for s in sentences)
+    assert " ".join(s.text for s in sentences).split() == text.split()
+    assert sentences[-1].text == "وصل الوفد."
+
+
+def test_a_run_with_no_space_is_cut_at_the_limit() -> None:
+    text = "ب" * (2 * MAX_SENTENCE_CHARS + 5)
+    assert [(s.start, s.end) for s in split_sentences(text)] == [
+        (0, MAX_SENTENCE_CHARS), (MAX_SENTENCE_CHARS, 2 * MAX_SENTENCE_CHARS), (2 * MAX_SENTENCE_CHARS, len(text)),
+    ]
