@@ -226,6 +226,7 @@ def detect(segmented: SegmentedArticle) -> DetectedEvents:
     _visiting_guests(doc, mentions)
     # "كما حضره فلان" only adds attendees to the meeting told before: alone it is no event
     events = [e for e in merge(mentions) if e.participants and any(m.cue != "attendance" for m in e.mentions)]
+    _guests_met(events)
     _hosts_met(events)
     _received_today(doc, events)
     events = _without_legs_done(events)
@@ -1416,6 +1417,42 @@ def _bare(norm: str) -> str:
             stem = norm[: -len(suffix)]
             return stem[:-1] + "ه" if stem.endswith("ت") else stem  # مباراته -> مباراه
     return norm
+
+
+def _guests_met(events: list[MergedEvent]) -> None:
+    """ "زار فلان السودان … . وجاءت تصريحاته خلال اللقاء مع البرهان": a meeting that names one side only, told
+    with a visit of the same status, is the visit's meeting and the visit gives the other side.
+
+    The one participant is the visit's host (or the visit names none and the participant is no visitor): the
+    visitors are the other side; the participant is a visitor: the hosts are. The visit is the latest one told
+    before the meeting (or with it).
+    """
+    for meeting in events:
+        if meeting.type != EventType.meeting or len(meeting.participants) != 1 or meeting.background:
+            continue
+        (party,) = meeting.participants
+        told_at = min(m.sentence for m in meeting.mentions)
+        visits = [
+            e for e in events
+            if e.type == EventType.visit
+            and e.status == meeting.status
+            and not e.background
+            and min(m.sentence for m in e.mentions) <= told_at
+        ]
+        for visit in sorted(visits, key=lambda e: min(m.sentence for m in e.mentions), reverse=True)[:1]:
+            visitors = [k for k, role in visit.participants.items() if role == ParticipantRole.visitor]
+            hosts = [k for k, role in visit.participants.items() if role == ParticipantRole.host]
+            if party in visitors:
+                others = hosts
+            elif party in hosts or not hosts:
+                others = visitors
+            else:
+                continue  # someone else than the visit's host: not its meeting
+            for key in others:
+                meeting.participants[key] = ParticipantRole.party
+                meeting.kinds[key] = visit.kinds[key]
+                if key in visit.affiliations:
+                    meeting.affiliations[key] = visit.affiliations[key]
 
 
 def _hosts_met(events: list[MergedEvent]) -> None:

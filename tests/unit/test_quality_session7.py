@@ -1,0 +1,54 @@
+"""Patterns of official news met in real articles (session 7): a meeting that names one side only, told with a
+visit, is the visit's meeting.
+
+Invented wire-style sentences; no wording of any evaluation article.
+"""
+
+from __future__ import annotations
+
+import pytest
+from detector_helpers import events, names
+
+from shared.schemas import EventStatus, EventType
+
+
+def meeting_names(body: str) -> set[str]:
+    (meeting,) = [e for e in events(body) if e.type == EventType.meeting]
+    return {p.name for p in meeting.participants}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # the one side named is the host: the visitor is the other
+            "زار وزير الخارجية الروسي سيرغي لافروف دمشق أمس. وجاءت تصريحات المسؤول الروسي خلال اللقاء مع الرئيس "
+            "السوري بشار الأسد.",
+            {"سيرغي لافروف", "بشار الأسد"},
+        ),
+        (  # "مع ضيفه": the host's guest is the visitor, and the plan stays a plan
+            "يصل الرئيس النيجيري محمدو بوهاري غدا إلى الرباط في زيارة رسمية بدعوة من الملك محمد السادس. "
+            "وسيجري الملك محمد السادس مباحثات رسمية مع ضيفه.",
+            {"محمد السادس", "محمدو بوهاري"},
+        ),
+    ],
+)
+def test_a_one_sided_meeting_told_with_a_visit_takes_the_visits_other_side(body: str, expected: set[str]) -> None:
+    assert meeting_names(body) == expected
+
+
+def test_a_one_sided_meeting_of_someone_else_than_the_host_stays_as_told() -> None:
+    body = (
+        "زار الرئيس الفرنسي إيمانويل ماكرون القاهرة أمس حيث استقبله الرئيس عبد الفتاح السيسي. "
+        "وفي سياق آخر، التقى وزير الخارجية المصري سامح شكري بعدد من السفراء."
+    )
+    meetings = [e for e in events(body) if e.type == EventType.meeting and "سامح شكري" in names(e)]
+    assert all("إيمانويل ماكرون" not in names(m) for m in meetings)
+
+
+def test_a_one_sided_meeting_does_not_take_the_side_of_a_visit_of_another_status() -> None:
+    body = (
+        "يزور الرئيس الفرنسي إيمانويل ماكرون القاهرة الأسبوع المقبل. "
+        "والتقى الرئيس عبد الفتاح السيسي أمس في القاهرة."
+    )
+    meetings = [e for e in events(body) if e.type == EventType.meeting and e.status == EventStatus.occurred]
+    assert all("إيمانويل ماكرون" not in names(m) for m in meetings)
