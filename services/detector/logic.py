@@ -1459,7 +1459,8 @@ def _hosts_met(events: list[MergedEvent]) -> None:
     """ "زار فلان الخرطوم، حيث التقى علان"، "استقبل علان الضيف فلان": whom the visitor meets there hosts the visit.
 
     For a visit that names no host: the persons of a meeting of the same status with the visitor, told in
-    one sentence with the visit or as a reception of the visitor.
+    one sentence with the visit, as a reception of the visitor, or later in the article ("وكان عراقجي قد التقى
+    بالرئيس الأسد": not a phone call, nor a meeting of the background).
     """
     meetings = [e for e in events if e.type == EventType.meeting]
     for visit in events:
@@ -1467,10 +1468,17 @@ def _hosts_met(events: list[MergedEvent]) -> None:
             continue
         visitors = {k for k, role in visit.participants.items() if role == ParticipantRole.visitor}
         sentences = {m.sentence for m in visit.mentions}
+        first = min(sentences)
         for meeting in meetings:
             if meeting.status != visit.status or not visitors.intersection(meeting.participants):
                 continue
-            if not any(m.sentence in sentences or m.cue == "host" for m in meeting.mentions):
+            told_with = any(m.sentence in sentences or m.cue == "host" for m in meeting.mentions)
+            told_after = (
+                not meeting.background
+                and "phone" not in meeting.cues
+                and min(m.sentence for m in meeting.mentions) >= first
+            )
+            if not (told_with or told_after):
                 continue
             persons = meeting.persons()
             for key in [k for k in meeting.participants if k in persons and k not in visitors]:  # (in their order)

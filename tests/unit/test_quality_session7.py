@@ -52,3 +52,22 @@ def test_a_one_sided_meeting_does_not_take_the_side_of_a_visit_of_another_status
     )
     meetings = [e for e in events(body) if e.type == EventType.meeting and e.status == EventStatus.occurred]
     assert all("إيمانويل ماكرون" not in names(m) for m in meetings)
+
+
+def test_whom_the_visitor_meets_later_in_the_article_hosts_the_visit() -> None:
+    body = (
+        "وصل وزير الدفاع العراقي ثابت العباسي إلى الرياض اليوم في زيارة رسمية. "
+        "وأكد الوزير أهمية التعاون بين البلدين. "
+        "والتقى العباسي وزير الدفاع السعودي الأمير خالد بن سلمان."
+    )
+    (visit,) = [e for e in events(body) if e.type == EventType.visit]
+    assert "خالد بن سلمان" in names(visit)
+
+
+def test_a_phone_call_of_the_visitor_does_not_host_the_visit() -> None:
+    body = (
+        "وصل وزير الدفاع العراقي ثابت العباسي إلى الرياض اليوم في زيارة رسمية. "
+        "وأجرى العباسي اتصالا هاتفيا مع وزير الخارجية التركي هاكان فيدان."
+    )
+    (visit,) = [e for e in events(body) if e.type == EventType.visit]
+    assert "هاكان فيدان" not in names(visit)
