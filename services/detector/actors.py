@@ -77,6 +77,8 @@ _FOREIGN_SURNAME_ENDINGS = ("كوف", "توف", "نوف", "روف", "سكي", "�
 # "سفير … لدى بلادنا فلان": the host country named by a pronoun or a definite noun
 _HOST_COUNTRY = frozenset({"بلادنا", "بلدنا", "البلاد", "الدوله", "المملكه", "بلاده", "بلادها"})
 _FOREIGN_PARTICLES = frozenset({"دا", "دي", "دو", "فان", "فون", "لو", "لا", "ديل", "دوس", "دل"})
+GENERIC_HEADS = frozenset({normalize("مسؤول")})
+"""Heads that fit any office: a bare "المسؤول الروسي" is the Russian official named before, whatever his post."""
 _COUNTERPARTS = frozenset({"نظيرتها", "نظيره", "نظيرها", "نظيرته", "نظيراتها", "نظرائه", "نظرائها"})
 MAX_NAME_WORDS = 8  # محمد بن سلمان بن عبدالعزيز آل سعود: seven
 # Definite time words that follow a name without belonging to it (اللجنة المشتركة الشهر المقبل).
@@ -102,6 +104,7 @@ _DUAL_STEMS = frozenset({"جيش", "بلد", "قوت", "دولت", "جانب", "
 # How often a definite word must be attested as a family name to end a title and start a name
 # (الرئيس السيسي) rather than continue it (رئيس أركان الحرب).
 SURNAME_AFTER_TITLE = 5
+_WELL_ATTESTED_NAME = 5  # attestations (given + family) that make a name of a word that is also a common noun
 MAX_TITLE_WORDS = 12
 
 
@@ -728,14 +731,17 @@ class _SentenceScanner:
     def _possessed_noun(self, word: Word) -> bool:
         """A noun with a pronoun suffix (عزمها، استعداده، رغبتهم) that the name lexicon does not know."""
         norm = word.norm
-        if self._known_name(word):
+        lex = self.lex
+        attested = lex.given_names.get(norm, 0) + lex.surnames.get(norm, 0)
+        if attested >= 2 and not norm.endswith("ه"):
             return False
         if norm.endswith(("ها", "هما", "هم")) and len(norm) >= 5:
             return True  # names rarely end in a feminine, dual or plural pronoun
         stem = norm[:-1]
         if norm.endswith("ه") and len(stem) >= 3:
             stems = (stem, stem[:-1] + "ه") if stem.endswith("ت") else (stem,)  # رغبته -> رغبه
-            return any(s in self.lex.frequent_words for s in stems)
+            # "ماكرون دعمه": a frequent noun with "his" beats a name seen a few times (دعمه twice; نبيه, سيده often)
+            return attested < _WELL_ATTESTED_NAME and any(s in lex.frequent_words for s in stems)
         return False
 
     def _purpose_noun(self, word: Word) -> bool:
@@ -1172,7 +1178,9 @@ class _SentenceScanner:
                 i += 1  # عبد الملك، أبو الأمير: part of a name
                 continue
             title_end, head = parsed
-            if head in lex.group_heads:
+            if head in lex.group_heads and not (
+                head in GENERIC_HEADS and is_definite(words[i]) and self._affiliation(i, title_end)
+            ):  # (but "المسؤول الروسي" is one official, named before: a bare title to resolve)
                 i = title_end + 1
                 continue
             kin = head in lex.kin_heads

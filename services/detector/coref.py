@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 from operator import not_
 
-from services.detector.actors import ActorMention, demonym_country, is_definite, visit_noun
+from services.detector.actors import GENERIC_HEADS, ActorMention, demonym_country, is_definite, visit_noun
 from services.detector.resources import lexicon
 from services.detector.words import Word, clitic_readings, per_word
 from shared.arabic import normalize
@@ -249,7 +249,8 @@ def _title_fit(m: ActorMention, e: Entity, rank_group: dict[str, int]) -> float:
         return 0.0
     heads = {e.head, *(t[2:] if t.startswith("ال") else t for t in e.title_words)}
     group = rank_group.get(m.head, -1)
-    counterpart = m.head.startswith("نظير")  # نظيره الأمريكي: any office, the affiliation decides
+    # نظيره الأمريكي، المسؤول الروسي: any office, the affiliation decides
+    counterpart = m.head.startswith("نظير") or m.head in GENERIC_HEADS
     same_head = counterpart or m.head in heads or any(rank_group.get(h, -2) == group for h in heads)
     if not same_head:
         return 0.0

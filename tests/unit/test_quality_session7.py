@@ -71,3 +71,22 @@ def test_a_phone_call_of_the_visitor_does_not_host_the_visit() -> None:
     )
     (visit,) = [e for e in events(body) if e.type == EventType.visit]
     assert "هاكان فيدان" not in names(visit)
+
+
+def test_a_bare_official_with_a_demonym_is_the_official_of_that_country_named_before() -> None:
+    body = (
+        "قال نائب وزير الخارجية الروسي ميخائيل بوغدانوف إن بلاده تدعم السودان. "
+        "وجاءت تصريحات المسؤول الروسي خلال اللقاء مع رئيس مجلس السيادة عبد الفتاح البرهان في بورتسودان."
+    )
+    assert meeting_names(body) == {"ميخائيل بوغدانوف", "عبد الفتاح البرهان"}
+
+
+def test_a_bare_official_of_a_country_no_one_is_named_for_is_left_out() -> None:
+    body = "والتقى المسؤول الأمريكي بالرئيس المصري عبد الفتاح السيسي في القاهرة."
+    assert meeting_names(body) == {"عبد الفتاح السيسي"}
+
+
+@pytest.mark.parametrize("noun", ["دعمه", "موقفه"])
+def test_a_frequent_noun_with_his_ends_a_name_even_when_a_name_list_holds_it(noun: str) -> None:
+    body = f"أعلن الرئيس الفرنسي إيمانويل ماكرون {noun} للبنان. وسيلتقي الرئيس الفرنسي نظيره اللبناني جوزاف عون غدا."
+    assert meeting_names(body) == {"إيمانويل ماكرون", "جوزاف عون"}
