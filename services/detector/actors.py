@@ -66,6 +66,7 @@ _WEEKDAYS_AND_MONTHS = frozenset(
         "صباح",
         "مساء",
         "زوال",  # زوال اليوم: this noon (Maghreb)
+        "عشية",  # عشية اليوم: this evening (Maghreb)
         "اليوم",
         "أمس",
         "غدا",
@@ -856,6 +857,7 @@ class _SentenceScanner:
                     nxt.norm in ("في", "لدي", "الي")
                     and j + 3 < len(words)
                     and not words[j + 2].breaks_before
+                    and words[j + 2].index not in self.triggers  # "وجد الرئيس النيجيري في استقباله الملك"
                     and (
                         "(" in words[j + 3].gap
                         or (not words[j + 3].breaks_before and _title_head(words, j + 3, lex) is not None)

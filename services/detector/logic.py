@@ -1419,9 +1419,13 @@ def _bare(norm: str) -> str:
     return norm
 
 
+_VISIT_MEETING_STATUSES = {(status, status) for status in EventStatus} | {(EventStatus.occurred, EventStatus.planned)}
+"""A visit's meeting has the visit's status, or is still ahead in a visit under way ("وسيجري … مباحثات مع ضيفه")."""
+
+
 def _guests_met(events: list[MergedEvent]) -> None:
     """ "زار فلان السودان … . وجاءت تصريحاته خلال اللقاء مع البرهان": a meeting that names one side only, told
-    with a visit of the same status, is the visit's meeting and the visit gives the other side.
+    with a visit (of its status, or under way), is the visit's meeting and the visit gives the other side.
 
     The one participant is the visit's host (or the visit names none and the participant is no visitor): the
     visitors are the other side; the participant is a visitor: the hosts are. The visit is the latest one told
@@ -1435,7 +1439,7 @@ def _guests_met(events: list[MergedEvent]) -> None:
         visits = [
             e for e in events
             if e.type == EventType.visit
-            and e.status == meeting.status
+            and (e.status, meeting.status) in _VISIT_MEETING_STATUSES
             and not e.background
             and min(m.sentence for m in e.mentions) <= told_at
         ]
@@ -1444,10 +1448,10 @@ def _guests_met(events: list[MergedEvent]) -> None:
             hosts = [k for k, role in visit.participants.items() if role == ParticipantRole.host]
             if party in visitors:
                 others = hosts
-            elif party in hosts or not hosts:
+            elif party in hosts or (not hosts and visit.status == meeting.status):
                 others = visitors
             else:
-                continue  # someone else than the visit's host: not its meeting
+                continue  # someone else than the visit's host (or a plan beside a visit under way): not its meeting
             for key in others:
                 meeting.participants[key] = ParticipantRole.party
                 meeting.kinds[key] = visit.kinds[key]

@@ -90,3 +90,49 @@ def test_a_bare_official_of_a_country_no_one_is_named_for_is_left_out() -> None:
 def test_a_frequent_noun_with_his_ends_a_name_even_when_a_name_list_holds_it(noun: str) -> None:
     body = f"أعلن الرئيس الفرنسي إيمانويل ماكرون {noun} للبنان. وسيلتقي الرئيس الفرنسي نظيره اللبناني جوزاف عون غدا."
     assert meeting_names(body) == {"إيمانويل ماكرون", "جوزاف عون"}
+
+
+def test_a_reception_phrase_after_a_bare_title_is_no_part_of_the_next_title() -> None:
+    body = (
+        "حل الرئيس النيجيري محمدو بوهاري اليوم بالرباط في زيارة رسمية. ولدى وصوله إلى مطار الرباط، "
+        "وجد الرئيس النيجيري في استقباله الملك محمد السادس."
+    )
+    (visit,) = [e for e in events(body) if e.type == EventType.visit]
+    roles = {p.name: p.role.value for p in visit.participants}
+    assert roles == {"محمدو بوهاري": "visitor", "محمد السادس": "host"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "حل الرئيس النيجيري محمدو بوهاري، عشية اليوم الأحد بالرباط، في زيارة عمل رسمية للمملكة المغربية.",
+        "وصل الرئيس النيجيري محمدو بوهاري عشية اليوم إلى الرباط.",
+    ],
+)
+def test_this_evening_is_no_eve_of_a_plan_and_no_part_of_a_name(body: str) -> None:
+    (visit,) = events(body)
+    assert (visit.status, names(visit)) == (EventStatus.occurred, {"محمدو بوهاري"})
+
+
+def test_on_the_eve_of_a_visit_it_is_still_ahead() -> None:
+    body = "أعلن الوزير عشية زيارة الرئيس النيجيري محمدو بوهاري إلى الرباط أن الاتفاق جاهز."
+    (visit,) = events(body)
+    assert visit.status == EventStatus.planned
+
+
+def test_talks_still_ahead_in_a_visit_under_way_are_with_the_guest() -> None:
+    body = (
+        "وصل الرئيس النيجيري محمدو بوهاري اليوم إلى الرباط في زيارة رسمية، وكان في استقباله الملك محمد السادس. "
+        "وسيجري الملك محمد السادس مباحثات رسمية مع ضيفه."
+    )
+    (meeting,) = [e for e in events(body) if e.type == EventType.meeting and e.status == EventStatus.planned]
+    assert names(meeting) == {"محمد السادس", "محمدو بوهاري"}
+
+
+def test_a_plan_of_someone_else_beside_a_visit_under_way_keeps_its_own_side() -> None:
+    body = (
+        "وصل ولي العهد السعودي الأمير محمد بن سلمان اليوم إلى أنقرة. "
+        "ويستعد الرئيس الأمريكي جو بايدن لجولة في المنطقة الشهر المقبل حيث سيلتقي قادة دول الخليج."
+    )
+    planned = [e for e in events(body) if e.type == EventType.meeting and e.status == EventStatus.planned]
+    assert all("محمد بن سلمان" not in names(m) for m in planned)
