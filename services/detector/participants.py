@@ -411,15 +411,20 @@ def _visit_roles(
 _IN = frozenset({"في", "وفي"})
 DURING = frozenset({"خلال", "وخلال", "اثناء", "واثناء"})  # "خلال الزيارة": the event told before frames another
 _BEFORE_VERB = frozenset({"قد", "وقد", "لقد", "فقد"})
-# Verbs of receiving (تلقى دعوة، تسلم دعوة): their subject is the one invited.
+# Verbs of receiving (تلقى دعوة، تسلم دعوة), honouring or declining one (لبى، اعتذر عن تلبية): their subject is
+# the one invited.
 _RECEIVE_VERBS = frozenset(
     normalize(w)
-    for w in ["تلقى", "تلقت", "يتلقى", "تتلقى", "تسلم", "تسلمت", "يتسلم", "تتسلم", "استلم", "استلمت", "يستلم", "تستلم"]
+    for w in [
+        "تلقى", "تلقت", "يتلقى", "تتلقى", "تسلم", "تسلمت", "يتسلم", "تتسلم", "استلم", "استلمت", "يستلم", "تستلم",
+        "لبى", "لبت", "يلبي", "تلبي", "اعتذر", "اعتذرت", "يعتذر", "تعتذر",
+    ]
 )
 
 
 def _received(words: list[Word], invitation: int) -> bool:
-    """A verb of receiving stands within eight words before the invitation noun (تلقى الرئيس … دعوة)."""
+    """A verb of receiving, honouring or declining stands within eight words before the invitation noun
+    (تلقى الرئيس … دعوة، اعتذر الرئيس عن عدم تلبية دعوة)."""
     return any(words[k].reads_as(_RECEIVE_VERBS) for k in range(max(0, invitation - 8), invitation))
 
 

@@ -136,3 +136,23 @@ def test_a_plan_of_someone_else_beside_a_visit_under_way_keeps_its_own_side() ->
     )
     planned = [e for e in events(body) if e.type == EventType.meeting and e.status == EventStatus.planned]
     assert all("محمد بن سلمان" not in names(m) for m in planned)
+
+
+@pytest.mark.parametrize(
+    ("body", "visitor"),
+    [
+        ("أكدت الخارجية أنه لا صحة للأنباء عن زيارة وزير الدفاع التركي يشار غولر إلى دمشق.", "يشار غولر"),
+        ("كذبت وزارة الخارجية الجزائرية خبر زيارة الوزير أحمد عطاف إلى باريس.", "أحمد عطاف"),
+        ("اعتذر الرئيس التونسي قيس سعيد عن عدم تلبية دعوة لزيارة الجزائر.", "قيس سعيد"),
+        ("اعتذر الرئيس التونسي قيس سعيد عن زيارة الجزائر بسبب ارتباطات سابقة.", "قيس سعيد"),
+    ],
+)
+def test_a_report_called_untrue_or_a_visit_declined_is_denied(body: str, visitor: str) -> None:
+    (visit,) = events(body)
+    assert visit.status == EventStatus.denied
+    assert {p.name: p.role.value for p in visit.participants} == {visitor: "visitor"}
+
+
+def test_an_invitation_honoured_is_still_a_visit_that_took_place() -> None:
+    (visit,) = events("وصل الرئيس التونسي قيس سعيد إلى الجزائر تلبية لدعوة من الرئيس عبد المجيد تبون.")
+    assert visit.status == EventStatus.occurred
