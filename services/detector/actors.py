@@ -1978,8 +1978,22 @@ _STATE_WORDS = frozenset(
 @per_word
 def _common_form(norm: str) -> bool:
     """A group noun (قادة), or (when the name lexicon does not know the word) an indefinite accusative nisba
-    (هاتفيا، رسميا) or a feminine plural (تطورات): not the last word of a name."""
-    return norm in lexicon().group_heads or (len(norm) >= 5 and norm.endswith(("ات", "يا")))
+    (هاتفيا، رسميا) or a feminine plural (تطورات، زيارات): not the last word of a name.
+
+    A feminine plural is a derived noun (م، ت، ا: مستجدات، تطورات، اتصالات) or the plural of a frequent word
+    (زيارات، قرارات); any other word in ات is a foreign family name (غرينبلات).
+    """
+    lex = lexicon()
+    if norm in lex.group_heads:
+        return True
+    if len(norm) < 5:
+        return False
+    if norm.endswith("يا"):
+        return True
+    if not norm.endswith("ات"):
+        return False
+    stem = norm[:-2]
+    return norm[0] in "متا" or not {norm, stem, stem + "ه"}.isdisjoint(lex.frequent_words)
 
 
 @per_word

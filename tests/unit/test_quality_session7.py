@@ -156,3 +156,13 @@ def test_a_report_called_untrue_or_a_visit_declined_is_denied(body: str, visitor
 def test_an_invitation_honoured_is_still_a_visit_that_took_place() -> None:
     (visit,) = events("وصل الرئيس التونسي قيس سعيد إلى الجزائر تلبية لدعوة من الرئيس عبد المجيد تبون.")
     assert visit.status == EventStatus.occurred
+
+
+@pytest.mark.parametrize("name", ["جيسون غرينبلات", "كايد جمال جعارات"])
+def test_a_family_name_in_at_that_is_no_arabic_plural_stays_in_the_name(name: str) -> None:
+    assert name in meeting_names(f"التقى الرئيس المصري عبد الفتاح السيسي المبعوث الخاص {name} في القاهرة.")
+
+
+def test_a_plural_after_a_name_still_ends_it() -> None:
+    body = "بحث الرئيس الكيني وليام روتو تطورات الأوضاع مع الرئيس الصومالي حسن شيخ محمود هاتفيا."
+    assert meeting_names(body) == {"وليام روتو", "حسن شيخ محمود"}
