@@ -166,3 +166,10 @@ def test_a_family_name_in_at_that_is_no_arabic_plural_stays_in_the_name(name: st
 def test_a_plural_after_a_name_still_ends_it() -> None:
     body = "بحث الرئيس الكيني وليام روتو تطورات الأوضاع مع الرئيس الصومالي حسن شيخ محمود هاتفيا."
     assert meeting_names(body) == {"وليام روتو", "حسن شيخ محمود"}
+
+
+def test_who_denies_that_a_meeting_took_place_is_no_side_of_it() -> None:
+    body = "نفت الرئاسة المصرية أن يكون الرئيس عبد الفتاح السيسي قد التقى بالمبعوث الأمريكي ستيف ويتكوف."
+    (meeting,) = events(body)
+    assert meeting.status == EventStatus.denied
+    assert names(meeting) == {"عبد الفتاح السيسي", "ستيف ويتكوف"}
