@@ -80,6 +80,8 @@ _HOST_COUNTRY = frozenset({"بلادنا", "بلدنا", "البلاد", "الد
 _FOREIGN_PARTICLES = frozenset({"دا", "دي", "دو", "فان", "فون", "لو", "لا", "ديل", "دوس", "دل"})
 GENERIC_HEADS = frozenset({normalize("مسؤول")})
 """Heads that fit any office: a bare "المسؤول الروسي" is the Russian official named before, whatever his post."""
+# Masdars that hold an event (أردوغان عقد قمة، … إجراء محادثات): before a trigger they end a name.
+_HOLDING_WORDS = frozenset(normalize(w) for w in ["عقد", "إجراء", "تنظيم", "إقامة", "بحث"])
 _COUNTERPARTS = frozenset({"نظيرتها", "نظيره", "نظيرها", "نظيرته", "نظيراتها", "نظرائه", "نظرائها"})
 MAX_NAME_WORDS = 8  # محمد بن سلمان بن عبدالعزيز آل سعود: seven
 # Definite time words that follow a name without belonging to it (اللجنة المشتركة الشهر المقبل).
@@ -667,7 +669,14 @@ class _SentenceScanner:
             and word.norm not in self.article_names
             and (
                 (first and not self._rare_words_follow(local) and not self._family_name_closes(local))
-                or (not first and (not self._name_closed_after(local + 1) or _inflected_common(word.norm)))
+                or (
+                    not first
+                    and (
+                        not self._name_closed_after(local + 1)
+                        or _inflected_common(word.norm)
+                        or word.norm in _HOLDING_WORDS
+                    )
+                )
             )
         ):
             return False

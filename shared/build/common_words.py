@@ -3,8 +3,8 @@
 Source: the ``wordfreq`` package's Arabic frequency list (data CC-BY-SA 4.0, Robyn Speer et al.;
 see shared/resources/README.md). Words are normalised as the detector matches them (shared/arabic.py)
 and their frequencies summed over spellings that normalise alike. A word enters the list when its Zipf
-frequency is at least ``MIN_ZIPF`` and the name lexicon (person_names.tsv) does not know it as a name:
-then "عقد" in "ماكرون عقد" ends a name, while "السيسي" (a listed family name) does not.
+frequency is at least ``MIN_ZIPF`` and neither the name lexicon (person_names.tsv) nor WELL_KNOWN_NAMES
+knows it as a name: then "عقد" in "ماكرون عقد" ends a name, while "السيسي" (a listed family name) does not.
 Output: ``shared/resources/common_words.txt``, one word a line, sorted (a rebuild is byte-identical).
 
     python -m shared.build.common_words
@@ -23,6 +23,9 @@ OUTPUT = RESOURCES / "common_words.txt"
 MIN_ZIPF = 4.4
 # A unit attested this often as a name in Wikidata is a name first (سعيد، صالح، خليفة).
 NAME_COUNT = 3
+# Frequent words that are the names of well-known people, which the name lexicon (Arabic names from
+# Wikidata) lacks: "رجب طيب أردوغان عقد" must keep أردوغان. Hand-curated, public domain.
+WELL_KNOWN_NAMES = frozenset(normalize(w) for w in ["أردوغان", "أوباما", "بوش", "عبدالعزيز"])
 HEADER = (
     "# hadath common Arabic words (Zipf >= 4.4, not a listed name), derived from wordfreq's Arabic list\n"
     "# (CC-BY-SA 4.0) by shared/build/common_words.py\n"
@@ -49,7 +52,7 @@ def common_words() -> list[str]:
         norm = normalize(word)
         if norm and all("\u0621" <= ch <= "\u064a" for ch in norm):
             totals[norm] += frequency
-    names = known_names()
+    names = known_names() | WELL_KNOWN_NAMES
     return sorted(w for w, f in totals.items() if math.log10(f) + 9 >= MIN_ZIPF and w not in names)
 
 

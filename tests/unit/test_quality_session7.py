@@ -173,3 +173,9 @@ def test_who_denies_that_a_meeting_took_place_is_no_side_of_it() -> None:
     (meeting,) = events(body)
     assert meeting.status == EventStatus.denied
     assert names(meeting) == {"عبد الفتاح السيسي", "ستيف ويتكوف"}
+
+
+@pytest.mark.parametrize("holding", ["عقد قمة ثلاثية", "إجراء محادثات"])
+def test_a_well_known_family_name_stays_and_a_holding_masdar_ends_the_name(holding: str) -> None:
+    body = f"اقترح الرئيس التركي رجب طيب أردوغان {holding} في إسطنبول."
+    assert meeting_names(body) == {"رجب طيب أردوغان"}
