@@ -54,28 +54,39 @@ _TIME_AHEAD = GatedPattern(
 _WEEKDAY = GatedPattern(
     rf"(?<!اليوم )(?<!\w)(?:يوم\s+)?(?:ال){WEEKDAY_NAMES}(?!\w)(?!\s+(?:ال)?ماضي)"
 )
+# a coming time named with a present tense anywhere in its clause ("يزور وفد … طرابلس الأسبوع المقبل")
+_NAMED_TIME_AHEAD = GatedPattern(
+    r"(?<!\w)(?:(?:ال)?(?:اسبوع|شهر|عام|سنه)\s+(?:ال)?(?:مقبل|مقبله|قادم|قادمه)|غدا|بعد\s+غد)(?!\w)"
+)
 _WAS = GatedPattern(r"(?<!\w)(?:و)?(?:كان|كانت)(?!\w)")
 
 
 WEEKDAY_WINDOW = 160  # a weekday may close a clause with two long titles
 
 
-def _weekday_in_clause(
-    sentence: str, trigger_end: int, words: TextWords, right_stop: int | None, left: str, left_words: list[str]
+def _in_clause(
+    pattern: GatedPattern,
+    sentence: str,
+    trigger_end: int,
+    words: TextWords,
+    right_stop: int | None,
+    left: str,
+    left_words: list[str],
 ) -> bool:
-    """A coming weekday in the trigger's clause (before it, or after it up to a break or another trigger)."""
-    if _WEEKDAY.search(left, left_words):
+    """``pattern`` (a coming weekday or time) in the trigger's clause (before it, or after it up to a break or
+    another trigger)."""
+    if pattern.search(left, left_words):
         return True
     end = min(len(sentence), trigger_end + WEEKDAY_WINDOW)
     if right_stop is not None and trigger_end <= right_stop < end:
         end = right_stop
     tail, tail_words = sentence[trigger_end:end], words.of(trigger_end, end)
-    if _WEEKDAY.first_words is not None and _WEEKDAY.first_words.isdisjoint(tail_words):
+    if pattern.first_words is not None and pattern.first_words.isdisjoint(tail_words):
         return False
     cut = _first_break_start(tail, tail_words)
     if cut is not None:
         tail, tail_words = tail[:cut], words.of(trigger_end, trigger_end + cut)
-    return bool(_WEEKDAY.search(tail, tail_words))
+    return bool(pattern.search(tail, tail_words))
 
 
 def _last_break_end(text: str, words: list[str]) -> int:
@@ -256,8 +267,11 @@ def mention_status(
     ):
         return StatusReading(EventStatus.planned, True, background, attached=True)  # يلتقي لاحقا، على أن يجتمع
     present = form == "imperfective" and "س" not in prefix
-    if present and _weekday_in_clause(sentence, trigger_end, words, right_stop, left, left_words):
+    clause = (sentence, trigger_end, words, right_stop, left, left_words)
+    if present and _in_clause(_WEEKDAY, *clause):
         return StatusReading(EventStatus.planned, True, background, attached=True, weekday=True)  # يلتقي … الخميس
+    if present and _in_clause(_NAMED_TIME_AHEAD, *clause):
+        return StatusReading(EventStatus.planned, True, background, attached=True)  # يزور … الأسبوع المقبل
     # ``right`` is at most PLANNED_AFTER_WINDOW long already
     if cues.after[EventStatus.planned].search(right, right_words):
         return StatusReading(EventStatus.planned, True, background, attached=True)  # … العام المقبل

@@ -179,3 +179,15 @@ def test_who_denies_that_a_meeting_took_place_is_no_side_of_it() -> None:
 def test_a_well_known_family_name_stays_and_a_holding_masdar_ends_the_name(holding: str) -> None:
     body = f"اقترح الرئيس التركي رجب طيب أردوغان {holding} في إسطنبول."
     assert meeting_names(body) == {"رجب طيب أردوغان"}
+
+
+def test_a_present_tense_with_a_coming_week_anywhere_in_its_clause_is_planned() -> None:
+    body = "يزور وفد عسكري مصري برئاسة رئيس الأركان الفريق أحمد خليفة العاصمة الليبية طرابلس الأسبوع المقبل."
+    (visit,) = events(body)
+    assert visit.status == EventStatus.planned
+
+
+def test_a_coming_stage_of_cooperation_does_not_make_present_talks_a_plan() -> None:
+    body = "يبحث الرئيس المصري عبد الفتاح السيسي مع ضيفه الملك عبد الله الثاني آفاق التعاون في المرحلة المقبلة."
+    (meeting,) = events(body)
+    assert meeting.status == EventStatus.occurred
