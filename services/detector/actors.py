@@ -407,6 +407,11 @@ def _heads_of(norm: str) -> tuple[bool, str | None] | None:
     return None
 
 
+def _accusative_common(norm: str) -> bool:
+    """A frequent noun with the accusative tanween alif (اتفاقا، بيانا، اتصالا)."""
+    return len(norm) >= 4 and norm.endswith("ا") and norm[:-1] in lexicon().frequent_words
+
+
 def _inflected_common(norm: str) -> bool:
     """A frequent word with a feminine ending or adverbial tanween (دعوة، لاحقا، مجددا) ends a name even
     before a function word: family names the lexicon lacks rarely look like these."""
@@ -629,12 +634,14 @@ class _SentenceScanner:
             return False
         if demonym_country(word, lex) is not None and word.norm not in lex.surnames:
             return False
-        if has_prefixed_article(word):
-            return False
+        if has_prefixed_article(word) and not self._known_name(word):
+            return False  # (فاليري، كالين: listed names that only read as ف/ك + the article)
         if word.norm.endswith(_PLURAL_POSSESSED) and not self._known_name(word):
             return False  # "حمله سلطان عمان تحياته": a plural noun with its pronoun, not a name
         if not first and _common_form(word.norm) and (word.norm in lex.group_heads or not self._known_name(word)):
             return False  # حسن شيخ محمود هاتفيا، وليام روتو تطورات، … قادة فصائل: an adverb, a plural, a group
+        if not first and _accusative_common(word.norm) and not self._known_name(word):
+            return False  # "فاليري غيراسيموف اتفاقا": an indefinite object (اتفاقا، بيانا، اتصالا) ends the name
         if not first and _future_verb(word) and not self._known_name(word):
             return False  # محمد السادس سيجري مباحثات: a future verb ends the name
         if not first and self._possessed_noun(word):

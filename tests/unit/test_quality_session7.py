@@ -191,3 +191,14 @@ def test_a_coming_stage_of_cooperation_does_not_make_present_talks_a_plan() -> N
     body = "يبحث الرئيس المصري عبد الفتاح السيسي مع ضيفه الملك عبد الله الثاني آفاق التعاون في المرحلة المقبلة."
     (meeting,) = events(body)
     assert meeting.status == EventStatus.occurred
+
+
+def test_a_listed_given_name_that_reads_as_fa_and_the_article_opens_a_name() -> None:
+    body = "التقى الفريق السعيد شنقريحة ونظيره الروسي فاليري غيراسيموف في موسكو."
+    assert meeting_names(body) == {"السعيد شنقريحة", "فاليري غيراسيموف"}
+
+
+def test_an_indefinite_object_after_a_name_ends_it() -> None:
+    body = "وقع الفريق السعيد شنقريحة ونظيره الروسي فاليري غيراسيموف اتفاقا للتعاون في مجال التدريب العسكري."
+    (agreement,) = events(body)
+    assert names(agreement) == {"السعيد شنقريحة", "فاليري غيراسيموف"}
