@@ -40,14 +40,14 @@ _WEEKDAYS: dict[str, int] = {
     }.items()
     for name in names
 }
-_MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+MONTH_NAMES = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 _WEEKDAY_RE = "|".join(sorted((re.escape(d[2:]) for d in _WEEKDAYS), key=len, reverse=True))
 _EXPLICIT = re.compile(
-    rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?[\/]?\s*({_MONTH_RE})(?:\s*[\/]\s*(?:{_MONTH_RE}))?"
+    rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?[\/]?\s*({MONTH_NAMES})(?:\s*[\/]\s*(?:{MONTH_NAMES}))?"
     rf"(?:\s+(?:عام|سنه)?\s*(\d{{4}}))?(?!\w)"
 )
 _NEXT = re.compile(r"\s+(?:المقبل|القادم)(?!\w)")  # right after a day and month without a year
-_MONTH_YEAR = re.compile(rf"(?<!\w)({_MONTH_RE})(?:\s*[\/]\s*(?:{_MONTH_RE}))?\s+(?:عام\s+)?(\d{{4}})(?!\d)")
+_MONTH_YEAR = re.compile(rf"(?<!\w)({MONTH_NAMES})(?:\s*[\/]\s*(?:{MONTH_NAMES}))?\s+(?:عام\s+)?(\d{{4}})(?!\d)")
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 _DIGIT = re.compile(r"\d")  # explicit and numeric dates and years need one: most clauses have none
 _YESTERDAY = GatedPattern(r"(?<!\w)(?:[وب]?ال)?(?:امس)(?!\w)|(?<!\w)البارحه(?!\w)")
@@ -70,7 +70,7 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
 
 
 _TIME_YEAR = re.compile(
-    rf"(?<!\w)(?:في|عام|سنه|خلال|العام)\s+(?:(?:شهر\s+)?(?:\d{{1,2}}\s+)?(?:{_MONTH_RE})(?:\s*/\s*(?:{_MONTH_RE}))?\s+)?"
+    rf"(?<!\w)(?:في|عام|سنه|خلال|العام)\s+(?:(?:شهر\s+)?(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})(?:\s*/\s*(?:{MONTH_NAMES}))?\s+)?"
     r"(?:عام\s+)?(19[5-9]\d|20[0-4]\d)(?!\d)"
 )
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from services.detector.dates import MONTH_NAMES
 from services.detector.prefilter import GatedPattern, TextWords, words_of
 from services.detector.resources import modality_table
 from shared.schemas import EventStatus
@@ -29,7 +30,8 @@ _RELATIVE = GatedPattern(r"(?<!\w)(?:الذي|التي|اللذان|اللتان
 _RELATIVE_WORD = re.compile(r"(?<!\w)(?:الذي|التي|اللذان|اللتان|الذين)(?!\w)")
 _ONGOING_AFTER = GatedPattern(r"(?<!\w)(?:حاليا|الان|هذه\s+الايام)(?!\w)")
 # time ahead before the trigger in its clause: "يبدأ الرئيس غدا زيارة"
-_AHEAD_BEFORE = GatedPattern(r"(?<!\w)(?:غدا|بعد\s+غد)(?!\w)")
+_MONTH_AHEAD = rf"(?:شهر\s+)?(?:{MONTH_NAMES})\s+(?:ال)?(?:مقبل|قادم)"  # نوفمبر المقبل، شهر مايو القادم
+_AHEAD_BEFORE = GatedPattern(rf"(?<!\w)(?:غدا|بعد\s+غد|{_MONTH_AHEAD})(?!\w)")
 # "نفى الأنباء عن إلغاء القمة": a denied cancellation leaves the event as it was
 _DENIED_CANCEL = GatedPattern(r"(?<!\w)[وف]?(?:نفي|نفت|ينفي|تنفي|نفيا|نفوا)(?!\w).*(?<!\w)[وب]?(?:الغاء|الغاوها)(?!\w)")
 DENIAL_WINDOW = 120
@@ -56,7 +58,7 @@ _WEEKDAY = GatedPattern(
 )
 # a coming time named with a present tense anywhere in its clause ("يزور وفد … طرابلس الأسبوع المقبل")
 _NAMED_TIME_AHEAD = GatedPattern(
-    r"(?<!\w)(?:(?:ال)?(?:اسبوع|شهر|عام|سنه)\s+(?:ال)?(?:مقبل|مقبله|قادم|قادمه)|غدا|بعد\s+غد)(?!\w)"
+    rf"(?<!\w)(?:(?:ال)?(?:اسبوع|شهر|عام|سنه)\s+(?:ال)?(?:مقبل|مقبله|قادم|قادمه)|غدا|بعد\s+غد|{_MONTH_AHEAD})(?!\w)"
 )
 _WAS = GatedPattern(r"(?<!\w)(?:و)?(?:كان|كانت)(?!\w)")
 

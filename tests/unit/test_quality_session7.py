@@ -202,3 +202,16 @@ def test_an_indefinite_object_after_a_name_ends_it() -> None:
     body = "وقع الفريق السعيد شنقريحة ونظيره الروسي فاليري غيراسيموف اتفاقا للتعاون في مجال التدريب العسكري."
     (agreement,) = events(body)
     assert names(agreement) == {"السعيد شنقريحة", "فاليري غيراسيموف"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'تستضيف مصر في نوفمبر المقبل التدريب العسكري المشترك "النجم الساطع" بمشاركة الولايات المتحدة.',
+        'تنطلق في نوفمبر المقبل فعاليات التدريب المشترك "النجم الساطع" بين القوات المصرية والأمريكية.',
+        "يزور الرئيس الفرنسي إيمانويل ماكرون الجزائر في شهر مايو القادم.",
+    ],
+)
+def test_a_coming_month_makes_the_event_a_plan(body: str) -> None:
+    (event,) = events(body)
+    assert event.status == EventStatus.planned
