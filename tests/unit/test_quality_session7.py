@@ -215,3 +215,12 @@ def test_an_indefinite_object_after_a_name_ends_it() -> None:
 def test_a_coming_month_makes_the_event_a_plan(body: str) -> None:
     (event,) = events(body)
     assert event.status == EventStatus.planned
+
+
+def test_a_leaders_plane_landing_is_his_arrival() -> None:
+    (visit,) = events("حطت طائرة الرئيس السوري أحمد الشرع في مطار الملك خالد الدولي بالرياض صباح اليوم.")
+    assert (visit.type, names(visit)) == (EventType.visit, {"أحمد الشرع"})
+
+
+def test_a_cargo_plane_landing_is_no_visit() -> None:
+    assert events("حطت طائرة مساعدات إماراتية في مطار العريش.") == []
