@@ -184,10 +184,14 @@ def _resolve_pair(
     Sets ``m.entity`` to the first and returns a copy of ``m`` for the second (none when unsure).
     """
     countries = []
+    lex = lexicon()
     for w in words[m.first : m.last + 3]:
         if w.index > m.last and not has_conjunction_text(w.norm):
             break
-        country = demonym_country(w, lexicon())
+        # "الرئيسين الأمريكي والروسي"، "وزيرا خارجية مصر والسعودية": by demonym or by the country's name
+        country = demonym_country(w, lex) or next(
+            (lex.country_by_name[rest] for _, rest in w.readings if rest in lex.country_by_name), None
+        )
         if country is not None and country.name not in countries:
             countries.append(country.name)
     persons = [e for e in entities.values() if e.kind == ParticipantKind.person]

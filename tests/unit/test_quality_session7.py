@@ -224,3 +224,16 @@ def test_a_leaders_plane_landing_is_his_arrival() -> None:
 
 def test_a_cargo_plane_landing_is_no_visit() -> None:
     assert events("حطت طائرة مساعدات إماراتية في مطار العريش.") == []
+
+
+def test_a_dual_title_over_two_country_names_stands_for_both_countries() -> None:
+    body = "عقد وزيرا خارجية مصر والسعودية اجتماعا في القاهرة لبحث الأوضاع في غزة."
+    assert meeting_names(body) == {"مصر", "السعودية"}
+
+
+def test_a_dual_title_over_two_country_names_is_the_two_ministers_named_before() -> None:
+    body = (
+        "التقى وزير الخارجية المصري بدر عبد العاطي بنظيره السعودي فيصل بن فرحان. "
+        "وبحث وزيرا خارجية مصر والسعودية الأوضاع في غزة."
+    )
+    assert meeting_names(body) == {"بدر عبد العاطي", "فيصل بن فرحان"}
