@@ -46,6 +46,9 @@ _IN_OR_TO = frozenset(["في", "داخل", "الي", "الى"])
 _BORDER_WORDS = frozenset(["حدود", "الحدود", "حدودها", "حدوده"])
 _POST_OR_BORDER_WORDS = _POST_WORDS | _BORDER_WORDS
 _CUE_WORDS = frozenset(["بكل", "وبكل", "من", "مع", *LOCATIVE_WORDS, *_BORDER_WORDS])  # read before a name
+# A gathering in construct with a city (قمة الرياض، منتدى الدوحة، مؤتمر ميونخ، محادثات جدة) is held there.
+_GATHERING_NOUNS = frozenset(["قمه", "موتمر", "منتدي", "ملتقي", "حوار", "اجتماعات", "محادثات", "مفاوضات"])
+_AT_A_GATHERING = frozenset(["هامش", "في", "وفي", "خلال", "وخلال", "اثناء", "واثناء"])
 
 
 @dataclass(slots=True)
@@ -352,7 +355,7 @@ _PREFIX_CUES = {"ب": 3.0, "ل": 0.5, "ك": 0.0}
 def _read_cue(mention: Mention, words: Words, gazetteer: Gazetteer) -> None:
     """How the words before the name introduce it: في/إلى/ب…, a toponym noun, a post or a border."""
     norms, gaps, demonyms = words.norms, words.gaps, gazetteer.demonyms
-    cue = _PREFIX_CUES.get(mention.prefix, 0.0)
+    cue = max(_PREFIX_CUES.get(mention.prefix, 0.0), _gathering_cue(norms, gaps, mention.first))
     k = mention.first - 1
     steps = 0
     gap = gaps[mention.first]
@@ -396,6 +399,20 @@ def _read_cue(mention: Mention, words: Words, gazetteer: Gazetteer) -> None:
             break
         if norms[k] in demonyms:
             mention.nearby_countries.add(demonyms[norms[k]])
+
+
+def _gathering_cue(norms: list[str], gaps: list[str], first: int) -> float:
+    """"على هامش منتدى الدوحة"، "بقمة الرياض": a gathering named after the place, where an event is held."""
+    k = first - 1
+    if k < 1 or _breaks[gaps[first]]:
+        return 0.0
+    word = norms[k]
+    if len(word) > 3 and word[0] in "وف":
+        word = word[1:]
+    at = len(word) > 3 and word[0] == "ب"
+    if (word[1:] if at else word) not in _GATHERING_NOUNS:
+        return 0.0
+    return 3.0 if at else 2.5 if norms[k - 1] in _AT_A_GATHERING else 0.0
 
 
 def _adjective_after_noun(norms: list[str], gaps: list[str], k: int) -> bool:

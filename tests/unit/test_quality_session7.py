@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 from detector_helpers import events, names
 
-from shared.schemas import EventStatus, EventType
+from services.pipeline import extract
+from shared.schemas import Article, EventStatus, EventType
 
 
 def meeting_names(body: str) -> set[str]:
@@ -237,3 +238,24 @@ def test_a_dual_title_over_two_country_names_is_the_two_ministers_named_before()
         "وبحث وزيرا خارجية مصر والسعودية الأوضاع في غزة."
     )
     assert meeting_names(body) == {"بدر عبد العاطي", "فيصل بن فرحان"}
+
+
+@pytest.mark.parametrize(
+    ("body", "city"),
+    [
+        ("التقى وزير الخارجية القطري محمد بن عبد الرحمن آل ثاني نظيره الإيراني عباس عراقجي على هامش منتدى الدوحة.",
+         "الدوحة"),
+        ("التقى وزير الخارجية الأمريكي ماركو روبيو نظيره الصيني وانغ يي على هامش مؤتمر ميونخ للأمن.", "ميونخ"),
+        ("التقى الرئيس المصري عبد الفتاح السيسي الرئيس الفرنسي إيمانويل ماكرون خلال قمة شرم الشيخ للسلام.",
+         "شرم الشيخ"),
+    ],
+)
+def test_a_gathering_named_after_a_city_places_the_meeting_held_at_it(body: str, city: str) -> None:
+    (meeting,) = extract(Article(id="unit", body=body))
+    assert meeting.place is not None and meeting.place.name == city
+
+
+def test_talks_about_a_gatherings_results_are_not_placed_at_it() -> None:
+    body = "بحث وزير الخارجية المصري بدر عبد العاطي مع نظيره السعودي نتائج قمة الرياض."
+    (meeting,) = extract(Article(id="unit", body=body))
+    assert meeting.place is None
