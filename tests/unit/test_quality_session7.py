@@ -259,3 +259,8 @@ def test_talks_about_a_gatherings_results_are_not_placed_at_it() -> None:
     body = "بحث وزير الخارجية المصري بدر عبد العاطي مع نظيره السعودي نتائج قمة الرياض."
     (meeting,) = extract(Article(id="unit", body=body))
     assert meeting.place is None
+
+
+def test_an_envoy_called_muwfad_is_a_title() -> None:
+    body = "استقبل الرئيس اللبناني جوزاف عون في قصر بعبدا الموفد الأمريكي توم براك."
+    assert meeting_names(body) == {"جوزاف عون", "توم براك"}
