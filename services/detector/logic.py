@@ -411,7 +411,10 @@ def _event_mention(
         status = EventStatus.occurred  # "يصل ولي العهد الأحد" in Sunday's paper: today's news
     roles = participants.roles(trigger, words, candidates, local_first, local_last)
     if trigger.type == EventType.training_agreement and trigger.form == "imperfective":
-        for a in candidates:  # "ستدرب تركيا عناصر الجيش الصومالي": the verb's subject trains, its object is trained
+        teacher = participants.teaching_subject(trigger, candidates, local_first, local_last, words[0].index)
+        for a in candidates:  # "تركيا ستدرب عناصر الجيش الصومالي": the verb's subject trains, its object is trained
+            if a is teacher:
+                continue  # (after the verb: "ستدرب تركيا عناصر الجيش الصومالي", already the trainer)
             if roles.get(a.entity) == ParticipantRole.party or a.kind != ParticipantKind.person:
                 if a.last < first and a.kind != ParticipantKind.person:
                     roles[a.entity] = ParticipantRole.trainer

@@ -8,6 +8,7 @@ reception cue (استقبله، في استقباله، من قبل) are hosts; 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from services.detector.actors import ActorMention, demonym_country
@@ -236,6 +237,22 @@ def _without_led_delegations(words: list[Word], chosen: list[ActorMention]) -> l
     ]
 
 
+_TEACHING_VERB = re.compile(r"[وف]?س?[يتن]درب(?:ان|ون|وا)?")  # يدرب، ستدرب (not يتدرب: is trained)
+
+
+def teaching_subject(
+    trigger: TriggerMention, actors: list[ActorMention], first: int, last: int, base: int
+) -> ActorMention | None:
+    """The subject of a present "يدرب/تدرب" that opens its clause and is followed by its object (two actors
+    after the verb), else None ("تركيا تدرب قوات …": the subject stands before)."""
+    if trigger.form != "imperfective" or not _TEACHING_VERB.fullmatch(trigger.norm):
+        return None
+    if any(0 < first - (a.last - base) <= 2 for a in actors):
+        return None
+    after = sorted((a for a in actors if a.first - base > last), key=lambda a: a.first)
+    return after[0] if len(after) >= 2 else None
+
+
 def roles(
     trigger: TriggerMention,
     words: list[Word],
@@ -252,8 +269,14 @@ def roles(
     base = words[0].index
     if trigger.type == EventType.visit:
         return _visit_roles(trigger, words, actors, first, last, base)
+    teacher = teaching_subject(trigger, actors, first, last, base)
     for a in actors:
         k = a.first - base
+        if teacher is not None and a.first >= teacher.first:
+            # "تدرب فرنسا عناصر من الجيش اللبناني": the verb's subject trains, its object is trained
+            trains = a is teacher and a.kind != ParticipantKind.person
+            out.setdefault(a.entity, ParticipantRole.trainer if trains else ParticipantRole.trainee)
+            continue
         # An actor pulled in from a neighbouring sentence has no word before it in this sentence's words.
         before = words[k - 1] if 0 < k <= len(words) else None
         previous = before.norm if before else ""

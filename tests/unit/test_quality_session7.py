@@ -264,3 +264,17 @@ def test_talks_about_a_gatherings_results_are_not_placed_at_it() -> None:
 def test_an_envoy_called_muwfad_is_a_title() -> None:
     body = "استقبل الرئيس اللبناني جوزاف عون في قصر بعبدا الموفد الأمريكي توم براك."
     assert meeting_names(body) == {"جوزاف عون", "توم براك"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "تدرب فرنسا عناصر من الجيش اللبناني على مكافحة الإرهاب بموجب اتفاق بين البلدين.",
+        "ستدرب فرنسا عناصر من الجيش اللبناني على مكافحة الإرهاب.",
+        "فرنسا ستدرب عناصر من الجيش اللبناني على مكافحة الإرهاب.",
+    ],
+)
+def test_who_trains_after_the_verb_is_the_trainer_and_its_object_the_trainee(body: str) -> None:
+    (training,) = events(body)
+    roles = {p.name: p.role.value for p in training.participants}
+    assert roles == {"فرنسا": "trainer", "الجيش اللبناني": "trainee"}
