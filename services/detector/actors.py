@@ -78,6 +78,7 @@ _FOREIGN_SURNAME_ENDINGS = ("كوف", "توف", "نوف", "روف", "سكي", "�
 # "سفير … لدى بلادنا فلان": the host country named by a pronoun or a definite noun
 _HOST_COUNTRY = frozenset({"بلادنا", "بلدنا", "البلاد", "الدوله", "المملكه", "بلاده", "بلادها"})
 _FOREIGN_PARTICLES = frozenset({"دا", "دي", "دو", "فان", "فون", "لو", "لا", "ديل", "دوس", "دل"})
+_DEPUTY_HEADS = frozenset(normalize(w) for w in ["نائب", "مساعد", "وكيل"])
 GENERIC_HEADS = frozenset({normalize("مسؤول")})
 """Heads that fit any office: a bare "المسؤول الروسي" is the Russian official named before, whatever his post."""
 # Masdars that hold an event (أردوغان عقد قمة، … إجراء محادثات): before a trigger they end a name.
@@ -916,6 +917,9 @@ class _SentenceScanner:
                 and nxt.norm not in _REGION_HEADS  # محافظ محافظة نينوى: the region's own name follows
             ):
                 j += 1  # محافظ عدن، والي سنار: the office's place, whatever place it is
+                continue
+            if j == i and head in _DEPUTY_HEADS and (rest in lex.title_heads or rest in lex.definite_only_heads):
+                j += 1  # نائب أمير منطقة الرياض، مساعد وزير الخارجية: the deputy of an office, not a given name أمير
                 continue
             if self._second_office(head, i, j):
                 break  # "في استقبال المبعوث الأممي محافظ عدن فلان": the guest's bare title, then the host's

@@ -318,8 +318,10 @@ def _event_mention(
                 a.entity, a.kind, a.name, (a.key,), affiliation=a.affiliation, first_word=a.first
             )
     told_before = _told_before(doc, trigger, sentence)
-    referring = _demonstrative_reference(doc, trigger, norms, local_first) or (
-        told_before and all(a.kind != ParticipantKind.person for a in candidates)
+    referring = (
+        _demonstrative_reference(doc, trigger, norms, local_first)
+        or (told_before and all(a.kind != ParticipantKind.person for a in candidates))
+        or _upon_arrival(doc, trigger, norms, local_first, sentence)
     )
     # "وسوف يجري فلان خلال الزيارة مباحثات": the visit told before, whatever the talks' tense; whom he meets hosts it
     framed = told_before and local_first > 0 and norms[local_first - 1] in _DURING
@@ -633,6 +635,23 @@ def _told_before(doc: _Article, trigger: TriggerMention, sentence: int) -> bool:
         and "ال" in trigger.prefix
         and trigger.type == EventType.visit
         and any(t.type == trigger.type and t.start < opens for t in doc.triggers)
+    )
+
+
+_UPON = frozenset({"لدي", "ولدي", "عند", "وعند", "فور", "وفور", "بعد", "وبعد", "عقب", "وعقب", "اثر", "لحظه"})
+
+
+def _upon_arrival(doc: _Article, trigger: TriggerMention, norms: list[str], local_first: int, sentence: int) -> bool:
+    """ "وكان في استقباله لدى وصوله المطار فلان": "upon his arrival" points back at the visit told in an earlier
+    sentence; the names around it are its hosts (read by the reception), not visitors of another visit."""
+    opens = doc.segmented.sentences[sentence].start
+    return (
+        trigger.cue == "arrival"
+        and trigger.form == "noun"
+        and trigger.norm.endswith(("ه", "ها", "هم", "هما"))
+        and local_first > 0
+        and norms[local_first - 1] in _UPON
+        and any(t.type == EventType.visit and t.start < opens for t in doc.triggers)
     )
 
 

@@ -278,3 +278,13 @@ def test_who_trains_after_the_verb_is_the_trainer_and_its_object_the_trainee(bod
     (training,) = events(body)
     roles = {p.name: p.role.value for p in training.participants}
     assert roles == {"فرنسا": "trainer", "الجيش اللبناني": "trainee"}
+
+
+def test_upon_his_arrival_points_back_at_the_visit_and_the_deputy_of_an_office_is_one_title() -> None:
+    body = (
+        "وصل إلى الرياض اليوم الرئيس الأوكراني فولوديمير زيلينسكي في زيارة رسمية للمملكة. وكان في استقباله لدى "
+        "وصوله مطار الملك خالد الدولي نائب أمير منطقة الرياض الأمير محمد بن عبدالرحمن بن عبدالعزيز."
+    )
+    (visit,) = events(body)
+    roles = {p.name: p.role.value for p in visit.participants}
+    assert roles == {"فولوديمير زيلينسكي": "visitor", "محمد بن عبدالرحمن بن عبدالعزيز": "host"}
