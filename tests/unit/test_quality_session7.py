@@ -288,3 +288,21 @@ def test_upon_his_arrival_points_back_at_the_visit_and_the_deputy_of_an_office_i
     (visit,) = events(body)
     roles = {p.name: p.role.value for p in visit.participants}
     assert roles == {"فولوديمير زيلينسكي": "visitor", "محمد بن عبدالرحمن بن عبدالعزيز": "host"}
+
+
+def test_a_summit_with_his_pronoun_is_a_summit_and_a_quote_in_the_first_person_is_no_summit() -> None:
+    (summit,) = events("ألغى الرئيس الأمريكي دونالد ترامب قمته المقررة مع الرئيس الروسي فلاديمير بوتين في بودابست.")
+    assert (summit.type, summit.status) == (EventType.meeting, EventStatus.denied)
+    assert all(e.type != EventType.meeting for e in events("قال الوزير: قمت بزيارة إلى دمشق."))
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("رحب الرئيس اللبناني جوزاف عون بفكرة عقد لقاء مع الرئيس السوري أحمد الشرع.", EventStatus.proposed),
+        ("لا يزال اللقاء بين الرئيسين الروسي والأوكراني مستبعدا في الوقت الحالي.", EventStatus.denied),
+    ],
+)
+def test_an_idea_is_proposed_and_an_unlikely_meeting_denied(body: str, status: EventStatus) -> None:
+    (meeting,) = events(body)
+    assert meeting.status == status
