@@ -446,6 +446,7 @@ def _plain_head(readings: tuple[tuple[str, str], ...], lex: Lexicon, after: str)
 
 
 _WITH = frozenset({"مع", "ومع"})
+_HEADED_BY = frozenset(normalize(w) for w in ["برئاسة", "يترأسه", "يترأسها", "يرأسه", "يرأسها", "ويرأسه", "ويرأسها"])
 _WAS = frozenset({"كان", "وكان", "كانت", "وكانت"})
 
 
@@ -1421,6 +1422,8 @@ class _SentenceScanner:
         words, used = self.words, self.used
         n = len(words)
         after_verbs = [k + 1 for k in compress(range(n - 1), map(self.triggers.__contains__, map(_INDEX, words)))]
+        if after_verbs:  # "وفد … برئاسة كريستالينا غورغييفا": who heads the delegation, named bare
+            after_verbs += [k + 1 for k in range(n - 1) if words[k].norm in _HEADED_BY]
         after_persons = [m.last + 1 for m in self.mentions if m.key and m.last + 1 < n]
         if not after_verbs and not after_persons:
             return

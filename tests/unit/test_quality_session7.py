@@ -306,3 +306,9 @@ def test_a_summit_with_his_pronoun_is_a_summit_and_a_quote_in_the_first_person_i
 def test_an_idea_is_proposed_and_an_unlikely_meeting_denied(body: str, status: EventStatus) -> None:
     (meeting,) = events(body)
     assert meeting.status == status
+
+
+def test_who_heads_a_delegation_named_bare_visits_with_it() -> None:
+    body = "وصل إلى القاهرة وفد من صندوق النقد الدولي برئاسة كريستالينا غورغييفا في زيارة تستمر يومين."
+    (visit,) = events(body)
+    assert "كريستالينا غورغييفا" in names(visit)
