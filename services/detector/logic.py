@@ -415,8 +415,10 @@ def _event_mention(
     if trigger.type == EventType.training_agreement and trigger.form == "imperfective":
         teacher = participants.teaching_subject(trigger, candidates, local_first, local_last, words[0].index)
         for a in candidates:  # "تركيا ستدرب عناصر الجيش الصومالي": the verb's subject trains, its object is trained
-            if a is teacher:
-                continue  # (after the verb: "ستدرب تركيا عناصر الجيش الصومالي", already the trainer)
+            if a is teacher:  # (after the verb: "تدرب فرنسا عناصر من الجيش اللبناني")
+                if a.kind != ParticipantKind.person:
+                    roles[a.entity] = ParticipantRole.trainer
+                continue
             if roles.get(a.entity) == ParticipantRole.party or a.kind != ParticipantKind.person:
                 if a.last < first and a.kind != ParticipantKind.person:
                     roles[a.entity] = ParticipantRole.trainer
@@ -629,13 +631,18 @@ def _home_farewell(doc: _Article, trigger: TriggerMention) -> bool:
 
 def _told_before(doc: _Article, trigger: TriggerMention, sentence: int) -> bool:
     """A definite visit noun ("الزيارة") after a visit trigger in an earlier sentence: the same visit."""
-    opens = doc.segmented.sentences[sentence].start
     return (
         trigger.form == "noun"
         and "ال" in trigger.prefix
         and trigger.type == EventType.visit
-        and any(t.type == trigger.type and t.start < opens for t in doc.triggers)
+        and _visit_told_earlier(doc, sentence)
     )
+
+
+def _visit_told_earlier(doc: _Article, sentence: int) -> bool:
+    """Does a visit trigger stand in a sentence before ``sentence``?"""
+    opens = doc.segmented.sentences[sentence].start
+    return any(t.type == EventType.visit and t.start < opens for t in doc.triggers)
 
 
 _UPON = frozenset({"لدي", "ولدي", "عند", "وعند", "فور", "وفور", "بعد", "وبعد", "عقب", "وعقب", "اثر", "لحظه"})
@@ -644,14 +651,13 @@ _UPON = frozenset({"لدي", "ولدي", "عند", "وعند", "فور", "وفو
 def _upon_arrival(doc: _Article, trigger: TriggerMention, norms: list[str], local_first: int, sentence: int) -> bool:
     """ "وكان في استقباله لدى وصوله المطار فلان": "upon his arrival" points back at the visit told in an earlier
     sentence; the names around it are its hosts (read by the reception), not visitors of another visit."""
-    opens = doc.segmented.sentences[sentence].start
     return (
         trigger.cue == "arrival"
         and trigger.form == "noun"
         and trigger.norm.endswith(("ه", "ها", "هم", "هما"))
         and local_first > 0
         and norms[local_first - 1] in _UPON
-        and any(t.type == EventType.visit and t.start < opens for t in doc.triggers)
+        and _visit_told_earlier(doc, sentence)
     )
 
 
@@ -1457,15 +1463,15 @@ def _guests_met(events: list[MergedEvent]) -> None:
         if meeting.type != EventType.meeting or len(meeting.participants) != 1 or meeting.background:
             continue
         (party,) = meeting.participants
-        told_at = min(m.sentence for m in meeting.mentions)
+        told_at = min(meeting.sentences)
         visits = [
             e for e in events
             if e.type == EventType.visit
             and (e.status, meeting.status) in _VISIT_MEETING_STATUSES
             and not e.background
-            and min(m.sentence for m in e.mentions) <= told_at
+            and min(e.sentences) <= told_at
         ]
-        for visit in sorted(visits, key=lambda e: min(m.sentence for m in e.mentions), reverse=True)[:1]:
+        for visit in sorted(visits, key=lambda e: min(e.sentences), reverse=True)[:1]:
             visitors = [k for k, role in visit.participants.items() if role == ParticipantRole.visitor]
             hosts = [k for k, role in visit.participants.items() if role == ParticipantRole.host]
             if party in visitors:
@@ -1493,16 +1499,13 @@ def _hosts_met(events: list[MergedEvent]) -> None:
         if visit.type != EventType.visit or ParticipantRole.host in visit.participants.values():
             continue
         visitors = {k for k, role in visit.participants.items() if role == ParticipantRole.visitor}
-        sentences = {m.sentence for m in visit.mentions}
-        first = min(sentences)
+        sentences = visit.sentences
         for meeting in meetings:
             if meeting.status != visit.status or not visitors.intersection(meeting.participants):
                 continue
-            told_with = any(m.sentence in sentences or m.cue == "host" for m in meeting.mentions)
+            told_with = not sentences.isdisjoint(meeting.sentences) or "host" in meeting.cues
             told_after = (
-                not meeting.background
-                and "phone" not in meeting.cues
-                and min(m.sentence for m in meeting.mentions) >= first
+                not meeting.background and "phone" not in meeting.cues and min(meeting.sentences) >= min(sentences)
             )
             if not (told_with or told_after):
                 continue

@@ -269,14 +269,8 @@ def roles(
     base = words[0].index
     if trigger.type == EventType.visit:
         return _visit_roles(trigger, words, actors, first, last, base)
-    teacher = teaching_subject(trigger, actors, first, last, base)
     for a in actors:
         k = a.first - base
-        if teacher is not None and a.first >= teacher.first:
-            # "تدرب فرنسا عناصر من الجيش اللبناني": the verb's subject trains, its object is trained
-            trains = a is teacher and a.kind != ParticipantKind.person
-            out.setdefault(a.entity, ParticipantRole.trainer if trains else ParticipantRole.trainee)
-            continue
         # An actor pulled in from a neighbouring sentence has no word before it in this sentence's words.
         before = words[k - 1] if 0 < k <= len(words) else None
         previous = before.norm if before else ""
