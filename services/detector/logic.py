@@ -109,6 +109,7 @@ class _Article:
         self._sentence_words: dict[int, TextWords] = {}
         self._sentence_norms: dict[int, tuple[str, int]] = {}
         self.last_sides: list[ActorMention] = []  # the latest mention's parties, when it had two or more
+        self.last_talks: tuple[int, list[ActorMention]] | None = None  # sentence and persons of the latest meeting
         self.trigger_starts: list[int] = []  # body offsets of every trigger, in order (set by detect)
         self.triggers: list[TriggerMention] = []  # every trigger, in order (set by detect)
         self.trigger_words: set[int] = set()  # indices of the words of every trigger (set by detect)
@@ -355,6 +356,9 @@ def _event_mention(
     candidates += _speaker_of_pronoun(trigger, words, candidates, actors_by_sentence[sentence], local_first)
     if len({a.entity for a in candidates}) >= 2:
         doc.last_sides = candidates
+        persons = [a for a in candidates if a.kind == ParticipantKind.person]
+        if trigger.type == EventType.meeting and len({a.entity for a in persons}) >= 2:
+            doc.last_talks = (sentence, persons)
     text, offset = doc.sentence_norm(sentence)
     text_words = doc.sentence_words(sentence)
     t0 = doc.view_index(trigger.start) - offset
@@ -411,6 +415,8 @@ def _event_mention(
     )
     if reading.weekday and date is not None and date == published:
         status = EventStatus.occurred  # "يصل ولي العهد الأحد" in Sunday's paper: today's news
+    if trigger.type == EventType.training_agreement and not referring:
+        candidates += _negotiators(doc, sentence, before, candidates, status)
     roles = participants.roles(trigger, words, candidates, local_first, local_last)
     if trigger.type == EventType.training_agreement and trigger.form == "imperfective":
         teacher = participants.teaching_subject(trigger, candidates, local_first, local_last, words[0].index)
@@ -872,6 +878,46 @@ _INTENT = frozenset(
     {"يعتزم", "تعتزم", "ينوي", "تنوي", "يزمع", "تزمع", "يتوقع", "يرتقب", "يستعد", "تستعد", "يامل", "تامل"}
     | {"يرغب", "ترغب", "يسعي", "تسعي", "يريد", "تريد", "يطلب", "تطلب", "يقترح", "تقترح", "يمكن"}
 )
+
+
+# "جرى بحث"، "تم خلال اللقاء بحث"، "وتناول الاجتماع": the talks told before discuss what follows.
+_TALKS_SUBJECTS = frozenset(normalize(w) for w in ["اللقاء", "الاجتماع", "المباحثات", "المحادثات", "الجانبان"])
+_TALKS_NOUNS = frozenset(normalize(w) for w in ["بحث", "مناقشة", "التباحث", "استعراض"])
+_IMPERSONAL = frozenset(normalize(w) for w in ["جرى", "وجرى", "تم", "وتم", "يجري", "سيجري", "سيتم"])
+_AGREED = frozenset({EventStatus.proposed, EventStatus.planned})  # a training held is not its negotiators'
+_NEGOTIATORS_REACH = 3  # sentences after the talks where a discussed training is still their topic
+
+
+def _negotiators(
+    doc: _Article, sentence: int, before: list[str], candidates: list[ActorMention], status: EventStatus
+) -> list[ActorMention]:
+    """The persons of the talks told just before, when the training is what those talks discussed or the two
+    sides signed ("استقبل الوزير السفير … وجرى بحث زيادة المقاعد المخصصة لضباط الجيش في الكليات العسكرية
+    التركية"، "وقّع الجانبان عقب الاجتماع بروتوكولا لبرنامج التدريب"): who negotiated a training is a party to
+    it, beside the forces it trains. A training held ("التدريبات التي تجريها قوات البلدين") is not theirs."""
+    talks = doc.last_talks
+    if talks is None or not 0 <= sentence - talks[0] <= _NEGOTIATORS_REACH:
+        return []
+    if any(a.kind == ParticipantKind.person for a in candidates):
+        return []  # the sentence names its own negotiators
+    signed = any(
+        norm in _BOTH_SIDES and k + 1 < len(before) and before[k + 1] in _SIGNED for k, norm in enumerate(before)
+    )
+    discussed = status in _AGREED and any(
+        (norm in _TALKS_NOUNS and k > 0 and before[k - 1] in _IMPERSONAL)
+        or (norm in _TALKS_SUBJECTS and k > 0 and _unjoined(before[k - 1]) in _DISCUSSED | _DURING)
+        or (norm in _BOTH_SIDES and k + 1 < len(before) and before[k + 1] in _DISCUSSED)
+        for k, norm in enumerate(before)
+    )
+    if not (signed or discussed):
+        return []
+    known = {a.entity for a in candidates}
+    return [a for a in talks[1] if a.entity not in known]
+
+
+def _unjoined(norm: str) -> str:
+    """The word without a leading و (وتناول -> تناول)."""
+    return norm[1:] if norm.startswith("و") and len(norm) > 3 else norm
 
 
 def _ongoing_relative(after: list[str]) -> bool:
