@@ -110,6 +110,7 @@ class _Article:
         self._sentence_norms: dict[int, tuple[str, int]] = {}
         self.last_sides: list[ActorMention] = []  # the latest mention's parties, when it had two or more
         self.last_talks: tuple[int, list[ActorMention]] | None = None  # sentence and persons of the latest meeting
+        self.last_visit_status: EventStatus | None = None  # the status of the latest visit mention
         self.trigger_starts: list[int] = []  # body offsets of every trigger, in order (set by detect)
         self.triggers: list[TriggerMention] = []  # every trigger, in order (set by detect)
         self.trigger_words: set[int] = set()  # indices of the words of every trigger (set by detect)
@@ -294,7 +295,7 @@ def _event_mention(
                 known.name = a.name
             if a.entity not in {c.entity for c in candidates}:
                 candidates.append(a)
-    candidates = [a for a in candidates if not _venue_subject(doc, lex, a)]
+    candidates = [a for a in candidates if not _venue_subject(doc, lex, a) and not _since_when(words, a)]
     if trigger.type == EventType.meeting:  # (the sender of an invitation may host the visit it proposes)
         candidates = [a for a in candidates if not _message_sender(doc, a)]
     if trigger.type == EventType.meeting and not sides:
@@ -374,6 +375,17 @@ def _event_mention(
         and any(a.last == first - 1 for a in actors_by_sentence[sentence])
     ):
         status = EventStatus.occurred  # "الوزير يلتقي نظيره": a headline's present tense reports, it does not plan
+    if (
+        trigger.type == EventType.meeting
+        and trigger.form == "imperfective"
+        and not reading.cued
+        and status == EventStatus.occurred
+        and doc.last_visit_status == EventStatus.planned
+        and _during_the_visit(before[-4:] + after[:6])
+    ):
+        status = EventStatus.planned  # "يلتقي الرئيس خلالها بالملك": the meetings of a visit still ahead are ahead
+    if trigger.type == EventType.visit:
+        doc.last_visit_status = status
     if status == EventStatus.planned and doc.called_off and _PAST_PLAN.search(text, max(0, t0 - 45), t0):
         status = EventStatus.denied  # "وكان من المقرر أن يزور …" in a story of its cancellation: it did not happen
     if trigger.cue == "onward":
@@ -418,6 +430,10 @@ def _event_mention(
     if trigger.type == EventType.training_agreement and not referring:
         candidates += _negotiators(doc, sentence, before, candidates, status)
     roles = participants.roles(trigger, words, candidates, local_first, local_last)
+    if framed and trigger.type == EventType.visit and _met_before(doc, trigger, first):
+        for a in candidates:  # "يلتقي الرئيس خلال الزيارة الرئيس البرتغالي": whom he meets hosts the visit
+            if a.first > last and a.kind == ParticipantKind.person:
+                roles[a.entity] = ParticipantRole.host
     if trigger.type == EventType.training_agreement and trigger.form == "imperfective":
         teacher = participants.teaching_subject(trigger, candidates, local_first, local_last, words[0].index)
         for a in candidates:  # "تركيا ستدرب عناصر الجيش الصومالي": the verb's subject trains, its object is trained
@@ -462,7 +478,7 @@ def _event_mention(
             and trigger.form == "noun"
             and "ال" in trigger.prefix
             and previous in _DURING
-            and not (after and after[0].startswith("ال"))
+            and not (after and after[0].startswith("ال") and after[0].endswith(_ADJECTIVE_ENDINGS))
         )
     )
     margin = trigger.type == EventType.meeting and _after_margin(words, local_first)
@@ -913,6 +929,40 @@ def _negotiators(
         return []
     known = {a.entity for a in candidates}
     return [a for a in talks[1] if a.entity not in known]
+
+
+# "خلال الزيارة الرسمية"، "خلال اللقاء الثنائي": an adjective may make it another event; "خلال الزيارة الرئيس …"
+# starts the next phrase
+_ADJECTIVE_ENDINGS = ("ه", "ي", "يه", "ين", "ان")
+_VISIT_NOUNS = frozenset(normalize(w) for w in ["الزيارة", "زيارته", "زيارتها", "الجولة", "جولته", "جولتها"])
+_DURING_IT = frozenset(normalize(w) for w in ["خلالها", "أثناءها", "وخلالها"])
+
+
+def _during_the_visit(window: list[str]) -> bool:
+    """Does the window say "during the visit" (خلال الزيارة، خلالها)?"""
+    return any(
+        norm in _DURING_IT or (norm in _DURING and k + 1 < len(window) and window[k + 1] in _VISIT_NOUNS)
+        for k, norm in enumerate(window)
+    )
+
+
+_SINCE = frozenset({"منذ", "ومنذ"})
+
+
+def _since_when(words: list[Word], actor: ActorMention) -> bool:
+    """Is the actor what a "since" dates from ("هي الأولى منذ تنصيب الرئيس البرتغالي فلان")? A time, not a party."""
+    k = actor.first - words[0].index
+    return any(w.norm in _SINCE for w in words[max(0, k - 3) : k])
+
+
+def _met_before(doc: _Article, trigger: TriggerMention, first: int) -> bool:
+    """Is the word before the frame ("خلال الزيارة") a meeting verb of the same sentence (يلتقي الرئيس خلال …)?"""
+    for other in doc.triggers:
+        if other.type == EventType.meeting and other.form != "noun" and other.end <= trigger.start:
+            words = doc.words_in(other.start, other.end)
+            if words and first - 4 <= words[-1] < first and doc.words[words[-1]].sentence == doc.words[first].sentence:
+                return True
+    return False
 
 
 def _unjoined(norm: str) -> str:

@@ -214,6 +214,9 @@ def _fits(event: MergedEvent, mention: EventMention) -> bool:
             return True
         if mine_v & theirs_v:
             return True
+        hosts = {k for k, role in event.participants.items() if role == ParticipantRole.host}
+        if mine_v <= hosts and mention.sentence in event.sentences and mention.status == event.status:
+            return True  # "كانت في استقباله فلانة، في أول زيارة يقوم بها": one visit; the host read as its visitor
         # "زيارة الوفد العسكري الأميركي": a delegation of the visitor's country is the visitor's party
         countries = {event.affiliations.get(k) for k in theirs_v} - {None}
         return bool(mine_v <= mention.delegations and {mention.affiliations.get(k) for k in mine_v} & countries)

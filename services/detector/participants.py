@@ -340,8 +340,10 @@ def _visit_roles(
             for a in actors
         }
     host_from = None
-    if trigger.cue == "reception" and trigger.norm.startswith(("في", "وفي")):
-        host_from = last + 1  # كان في استقباله فلان: whoever comes after receives the visitor
+    if trigger.cue == "reception" and (
+        trigger.norm.startswith(("في", "وفي")) or trigger.norm.endswith(("استقباله", "استقبالها", "استقبالهم"))
+    ):
+        host_from = last + 1  # (وكانت) في استقباله فلان: whoever comes after receives the visitor
     elif trigger.cue == "reception" and trigger.norm.startswith(("كان", "وكان")):
         # "وكان في استقبال الوزير فلان لدى وصوله … علان": the genitive visits, whoever follows receives
         guest = next((a for a in actors if a.first - base == last + 1), None)

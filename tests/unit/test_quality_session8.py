@@ -9,7 +9,11 @@ from __future__ import annotations
 import pytest
 from detector_helpers import events, names
 
-from shared.schemas import EventType
+from shared.schemas import DetectedEvent, EventStatus, EventType, ParticipantRole
+
+
+def roles(event: DetectedEvent) -> dict[str, ParticipantRole]:
+    return {p.name: p.role for p in event.participants}
 
 
 def training_names(body: str) -> set[str]:
@@ -55,3 +59,45 @@ def test_talks_long_before_do_not_negotiate_a_training() -> None:
         "وأشار إلى تطور العلاقات الاقتصادية. وفي شأن آخر، جرى بحث إجراء تدريبات مشتركة للقوات البحرية في البلدين."
     )
     assert "يوسف الحنيطي" not in training_names(body)
+
+
+def test_a_present_tense_meeting_during_a_visit_still_ahead_is_planned() -> None:
+    body = (
+        "يصل الرئيس الفرنسي إيمانويل ماكرون إلى الرباط الأسبوع المقبل في زيارة رسمية. "
+        "يلتقي الرئيس الفرنسي خلالها بالملك محمد السادس."
+    )
+    (meeting,) = [e for e in events(body) if e.type == EventType.meeting]
+    assert meeting.status == EventStatus.planned
+
+
+def test_whom_the_visitor_meets_during_the_visit_hosts_it() -> None:
+    body = (
+        "من المقرر أن يصل الرئيس عبد الفتاح السيسي غدا إلى لشبونة في زيارة رسمية. "
+        "كما يلتقي الرئيس خلال الزيارة الرئيس البرتغالي مارسيلو ريبيلو دي سوزا."
+    )
+    (visit,) = [e for e in events(body) if e.type == EventType.visit]
+    assert roles(visit) == {
+        "عبد الفتاح السيسي": ParticipantRole.visitor,
+        "مارسيلو ريبيلو دي سوزا": ParticipantRole.host,
+    }
+    (meeting,) = [e for e in events(body) if e.type == EventType.meeting]
+    assert names(meeting) == {"عبد الفتاح السيسي", "مارسيلو ريبيلو دي سوزا"}
+
+
+def test_who_a_since_dates_from_is_no_participant() -> None:
+    body = (
+        "وصل الرئيس الكيني وليام روتو إلى أديس أبابا اليوم، في أول زيارة يقوم بها إلى إثيوبيا "
+        "منذ تولي آبي أحمد منصبه."
+    )
+    (visit,) = [e for e in events(body) if e.type == EventType.visit]
+    assert names(visit) == {"وليام روتو"}
+
+
+def test_the_one_after_a_reception_with_a_pronoun_receives_the_visitor() -> None:
+    body = (
+        "وصل الرئيس الكوري الجنوبي لي جيه ميونغ إلى طوكيو اليوم في زيارة رسمية، حيث كانت في استقباله "
+        "وزيرة الخارجية اليابانية يوكو كاميكاوا، في أول زيارة يقوم بها إلى اليابان."
+    )
+    visits = [e for e in events(body) if e.type == EventType.visit]
+    assert len(visits) == 1
+    assert roles(visits[0])["يوكو كاميكاوا"] == ParticipantRole.host
