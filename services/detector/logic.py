@@ -261,6 +261,8 @@ def _event_mention(
     before = norms[:local_first]
     if _hypothetical(lex, before):
         return None  # "اعتبر المحلل أن أي لقاء … لن ينجح": a view about a possible event, not an event
+    if trigger.form in ("noun", "phrase") and before and before[-1] in _ANY and not _NEGATORS.intersection(before[-5:]):
+        return None  # "أي اتصال هاتفي للرئيس يتم الإعلان عنه": any such event ("لم يعقد أي لقاء": none was held)
     if trigger.type == EventType.visit and trigger.cue == "reception" and _home_farewell(doc, trigger):
         return None  # "توجه فلان إلى أسمرا … وكان في وداعه بمطار بورتسودان علان": seen off at home, not hosted
     if trigger.type == EventType.visit and trigger.cue in ("reception", "arrival") and doc.returned_before(
@@ -946,6 +948,8 @@ def _during_the_visit(window: list[str]) -> bool:
     )
 
 
+_ANY = frozenset({"اي", "لاي", "باي", "واي"})
+_NEGATORS = frozenset({"لم", "ولم", "لن", "ولن", "لا", "ولا", "ما", "عدم", "ليس", "ليست", "نفي", "نفت", "ينفي", "تنفي"})
 _SINCE = frozenset({"منذ", "ومنذ"})
 
 

@@ -101,3 +101,20 @@ def test_the_one_after_a_reception_with_a_pronoun_receives_the_visitor() -> None
     visits = [e for e in events(body) if e.type == EventType.visit]
     assert len(visits) == 1
     assert roles(visits[0])["يوكو كاميكاوا"] == ParticipantRole.host
+
+
+def test_any_event_of_a_kind_is_no_event() -> None:
+    body = (
+        "وأكد المصدر أن أي اتصال هاتفي بين الرئيس عبد الفتاح السيسي والرئيس الأمريكي دونالد ترامب "
+        "يتم الإعلان عنه وفقا للمتبع."
+    )
+    assert events(body) == []
+
+
+def test_what_prevented_an_event_denies_it() -> None:
+    body = (
+        "وأشار البلاغ إلى أن وعكة صحية حالت دون استقبال الملك محمد السادس رئيس وزراء كوريا الجنوبية هان دك سو "
+        "اليوم الثلاثاء."
+    )
+    (meeting,) = [e for e in events(body) if e.type == EventType.meeting]
+    assert meeting.status == EventStatus.denied
