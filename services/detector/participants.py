@@ -375,6 +375,8 @@ def _visit_roles(
         relative = next((k for k in range(max(0, first - 2), first) if words[k].norm in _RELATIVES), None)
         if host is not None and relative is not None and host.last - base == relative - 1:
             host = None  # "استقبل وزير الدفاع نظيره فلان الذي يزور": the one who visits, the host unnamed
+        if host is not None and trigger.form == "noun" and host.first - base == last + 1:
+            host = None  # "استقبل عباس الصفدي، وأكد أن زيارة الصفدي مهمة": the genitive of a visit visits
         for a in actors:
             invited_by = host_from is not None and a.first - base >= host_from
             out[a.entity] = ParticipantRole.host if a is host or invited_by else ParticipantRole.visitor

@@ -118,3 +118,12 @@ def test_what_prevented_an_event_denies_it() -> None:
     )
     (meeting,) = [e for e in events(body) if e.type == EventType.meeting]
     assert meeting.status == EventStatus.denied
+
+
+def test_the_genitive_of_a_visit_visits_even_after_a_reception_verb() -> None:
+    body = (
+        "استقبل الرئيس الفلسطيني محمود عباس، وزير الخارجية الأردني أيمن الصفدي، في رام الله، وأكد عباس "
+        "خلال اللقاء أن زيارة الصفدي مهمة."
+    )
+    (visit,) = [e for e in events(body) if e.type == EventType.visit]
+    assert roles(visit)["أيمن الصفدي"] == ParticipantRole.visitor
