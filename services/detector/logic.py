@@ -111,6 +111,7 @@ class _Article:
         self.last_sides: list[ActorMention] = []  # the latest mention's parties, when it had two or more
         self.last_talks: tuple[int, list[ActorMention]] | None = None  # sentence and persons of the latest meeting
         self.last_visit_status: EventStatus | None = None  # the status of the latest visit mention
+        self.last_receiver: tuple[int, ActorMention] | None = None  # sentence and subject of the latest استقبل
         self.trigger_starts: list[int] = []  # body offsets of every trigger, in order (set by detect)
         self.triggers: list[TriggerMention] = []  # every trigger, in order (set by detect)
         self.trigger_words: set[int] = set()  # indices of the words of every trigger (set by detect)
@@ -353,6 +354,8 @@ def _event_mention(
     if trigger.type == EventType.meeting:
         candidates += _leaders_of(words, candidates, entities)
         candidates = _officials_for_countries(lex, candidates, actors_by_sentence[sentence], entities)
+    if trigger.type == EventType.meeting and trigger.cue == "host" and trigger.form != "noun":
+        candidates += _receiver_again(doc, sentence, words, local_first, candidates)
     if "party" in trigger.needs and not candidates:
         return None
     candidates = _pronoun_antecedent(trigger, words, candidates, local_first)
@@ -950,6 +953,28 @@ def _during_the_visit(window: list[str]) -> bool:
 
 _ANY = frozenset({"اي", "لاي", "باي", "واي"})
 _NEGATORS = frozenset({"لم", "ولم", "لن", "ولن", "لا", "ولا", "ما", "عدم", "ليس", "ليست", "نفي", "نفت", "ينفي", "تنفي"})
+_RECEIVER_REACH = 3  # sentences after a reception where "كما استقبل" still has its subject
+
+
+def _receiver_again(
+    doc: _Article, sentence: int, words: list[Word], local_first: int, candidates: list[ActorMention]
+) -> list[ActorMention]:
+    """Who received a guest before is the subject of "كما استقبل فلانا" / "واستقبل أيضا فلانا", a reception verb
+    with no subject of its own; the reception with a named subject is remembered for the sentences after it."""
+    persons = [a for a in candidates if a.kind == ParticipantKind.person]
+    if len({a.entity for a in persons}) >= 2:
+        host = participants.receiver_subject(words, persons, local_first)
+        if host is not None:
+            doc.last_receiver = (sentence, host)
+        return []
+    known = doc.last_receiver
+    if known is None or not 0 < sentence - known[0] <= _RECEIVER_REACH or local_first > 2 or len(persons) != 1:
+        return []
+    if persons[0].first < words[local_first].index or known[1].entity == persons[0].entity:
+        return []  # "فلان استقبل …": its own subject
+    return [known[1]]
+
+
 _SINCE = frozenset({"منذ", "ومنذ"})
 
 

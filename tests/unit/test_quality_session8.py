@@ -127,3 +127,13 @@ def test_the_genitive_of_a_visit_visits_even_after_a_reception_verb() -> None:
     )
     (visit,) = [e for e in events(body) if e.type == EventType.visit]
     assert roles(visit)["أيمن الصفدي"] == ParticipantRole.visitor
+
+
+@pytest.mark.parametrize("again", ["كما استقبل", "واستقبل أيضا"])
+def test_a_reception_with_no_subject_of_its_own_is_the_last_receivers(again: str) -> None:
+    body = (
+        "استقبل وزير الدفاع السعودي الأمير خالد بن سلمان اليوم في الرياض وزير الدفاع الباكستاني خواجة آصف. "
+        f"{again} وزير الدفاع القطري خالد العطية."
+    )
+    meetings = [e for e in events(body) if e.type == EventType.meeting]
+    assert {"خالد العطية", "خالد بن سلمان"} in [names(m) for m in meetings]
