@@ -360,7 +360,7 @@ def _event_mention(
         return None
     candidates = _pronoun_antecedent(trigger, words, candidates, local_first)
     candidates += _speaker_of_pronoun(trigger, words, candidates, actors_by_sentence[sentence], local_first)
-    if len({a.entity for a in candidates}) >= 2:
+    if len({a.entity for a in candidates}) >= 2 and trigger.type != EventType.visit:
         doc.last_sides = candidates
         persons = [a for a in candidates if a.kind == ParticipantKind.person]
         if trigger.type == EventType.meeting and len({a.entity for a in persons}) >= 2:
@@ -435,6 +435,8 @@ def _event_mention(
     if trigger.type == EventType.training_agreement and not referring:
         candidates += _negotiators(doc, sentence, before, candidates, status)
     roles = participants.roles(trigger, words, candidates, local_first, local_last)
+    if trigger.type == EventType.visit and {ParticipantRole.visitor, ParticipantRole.host} <= set(roles.values()):
+        doc.last_sides = candidates  # the sides of a visit are its visitor and its host, not two visitors
     if framed and trigger.type == EventType.visit and _met_before(doc, trigger, first):
         for a in candidates:  # "يلتقي الرئيس خلال الزيارة الرئيس البرتغالي": whom he meets hosts the visit
             if a.first > last and a.kind == ParticipantKind.person:
@@ -979,9 +981,15 @@ _SINCE = frozenset({"منذ", "ومنذ"})
 
 
 def _since_when(words: list[Word], actor: ActorMention) -> bool:
-    """Is the actor what a "since" dates from ("هي الأولى منذ تنصيب الرئيس البرتغالي فلان")? A time, not a party."""
+    """Is the actor what a "since" dates from ("هي الأولى منذ تنصيب الرئيس البرتغالي فلان"، "منذ توليه الحكم خلفا
+    لأخيه الملك عبد الله")? A time, not a party. The phrase runs to a punctuation mark, at most 7 words."""
     k = actor.first - words[0].index
-    return any(w.norm in _SINCE for w in words[max(0, k - 3) : k])
+    for j in range(k - 1, max(-1, k - 8), -1):
+        if words[j].norm in _SINCE:
+            return True
+        if words[j + 1].breaks_before:
+            return False
+    return False
 
 
 def _met_before(doc: _Article, trigger: TriggerMention, first: int) -> bool:

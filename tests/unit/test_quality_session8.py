@@ -137,3 +137,25 @@ def test_a_reception_with_no_subject_of_its_own_is_the_last_receivers(again: str
     )
     meetings = [e for e in events(body) if e.type == EventType.meeting]
     assert {"خالد العطية", "خالد بن سلمان"} in [names(m) for m in meetings]
+
+
+def test_a_dual_future_verb_plans_the_talks_it_governs() -> None:
+    body = "وقال المتحدث إن الرئيسين عبد الفتاح السيسي وعبدالله الثاني سيعقدان جلسة مباحثات في عمان."
+    (meeting,) = [e for e in events(body) if e.type == EventType.meeting]
+    assert meeting.status == EventStatus.planned
+
+
+def test_the_two_sides_are_a_visits_visitor_and_host_not_two_visitors() -> None:
+    body = (
+        "وصل العاهل السعودي الملك سلمان بن عبد العزيز إلى القاهرة اليوم، وكان في استقباله الرئيس عبد الفتاح السيسي. "
+        "وقال التلفزيون إن الأمير محمد بن سلمان وصل إلى القاهرة قبل قليل من وصول الملك سلمان. "
+        "وقال المتحدث إن الجانبين سيعقدان جلسة مباحثات عقب الاستقبال الرسمي."
+    )
+    (meeting,) = [e for e in events(body) if e.type == EventType.meeting]
+    assert {"سلمان بن عبد العزيز", "عبد الفتاح السيسي"} <= names(meeting)
+
+
+def test_a_since_phrase_runs_to_its_comma() -> None:
+    body = "وهذه أول زيارة يقوم بها الملك سلمان بن عبد العزيز للقاهرة منذ توليه الحكم خلفا لأخيه الملك عبد الله."
+    (visit,) = [e for e in events(body) if e.type == EventType.visit]
+    assert names(visit) == {"سلمان بن عبد العزيز"}
