@@ -397,6 +397,13 @@ def _visit_roles(
         inviter = min((a for a in actors if invitation < a.first - base < first), key=lambda a: a.first, default=None)
         if inviter is not None and len(actors) > 1:
             return {a.entity: ParticipantRole.host if a is inviter else ParticipantRole.visitor for a in actors}
+    fronted = _fronted_inviter(words, invitation, first) if invitation is not None else None
+    if fronted is not None and any(fronted[0] < a.first - base < fronted[1] for a in actors):
+        # "بدعوة كريمة من خادم الحرمين الشريفين …، يقوم الرئيس بزيارة": the fronted fronted before the visit hosts
+        return {
+            a.entity: ParticipantRole.host if fronted[0] < a.first - base < fronted[1] else ParticipantRole.visitor
+            for a in actors
+        }
     if invitation is not None and _received(words, invitation):
         # "تلقى فلان دعوة من علان لزيارة …": the one who receives the invitation visits, its sender hosts
         # (… دعوة من علان لزيارة، … دعوة لزيارة واشنطن من علان)
@@ -441,6 +448,18 @@ _RECEIVE_VERBS = frozenset(
         "لبى", "لبت", "يلبي", "تلبي", "اعتذر", "اعتذرت", "يعتذر", "تعتذر",
     ]
 )
+
+
+def _fronted_inviter(words: list[Word], invitation: int, first: int) -> tuple[int, int] | None:
+    """The span of the inviter's phrase of a fronted "بدعوة (كريمة) من …" (to its comma, or the trigger), if the
+    invitation noun opens the clause and من follows it within three words."""
+    if not (invitation == 0 or words[invitation].breaks_before) or not words[invitation].norm.startswith(
+        ("بدعوه", "وبدعوه")
+    ):
+        return None
+    if not any(words[j].norm == "من" for j in range(invitation + 1, min(invitation + 4, first))):
+        return None
+    return invitation, next((k for k in range(invitation + 2, first) if words[k].breaks_before), first)
 
 
 def _received(words: list[Word], invitation: int) -> bool:

@@ -72,6 +72,7 @@ _SCOPES = frozenset([
 # The verb after جولة that lists its stops (جولة تشمل باماكو وواغادوغو).
 _TOUR_VERBS = frozenset(["تشمل", "ستشمل", "شملت", "يشمل", "شمل"])
 _DURING = frozenset(["خلالها", "خلاله", "خلالهما"])
+_DURING_REACH = 5  # words from a meeting trigger to its خلالها
 _BACK_REFERENCE_VERBS = frozenset(["جاء", "وجاء", "ياتي", "وياتي", "جاءت", "وجاءت"])
 _INSTITUTIONS = frozenset(["وزاره", "الوزاره", "مقر", "رئاسه", "الرئاسه", "القصر", "قصر", "ديوان"])
 _INSTITUTION_WORDS = _INSTITUTIONS | {"ب" + word for word in _INSTITUTIONS}  # as written, with بـ or not
@@ -426,8 +427,9 @@ def _sentence_index(offset: int, sentences: list[tuple[int, int]]) -> int | None
 
 
 def _followed_by_during(places: ArticlePlaces, trigger_start: int) -> bool:
+    """"استقبله خلالها"، "يلتقي الرئيس الأمريكي خلالها": the trigger, its subject (up to 3 words), then خلالها."""
     i = places.word_index(trigger_start)
-    return not _DURING.isdisjoint(places.words.norms[i:i + 3])
+    return not _DURING.isdisjoint(places.words.norms[i:i + _DURING_REACH])
 
 
 def _opens_with_back_reference(places: ArticlePlaces, sentence: tuple[int, int]) -> bool:

@@ -159,3 +159,17 @@ def test_a_since_phrase_runs_to_its_comma() -> None:
     body = "وهذه أول زيارة يقوم بها الملك سلمان بن عبد العزيز للقاهرة منذ توليه الحكم خلفا لأخيه الملك عبد الله."
     (visit,) = [e for e in events(body) if e.type == EventType.visit]
     assert names(visit) == {"سلمان بن عبد العزيز"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "بدعوة كريمة من خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز، يقوم الرئيس الأمريكي جوزيف بايدن بزيارة "
+        "رسمية إلى المملكة العربية السعودية.",
+        "بدعوة من الرئيس عبد الفتاح السيسي يزور الرئيس الفرنسي إيمانويل ماكرون القاهرة الأسبوع المقبل.",
+    ],
+)
+def test_a_fronted_inviter_hosts_the_visit(body: str) -> None:
+    (visit,) = [e for e in events(body) if e.type == EventType.visit]
+    hosts = {name for name, role in roles(visit).items() if role == ParticipantRole.host}
+    assert hosts in ({"سلمان بن عبدالعزيز"}, {"عبد الفتاح السيسي"})
