@@ -399,7 +399,7 @@ def _visit_roles(
             return {a.entity: ParticipantRole.host if a is inviter else ParticipantRole.visitor for a in actors}
     fronted = _fronted_inviter(words, invitation, first) if invitation is not None else None
     if fronted is not None and any(fronted[0] < a.first - base < fronted[1] for a in actors):
-        # "بدعوة كريمة من خادم الحرمين الشريفين …، يقوم الرئيس بزيارة": the fronted fronted before the visit hosts
+        # "بدعوة كريمة من خادم الحرمين الشريفين …، يقوم الرئيس بزيارة": the inviter fronted before the visit hosts
         return {
             a.entity: ParticipantRole.host if fronted[0] < a.first - base < fronted[1] else ParticipantRole.visitor
             for a in actors
