@@ -331,6 +331,10 @@ def _may_start(norm: str) -> int:
     return flags
 
 
+_DAY_NOUNS = frozenset(normalize(w) for w in ["يوم", "يومي", "يومين", "أيام"])
+_GOVERNED_PREPOSITIONS = frozenset(normalize(w) for w in ["إلى", "على", "في", "من", "عن", "مع"])
+
+
 @per_word
 def _lexical_stop(norm: str) -> bool:
     """A function word, a weekday or month, or a number: never part of a name."""
@@ -644,6 +648,8 @@ class _SentenceScanner:
             return False  # حسن شيخ محمود هاتفيا، وليام روتو تطورات، … قادة فصائل: an adverb, a plural, a group
         if not first and _accusative_common(word.norm) and not self._known_name(word):
             return False  # "فاليري غيراسيموف اتفاقا": an indefinite object (اتفاقا، بيانا، اتصالا) ends the name
+        if not first and self._governing_form(local) and not self._known_name(word):
+            return False  # "زيارة علوي تهدف إلى"، "ظريف يومي الأحد": a verb before its preposition, days before a day
         if not first and _future_verb(word) and not self._known_name(word):
             return False  # محمد السادس سيجري مباحثات: a future verb ends the name
         if not first and self._possessed_noun(word):
@@ -1631,6 +1637,22 @@ class _SentenceScanner:
         if k >= len(words) or words[k].breaks_before:
             return True
         return words[k].norm in self.lex.stopwords or words[k].norm in _WEEKDAYS_AND_MONTHS
+
+    def _governing_form(self, local: int) -> bool:
+        """Does the frequent word at ``local`` govern the next one: a present-tense verb of three root letters
+        before its preposition (تهدف إلى، يقوم ب), or يوم/يومي before a weekday?"""
+        word = self.words[local]
+        if local + 1 >= len(self.words) or self.words[local + 1].breaks_before:
+            return False
+        nxt = self.words[local + 1].norm
+        if word.norm in _DAY_NOUNS:
+            return nxt in _WEEKDAYS_AND_MONTHS
+        return (
+            len(word.norm) == 4
+            and word.norm[0] in "يت"
+            and word.norm in self.lex.frequent_words
+            and nxt in _GOVERNED_PREPOSITIONS
+        )
 
     def _name_closed_after(self, k: int) -> bool:
         """What may follow the last word of a name: punctuation or a function word, and also an event

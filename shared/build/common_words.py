@@ -25,7 +25,7 @@ MIN_ZIPF = 4.4
 NAME_COUNT = 3
 # Frequent words that are the names of well-known people, which the name lexicon (Arabic names from
 # Wikidata) lacks: "رجب طيب أردوغان عقد" must keep أردوغان. Hand-curated, public domain.
-WELL_KNOWN_NAMES = frozenset(normalize(w) for w in ["أردوغان", "أوباما", "بوش", "عبدالعزيز"])
+WELL_KNOWN_NAMES = frozenset(normalize(w) for w in ["أردوغان", "أوباما", "بوش", "عبدالعزيز", "شي"])
 HEADER = (
     "# hadath common Arabic words (Zipf >= 4.4, not a listed name), derived from wordfreq's Arabic list\n"
     "# (CC-BY-SA 4.0) by shared/build/common_words.py\n"

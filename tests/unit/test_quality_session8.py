@@ -173,3 +173,16 @@ def test_a_fronted_inviter_hosts_the_visit(body: str) -> None:
     (visit,) = [e for e in events(body) if e.type == EventType.visit]
     hosts = {name for name, role in roles(visit).items() if role == ParticipantRole.host}
     assert hosts in ({"سلمان بن عبدالعزيز"}, {"عبد الفتاح السيسي"})
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("وقال المتحدث إن زيارة الوزير يوسف بن علوي تهدف إلى تعزيز العلاقات.", {"يوسف بن علوي"}),
+        ("والتقى وزير الخارجية الإيراني محمد جواد ظريف يومي الأحد والإثنين نظيره العماني.", {"محمد جواد ظريف"}),
+        ("وصل الرئيس الصيني شي جينبينغ إلى موسكو اليوم في زيارة رسمية.", {"شي جينبينغ"}),
+    ],
+)
+def test_where_a_name_ends(body: str, expected: set[str]) -> None:
+    persons = {p.name for e in events(body) for p in e.participants if p.kind.value == "person"}
+    assert persons == expected
