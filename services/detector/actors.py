@@ -1640,7 +1640,7 @@ class _SentenceScanner:
 
     def _governing_form(self, local: int) -> bool:
         """Does the frequent word at ``local`` govern the next one: a present-tense verb of three root letters
-        before its preposition (تهدف إلى، يقوم ب), or يوم/يومي before a weekday?"""
+        before its preposition or an event word (تهدف إلى، يعتزم زيارة), or يوم/يومي before a weekday?"""
         word = self.words[local]
         if local + 1 >= len(self.words) or self.words[local + 1].breaks_before:
             return False
@@ -1651,8 +1651,8 @@ class _SentenceScanner:
             len(word.norm) == 4
             and word.norm[0] in "يت"
             and word.norm in self.lex.frequent_words
-            and nxt in _GOVERNED_PREPOSITIONS
-        )
+            and (nxt in _GOVERNED_PREPOSITIONS or self.words[local + 1].index in self.triggers)
+        )  # (… يعتزم زيارة: the verb of the event that follows)
 
     def _name_closed_after(self, k: int) -> bool:
         """What may follow the last word of a name: punctuation or a function word, and also an event

@@ -1213,9 +1213,13 @@ def _tour_legs(doc: _Article, lex: Lexicon, trigger: TriggerMention, mention: Ev
         if each is None and "toward" in trigger.needs:
             # "سيسافر روبيو إلى ألمانيا وإسرائيل والإمارات": a travel verb listing its destinations
             each = next((j for j in range(k, end) if words[j].norm == "الي"), None)
-        if each is None or any(w.breaks_before for w in words[k : each + 1]):
+        if each is None and k < len(words) and not words[k].breaks_before and _names_country(lex, words[k]):
+            each = k  # "يعتزم زيارة كينيا وأوغندا وزيمبابوي": the visit's object lists its stops (two or more)
+            verb = k - 1
+        elif each is None or any(w.breaks_before for w in words[k : each + 1]):
             return []
-        verb = each - 1
+        else:
+            verb = each - 1
     legs: list[EventMention] = []
     j = verb + 1
     if j < len(words) and words[j].norm in ("الي", "الى"):
@@ -1260,6 +1264,11 @@ def _tour_legs(doc: _Article, lex: Lexicon, trigger: TriggerMention, mention: Ev
         for leg in legs:  # "زار كلا من مصر وقطر": the countries listed are the stops, not visitors
             leg.participants = {k: r for k, r in leg.participants.items() if leg.kinds[k] != ParticipantKind.country}
     return legs
+
+
+def _names_country(lex: Lexicon, word: Word) -> bool:
+    """Is the word (in any clitic reading) a country's or capital's name?"""
+    return any(rest in lex.country_by_capital or rest in lex.country_by_name for _, rest in word.readings)
 
 
 # plural meeting nouns that count meetings (not محادثات: one set of talks)

@@ -186,3 +186,10 @@ def test_a_fronted_inviter_hosts_the_visit(body: str) -> None:
 def test_where_a_name_ends(body: str, expected: set[str]) -> None:
     persons = {p.name for e in events(body) for p in e.participants if p.kind.value == "person"}
     assert persons == expected
+
+
+def test_a_visit_listing_its_countries_is_one_visit_per_country() -> None:
+    body = "وقالت وسائل الإعلام إن الرئيس الإيراني إبراهيم رئيسي ينوي زيارة كينيا وأوغندا وزيمبابوي الأسبوع المقبل."
+    visits = [e for e in events(body) if e.type == EventType.visit]
+    assert len(visits) == 3
+    assert {v.status for v in visits} == {EventStatus.planned}
