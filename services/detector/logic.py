@@ -693,13 +693,14 @@ def _upon_arrival(doc: _Article, trigger: TriggerMention, norms: list[str], loca
 def _demonstrative_reference(doc: _Article, trigger: TriggerMention, norms: list[str], local_first: int) -> bool:
     """"وتأتي هذه الزيارة في إطار …": a demonstrative points back at an event of the type told before, so the
     names around it (who directed it, whose policy it serves) are not its parties. Framed by a preposition
-    ("وفي هذه الزيارة التقيت بفلان"), the names are whom the visit met: they stay."""
+    ("وفي هذه الزيارة التقيت بفلان"), the names are whom the visit met; after an attendance verb ("وحضر هذه
+    المباحثات فلان") they attended it: they stay."""
     return (
         trigger.form == "noun"
         and "ال" in trigger.prefix
         and local_first > 0
         and norms[local_first - 1] in _DEMONSTRATIVES
-        and not (local_first > 1 and norms[local_first - 2] in _FRAMES)
+        and not (local_first > 1 and norms[local_first - 2] in _FRAMES | _ATTENDANCE)
         and any(t.type == trigger.type and t.start < trigger.start for t in doc.triggers)
     )
 

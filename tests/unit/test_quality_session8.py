@@ -193,3 +193,12 @@ def test_a_visit_listing_its_countries_is_one_visit_per_country() -> None:
     visits = [e for e in events(body) if e.type == EventType.visit]
     assert len(visits) == 3
     assert {v.status for v in visits} == {EventStatus.planned}
+
+
+def test_who_attended_these_talks_takes_part_in_them() -> None:
+    body = (
+        "أجرى الملك محمد السادس اليوم بالقصر الملكي بالرباط مباحثات مع الملك فيليبي السادس عاهل إسبانيا. "
+        "وحضر هذه المباحثات وزير الشؤون الخارجية ناصر بوريطة."
+    )
+    (meeting,) = [e for e in events(body) if e.type == EventType.meeting]
+    assert "ناصر بوريطة" in names(meeting)
