@@ -978,12 +978,13 @@ def _receiver_again(
     return [known[1]]
 
 
-_SINCE = frozenset({"منذ", "ومنذ"})
+_SINCE = frozenset({"منذ", "ومنذ", "خلفا"})  # since …, succeeding …
 
 
 def _since_when(words: list[Word], actor: ActorMention) -> bool:
     """Is the actor what a "since" dates from ("هي الأولى منذ تنصيب الرئيس البرتغالي فلان"، "منذ توليه الحكم خلفا
-    لأخيه الملك عبد الله")? A time, not a party. The phrase runs to a punctuation mark, at most 7 words."""
+    لأخيه الملك عبد الله"), or whom someone succeeds ("السفير الجديد، الذي تولى مهامه خلفا للسفير السابق فلان")?
+    A time or a predecessor, not a party. The phrase runs to a punctuation mark, at most 7 words."""
     k = actor.first - words[0].index
     for j in range(k - 1, max(-1, k - 8), -1):
         if words[j].norm in _SINCE:

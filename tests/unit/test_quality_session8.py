@@ -202,3 +202,12 @@ def test_who_attended_these_talks_takes_part_in_them() -> None:
     )
     (meeting,) = [e for e in events(body) if e.type == EventType.meeting]
     assert "ناصر بوريطة" in names(meeting)
+
+
+def test_whom_a_newcomer_succeeds_is_no_participant() -> None:
+    body = (
+        "استقبل وزير الداخلية الموريتاني محمد أحمد ولد محمد الأمين اليوم في نواكشوط السفير الجزائري الجديد أمين "
+        "صيد، الذي تولى مهامه خلفا للسفير السابق محمد بن عتو."
+    )
+    (meeting,) = [e for e in events(body) if e.type == EventType.meeting]
+    assert "محمد بن عتو" not in names(meeting)
