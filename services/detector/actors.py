@@ -74,7 +74,7 @@ _WEEKDAYS_AND_MONTHS = frozenset(
 )
 _NORM = attrgetter("norm")
 _INDEX = attrgetter("index")
-_FOREIGN_SURNAME_ENDINGS = ("كوف", "توف", "نوف", "روف", "سكي", "فيتش", "ينكو", "شفيلي")
+_FOREIGN_SURNAME_ENDINGS = ("كوف", "توف", "نوف", "روف", "سكي", "فيتش", "ينكو", "شفيلي", "برغ")
 # "سفير … لدى بلادنا فلان": the host country named by a pronoun or a definite noun
 _HOST_COUNTRY = frozenset({"بلادنا", "بلدنا", "البلاد", "الدوله", "المملكه", "بلاده", "بلادها"})
 _FOREIGN_PARTICLES = frozenset({"دا", "دي", "دو", "فان", "فون", "لو", "لا", "ديل", "دوس", "دل"})
@@ -2049,9 +2049,11 @@ def _proclitic_org(norm: str) -> bool:
 
 
 def _future_verb(word: Word) -> bool:
-    """A future or present verb form (سيجري، ستبحث، يستقبل) glued after a name."""
+    """A future or present verb form (سيجري، ستبحث، يستقبل) glued after a name, not a foreign family name that
+    begins alike (سيرديوكوف، ستولتنبرغ: endings no Arabic verb has)."""
     norm = word.readings[1][1] if len(word.readings) > 1 and word.readings[1][0] == "و" else word.norm
-    return len(norm) >= 5 and norm.startswith(("سي", "ست", "سن"))
+    return len(norm) >= 5 and norm.startswith(("سي", "ست", "سن")) and not norm.endswith(_FOREIGN_SURNAME_ENDINGS)
+
 
 
 def article_name_words(words: list[Word], lex: Lexicon) -> frozenset[str]:
