@@ -1218,6 +1218,8 @@ def _tour_legs(doc: _Article, lex: Lexicon, trigger: TriggerMention, mention: Ev
         if each is None and k < len(words) and not words[k].breaks_before and _names_country(lex, words[k]):
             each = k  # "يعتزم زيارة كينيا وأوغندا وزيمبابوي": the visit's object lists its stops (two or more)
             verb = k - 1
+            if trigger.prefix.endswith("ل") and not mention.status_cued:
+                status = EventStatus.planned  # "غادر … لزيارة فيتنام وماليزيا": what the trip is for, ahead
         elif each is None or any(w.breaks_before for w in words[k : each + 1]):
             return []
         else:

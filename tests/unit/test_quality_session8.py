@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 from detector_helpers import events, names
 
-from shared.schemas import DetectedEvent, EventStatus, EventType, ParticipantRole
+from services.pipeline import extract
+from shared.schemas import Article, DetectedEvent, EventStatus, EventType, ParticipantRole
 
 
 def roles(event: DetectedEvent) -> dict[str, ParticipantRole]:
@@ -212,3 +213,10 @@ def test_whom_a_newcomer_succeeds_is_no_participant() -> None:
     )
     (meeting,) = [e for e in events(body) if e.type == EventType.meeting]
     assert "محمد بن عتو" not in names(meeting)
+
+
+def test_the_countries_a_trip_is_for_are_visits_ahead() -> None:
+    body = "غادر الرئيس الصيني شي جينبينغ بكين اليوم لزيارة فيتنام وماليزيا وكمبوديا."
+    located = extract(Article(id="unit", body=body))
+    legs = {e.place.country_code: e.status for e in located if e.type == EventType.visit and e.place}
+    assert {legs.get(code) for code in ("VN", "MY", "KH")} == {EventStatus.planned}
