@@ -576,6 +576,13 @@ class _SentenceScanner:
             return False
         return lex.surnames.get(word.norm, 0) >= SURNAME_AFTER_TITLE
 
+    def _object_follows(self, word: Word) -> bool:
+        """Is the next word a noun with a pronoun suffix (دعوته، ترحيبه), the object of a verb?"""
+        k = word.index - self.words[0].index + 1
+        if k >= len(self.words) or self.words[k].breaks_before:
+            return False
+        return self._possessed_noun(self.words[k])
+
     def _known_name(self, word: Word) -> bool:
         """Attested at least twice as a name (single attestations include stray common words)."""
         return self.lex.given_names.get(word.norm, 0) + self.lex.surnames.get(word.norm, 0) >= 2
@@ -672,6 +679,10 @@ class _SentenceScanner:
             return not first and single_given and self._plain_definite(word)  # فيصل المجفل
         if first and word.norm.endswith("ات") and not self._known_name(word):
             return False
+        if first and self._after_title and len(word.norm) == 3 and not self._known_name(word) and self._object_follows(
+            word
+        ):
+            return False  # "أمير الكويت جدد دعوته": a short unlisted word before a possessed noun is a verb
         if first and word.norm.startswith("و") and self._pronoun_phrase_follows(local):
             return False  # وجدد له الدعوة، وأكد له: a verb, not وليام
         if first and self._after_title and has_conjunction(word) and self._unknown_rest(word):

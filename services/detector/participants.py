@@ -34,7 +34,8 @@ _TWO_WORD_OPENERS = frozenset(
 _TWO_WORD_FIRST = frozenset(opener.split()[0] for opener in _TWO_WORD_OPENERS)
 _CONTRAST_OPENERS = frozenset(normalize(w) for w in ["لكن", "ولكن", "بينما", "فيما", "في", "غير", "الا"])
 _RELATIVES = frozenset({"الذي", "التي", "اللذان", "اللتان", "الذين", "الذى"})
-_INVITE_WORDS = frozenset({"دعوه", "الدعوه", "دعا", "دعت", "يدعو", "تدعو"})  # وجه الدعوة إلى نظيره
+_INVITE_WORDS = frozenset({"دعوه", "الدعوه", "دعا", "دعت", "يدعو", "تدعو", "دعوته", "دعوتها", "دعوتهم"})
+# (وجه الدعوة إلى نظيره، جدد دعوته للرئيس)
 _INVITE_VERBS = frozenset({"دعا", "دعت", "يدعو", "تدعو"})
 _TALKED_ABOUT = frozenset({"تحدث", "تحدثت", "يتحدث", "تتحدث"})
 _COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "بان", "بانه", "انهم", "انهما"})

@@ -220,3 +220,15 @@ def test_the_countries_a_trip_is_for_are_visits_ahead() -> None:
     located = extract(Article(id="unit", body=body))
     legs = {e.place.country_code: e.status for e in located if e.type == EventType.visit and e.place}
     assert {legs.get(code) for code in ("VN", "MY", "KH")} == {EventStatus.planned}
+
+
+def test_a_short_verb_after_a_title_is_no_name_and_who_renews_an_invitation_hosts() -> None:
+    body = (
+        "تلقى أمير الكويت الشيخ صباح الأحمد الجابر الصباح اتصالا هاتفيا من الرئيس الأمريكي دونالد ترامب. "
+        "وأشارت الوكالة إلى أن أمير الكويت جدد دعوته للرئيس الأمريكي للقيام بزيارة رسمية للكويت."
+    )
+    (visit,) = [e for e in events(body) if e.type == EventType.visit]
+    assert roles(visit) == {
+        "صباح الأحمد الجابر الصباح": ParticipantRole.host,
+        "دونالد ترامب": ParticipantRole.visitor,
+    }
