@@ -216,7 +216,7 @@ def find_mentions(words: Words, gazetteer: Gazetteer, blocked: set[int] | None =
         mentions.append(Mention(i, last, words.starts[i], words.ends[last], prefix, candidates, peeled))
         resume = last + 1
     if not _CAPITAL_OR_KINGDOM.isdisjoint(norms):  # (one C-level pass; most articles have neither)
-        if not _CAPITAL_WORDS.keys().isdisjoint(norms):
+        if not _DEMONYM_HEADS.keys().isdisjoint(norms):
             mentions = _capitals_by_demonym(mentions, words, gazetteer, blocked)
         if not _KINGDOM_WORDS.keys().isdisjoint(norms):
             mentions = _kingdoms(mentions, words, gazetteer)
@@ -229,13 +229,17 @@ def find_mentions(words: Words, gazetteer: Gazetteer, blocked: set[int] | None =
 # "العاصمة" (with its proclitics: letters, preposition) before a demonym and no name: that country's capital
 _CAPITAL_WORDS = {"العاصمه": (0, ""), "والعاصمه": (1, ""), "بالعاصمه": (1, "ب"), "وبالعاصمه": (2, "ب"),
                   "فالعاصمه": (1, "")}
+# "الأراضي" before a demonym (وصل إلى الأراضي المغربية، للأراضي الليبية): that country
+_TERRITORY_WORDS = {"الاراضي": (0, ""), "والاراضي": (1, ""), "بالاراضي": (1, "ب"), "للاراضي": (1, "ل"),
+                    "وللاراضي": (2, "ل")}
+_DEMONYM_HEADS = {**_CAPITAL_WORDS, **_TERRITORY_WORDS}
 
 
 # a bare "المملكة" (زيارة المملكة، وصل إلى المملكة): the kingdom the article is about, if it names one
 _KINGDOM_WORDS = {"المملكه": (0, ""), "والمملكه": (1, ""), "بالمملكه": (1, "ب"), "وبالمملكه": (2, "ب"),
                   "فالمملكه": (1, "")}
 _KINGDOMS = ("BH", "JO", "MA", "SA")
-_CAPITAL_OR_KINGDOM = frozenset([*_CAPITAL_WORDS, *_KINGDOM_WORDS])
+_CAPITAL_OR_KINGDOM = frozenset([*_DEMONYM_HEADS, *_KINGDOM_WORDS])
 
 
 def _kingdoms(mentions: list[Mention], words: Words, gazetteer: Gazetteer) -> list[Mention]:
@@ -262,20 +266,22 @@ def _kingdoms(mentions: list[Mention], words: Words, gazetteer: Gazetteer) -> li
 def _capitals_by_demonym(
     mentions: list[Mention], words: Words, gazetteer: Gazetteer, blocked: set[int]
 ) -> list[Mention]:
-    """"في العاصمة المصرية" (no name after it) is Cairo: a mention of the capital of the demonym's country."""
+    """"في العاصمة المصرية" (no name after it) is Cairo: a mention of the capital of the demonym's country;
+    "إلى الأراضي المغربية" is that country."""
     norms, gaps = words.norms, words.gaps
     found = mentions
     taken: set[int] | None = None
-    for i in compress(range(len(norms) - 1), map(_CAPITAL_WORDS.__contains__, norms)):
+    for i in compress(range(len(norms) - 1), map(_DEMONYM_HEADS.__contains__, norms)):
         country = gazetteer.demonyms.get(norms[i + 1])
-        if country is None or country not in gazetteer.capitals or i in blocked or _breaks[gaps[i + 1]]:
+        places = gazetteer.capitals if norms[i] in _CAPITAL_WORDS else gazetteer.by_country
+        if country is None or country not in places or i in blocked or _breaks[gaps[i + 1]]:
             continue
         if taken is None:
             taken = {k for m in mentions for k in range(m.first - 1, m.last + 1)}  # in a name or right before one
         if i in taken or i + 1 in taken:
             continue  # (العاصمة الأردنية عمان: the name says it)
-        capital = gazetteer.capitals[country]
-        peeled, prefix = _CAPITAL_WORDS[norms[i]]
+        capital = places[country]
+        peeled, prefix = _DEMONYM_HEADS[norms[i]]
         if found is mentions:
             found = list(mentions)
         found.append(Mention(i, i + 1, words.starts[i], words.ends[i + 1], prefix,

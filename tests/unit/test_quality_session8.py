@@ -232,3 +232,9 @@ def test_a_short_verb_after_a_title_is_no_name_and_who_renews_an_invitation_host
         "صباح الأحمد الجابر الصباح": ParticipantRole.host,
         "دونالد ترامب": ParticipantRole.visitor,
     }
+
+
+def test_the_territory_named_by_a_demonym_is_that_country() -> None:
+    body = "وصل الرئيس الفرنسي إيمانويل ماكرون اليوم إلى الأراضي المغربية في زيارة دولة."
+    (visit,) = [e for e in extract(Article(id="unit", body=body)) if e.type == EventType.visit]
+    assert visit.place is not None and visit.place.country_code == "MA"
