@@ -910,6 +910,7 @@ _TALKS_NOUNS = frozenset(normalize(w) for w in ["بحث", "مناقشة", "ال�
 _IMPERSONAL = frozenset(normalize(w) for w in ["جرى", "وجرى", "تم", "وتم", "يجري", "سيجري", "سيتم"])
 _AGREED = frozenset({EventStatus.proposed, EventStatus.planned})  # a training held is not its negotiators'
 _NEGOTIATORS_REACH = 3  # sentences after the talks where a discussed training is still their topic
+_TALK_FRAMES = _DISCUSSED | _DURING  # (وتناول، خلال) before اللقاء: the talks discussed what follows
 
 
 def _negotiators(
@@ -929,7 +930,7 @@ def _negotiators(
     )
     discussed = status in _AGREED and any(
         (norm in _TALKS_NOUNS and k > 0 and before[k - 1] in _IMPERSONAL)
-        or (norm in _TALKS_SUBJECTS and k > 0 and _unjoined(before[k - 1]) in _DISCUSSED | _DURING)
+        or (norm in _TALKS_SUBJECTS and k > 0 and _bare(before[k - 1]) in _TALK_FRAMES)
         or (norm in _BOTH_SIDES and k + 1 < len(before) and before[k + 1] in _DISCUSSED)
         for k, norm in enumerate(before)
     )
@@ -1002,11 +1003,6 @@ def _met_before(doc: _Article, trigger: TriggerMention, first: int) -> bool:
             if words and first - 4 <= words[-1] < first and doc.words[words[-1]].sentence == doc.words[first].sentence:
                 return True
     return False
-
-
-def _unjoined(norm: str) -> str:
-    """The word without a leading و (وتناول -> تناول)."""
-    return norm[1:] if norm.startswith("و") and len(norm) > 3 else norm
 
 
 def _ongoing_relative(after: list[str]) -> bool:

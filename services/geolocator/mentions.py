@@ -215,9 +215,9 @@ def find_mentions(words: Words, gazetteer: Gazetteer, blocked: set[int] | None =
             continue
         mentions.append(Mention(i, last, words.starts[i], words.ends[last], prefix, candidates, peeled))
         resume = last + 1
-    if not _CAPITAL_OR_KINGDOM.isdisjoint(norms):  # (one C-level pass; most articles have neither)
+    if not _DEMONYM_HEAD_OR_KINGDOM.isdisjoint(norms):  # (one C-level pass; most articles have neither)
         if not _DEMONYM_HEADS.keys().isdisjoint(norms):
-            mentions = _capitals_by_demonym(mentions, words, gazetteer, blocked)
+            mentions = _places_by_demonym(mentions, words, gazetteer, blocked)
         if not _KINGDOM_WORDS.keys().isdisjoint(norms):
             mentions = _kingdoms(mentions, words, gazetteer)
     for mention in mentions:
@@ -239,7 +239,7 @@ _DEMONYM_HEADS = {**_CAPITAL_WORDS, **_TERRITORY_WORDS}
 _KINGDOM_WORDS = {"المملكه": (0, ""), "والمملكه": (1, ""), "بالمملكه": (1, "ب"), "وبالمملكه": (2, "ب"),
                   "فالمملكه": (1, "")}
 _KINGDOMS = ("BH", "JO", "MA", "SA")
-_CAPITAL_OR_KINGDOM = frozenset([*_DEMONYM_HEADS, *_KINGDOM_WORDS])
+_DEMONYM_HEAD_OR_KINGDOM = frozenset([*_DEMONYM_HEADS, *_KINGDOM_WORDS])
 
 
 def _kingdoms(mentions: list[Mention], words: Words, gazetteer: Gazetteer) -> list[Mention]:
@@ -263,7 +263,7 @@ def _kingdoms(mentions: list[Mention], words: Words, gazetteer: Gazetteer) -> li
     return found
 
 
-def _capitals_by_demonym(
+def _places_by_demonym(
     mentions: list[Mention], words: Words, gazetteer: Gazetteer, blocked: set[int]
 ) -> list[Mention]:
     """"في العاصمة المصرية" (no name after it) is Cairo: a mention of the capital of the demonym's country;
@@ -280,12 +280,12 @@ def _capitals_by_demonym(
             taken = {k for m in mentions for k in range(m.first - 1, m.last + 1)}  # in a name or right before one
         if i in taken or i + 1 in taken:
             continue  # (العاصمة الأردنية عمان: the name says it)
-        capital = places[country]
+        place = places[country]
         peeled, prefix = _DEMONYM_HEADS[norms[i]]
         if found is mentions:
             found = list(mentions)
         found.append(Mention(i, i + 1, words.starts[i], words.ends[i + 1], prefix,
-                             [IndexedName((norms[i][peeled:], norms[i + 1]), capital, False)], peeled,
+                             [IndexedName((norms[i][peeled:], norms[i + 1]), place, False)], peeled,
                              toponym_noun=True))
     if found is not mentions:
         found.sort(key=lambda m: m.first)
