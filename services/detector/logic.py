@@ -270,6 +270,10 @@ def _event_mention(
         trigger.start
     ):
         return None  # "عاد … عقب زيارة إلى أسمرا. وكان في استقباله لدى وصوله مطار بورتسودان …": the welcome home
+    if trigger.cue == "departure" and _sets_out_from_home(lex, words, next(
+        (j for j in range(local_last + 1, len(words)) if _ONWARD.match(words[j].norm)), 0
+    )):
+        return None  # "غادر الوزير الإيراني طهران متوجها إلى الرياض": leaving home is no visit; the trip is onward
     if trigger.form == "imperfective" and _HABITUAL.intersection(after[:_HABITUAL_WINDOW]):
         return None  # "كما يجتمع البلدان سنويا": what happens every year, not a happening
     if not _passes(doc, lex, trigger, sentence, norms, before, after, actors_by_sentence[sentence], first, last):
@@ -389,6 +393,13 @@ def _event_mention(
         and _during_the_visit(before[-4:] + after[:6])
     ):
         status = EventStatus.planned  # "يلتقي الرئيس خلالها بالملك": the meetings of a visit still ahead are ahead
+    if (
+        trigger.type == EventType.visit
+        and trigger.form == "noun"
+        and not reading.cued
+        and any(_ONWARD.match(n) for n in before[-5:])
+    ):
+        status = EventStatus.planned  # "متوجها إلى طوكيو في زيارة رسمية": the visit the traveller is on his way to
     if trigger.type == EventType.visit:
         doc.last_visit_status = status
     if status == EventStatus.planned and doc.called_off and _PAST_PLAN.search(text, max(0, t0 - 45), t0):
@@ -1264,6 +1275,30 @@ def _tour_legs(doc: _Article, lex: Lexicon, trigger: TriggerMention, mention: Ev
         for leg in legs:  # "زار كلا من مصر وقطر": the countries listed are the stops, not visitors
             leg.participants = {k: r for k, r in leg.participants.items() if leg.kinds[k] != ParticipantKind.country}
     return legs
+
+
+_DEPARTURE = re.compile(r"[وف]?(?:غادر|يغادر|تغادر)(?:ت|ا|وا|ان|ون)?$")
+_ONWARD = re.compile(r"[وف]?متوجه(?:ا|ه|ين|ون)?$")
+
+
+def _sets_out_from_home(lex: Lexicon, words: list[Word], onward: int) -> bool:
+    """ "غادر وزير الخارجية الإيراني … طهران متوجها إلى الرياض": before the onward word ``onward`` of a
+    sentence, a departure verb whose place left is in the country of the first demonym after it (the
+    traveller's own): the trip sets out from home, so it is under way and the place left was no visit."""
+    verb = next((j for j in range(onward - 1, -1, -1) if _DEPARTURE.match(words[j].norm)), None)
+    if verb is None:
+        return False
+    home = None
+    for word in words[verb + 1 : onward]:
+        if home is None:
+            home = demonym_country(word, lex)
+            if home is not None:
+                continue
+        for _, rest in word.readings:
+            left = lex.country_by_capital.get(rest) or lex.country_by_name.get(rest)
+            if left is not None:
+                return left is home
+    return False
 
 
 def _names_country(lex: Lexicon, word: Word) -> bool:

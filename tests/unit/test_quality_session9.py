@@ -1,0 +1,24 @@
+"""Patterns of official news met in real articles (session 9).
+
+Invented wire-style sentences; no wording of any evaluation article.
+"""
+
+from __future__ import annotations
+
+from detector_helpers import events
+
+from shared.schemas import EventStatus, EventType
+
+
+def test_leaving_home_for_a_visit_is_no_visit_at_home() -> None:
+    body = ("غادر رئيس الوزراء الهندي ناريندرا مودي نيودلهي صباح اليوم متوجها إلى طوكيو "
+            "في زيارة رسمية يلتقي خلالها نظيره الياباني.")
+    found = [e for e in events(body) if e.type == EventType.visit]
+    assert len(found) == 1
+    assert found[0].status == EventStatus.planned
+
+def test_leaving_a_visited_capital_for_the_next_stop_is_two_visits() -> None:
+    body = ("غادر وزير الخارجية الهندي سوبرامانيام جايشانكار العاصمة الإماراتية أبوظبي مساء أمس "
+            "متوجها إلى الرياض، المحطة الثانية في جولته الخليجية.")
+    statuses = sorted(e.status.value for e in events(body) if e.type == EventType.visit)
+    assert statuses == ["occurred", "planned"]
