@@ -360,6 +360,10 @@ def _event_mention(
         candidates = _officials_for_countries(lex, candidates, actors_by_sentence[sentence], entities)
     if trigger.type == EventType.meeting and trigger.cue == "host" and trigger.form != "noun":
         candidates += _receiver_again(doc, sentence, words, local_first, candidates)
+    if trigger.cue == "departure":
+        onward = next((j for j in range(local_last + 1, len(words)) if _ONWARD.match(words[j].norm)), None)
+        if onward is not None:  # "غادر … الإمارات متوجها إلى مصر للقاء السيسي": he hosts the next stop
+            candidates = [a for a in candidates if a.first < words[onward].index]
     if "party" in trigger.needs and not candidates:
         return None
     candidates = _pronoun_antecedent(trigger, words, candidates, local_first)
@@ -394,12 +398,15 @@ def _event_mention(
     ):
         status = EventStatus.planned  # "يلتقي الرئيس خلالها بالملك": the meetings of a visit still ahead are ahead
     if (
-        trigger.type == EventType.visit
+        trigger.type in (EventType.visit, EventType.meeting)
         and trigger.form == "noun"
         and not reading.cued
-        and any(_ONWARD.match(n) for n in before[-5:])
+        and (trigger.type == EventType.visit or trigger.prefix.endswith("ل"))
+        and any(_ONWARD.match(n) for n in before[-6:])
     ):
-        status = EventStatus.planned  # "متوجها إلى طوكيو في زيارة رسمية": the visit the traveller is on his way to
+        # "متوجها إلى طوكيو في زيارة رسمية", "متوجها إلى مصر للقاء الرئيس": the visit the traveller is on his way
+        # to, and whom he goes to meet, are ahead
+        status = EventStatus.planned
     if trigger.type == EventType.visit:
         doc.last_visit_status = status
     if status == EventStatus.planned and doc.called_off and _PAST_PLAN.search(text, max(0, t0 - 45), t0):

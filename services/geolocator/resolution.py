@@ -365,6 +365,7 @@ def place_near(
     is_visit = event_type == EventType.visit
     departure = (is_visit and trigger < len(places.words)
                  and _bare(places.words.norms[trigger]) in _DEPARTURES)  # its first object is where
+    onward = _onward_after(places, trigger, sentence) if departure else None
     for k in range(bisect.bisect_left(places.mention_starts, sentence[0]), len(places.mentions)):
         mention = places.mentions[k]
         if mention.start >= sentence[1]:
@@ -376,6 +377,10 @@ def place_near(
         if is_visit and mention.last < trigger and _returned_to(places, mention, sentence):
             continue  # "عاد … إلى السودان عقب زيارة إلى أسمرا": home, where the visitor came back to
         cue = mention.cue
+        if onward is not None and mention.first > trigger:
+            if mention.first > onward:
+                continue  # "غادر … الإمارات متوجها إلى مصر": the next stop is not the visit that ends
+            cue = max(cue, 3.0)  # the place left, whatever stands between (", الأربعاء،")
         if _visit_object(places, mention, 10 if is_visit else 2) and (is_visit or abs(mention.first - trigger) <= 6):
             cue = max(cue, _BARE_OBJECT_CUE)  # a meeting "ليلتقي" right after "سيصل موسكو" is held there too
             if is_visit and departure and mention.first > trigger:
@@ -400,6 +405,15 @@ def place_near(
         if score > _MIN_SCORE and (best is None or score > best[0]):
             best = (score, mention)
     return best
+
+
+_ONWARD_WORDS = frozenset({"متوجه", "متوجها", "متوجهه", "متوجهين", "متوجهون"})
+
+
+def _onward_after(places: ArticlePlaces, trigger: int, sentence: tuple[int, int]) -> int | None:
+    """The word "متوجها" after a departure verb in its sentence, if any."""
+    end = min(len(places.words), places.word_index(sentence[1]))
+    return next((j for j in range(trigger + 1, end) if _bare(places.words.norms[j]) in _ONWARD_WORDS), None)
 
 
 _RETURN_VERBS = frozenset({"عاد", "عادت", "يعود", "تعود", "عايدا", "عايده"})

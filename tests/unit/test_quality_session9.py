@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from detector_helpers import events
 
-from shared.schemas import EventStatus, EventType
+from services.pipeline import extract
+from shared.schemas import Article, EventStatus, EventType
 
 
 def test_leaving_home_for_a_visit_is_no_visit_at_home() -> None:
@@ -22,3 +23,15 @@ def test_leaving_a_visited_capital_for_the_next_stop_is_two_visits() -> None:
             "متوجها إلى الرياض، المحطة الثانية في جولته الخليجية.")
     statuses = sorted(e.status.value for e in events(body) if e.type == EventType.visit)
     assert statuses == ["occurred", "planned"]
+
+
+def test_the_place_left_is_the_visit_that_ends_and_whom_he_goes_to_meet_is_ahead() -> None:
+    body = ("غادر رئيس الوزراء الياباني فوميو كيشيدا، الخميس، المملكة العربية السعودية "
+            "متوجها إلى قطر للقاء الأمير تميم بن حمد.")
+    found = {(e.type, e.status): e for e in extract(Article(id="t", body=body, source="t"))}
+    left = found[(EventType.visit, EventStatus.occurred)]
+    assert left.place is not None and left.place.country_code == "SA"
+    assert {p.name for p in left.participants} == {"فوميو كيشيدا"}
+    ahead = found[(EventType.visit, EventStatus.planned)]
+    assert ahead.place is not None and ahead.place.country_code == "QA"
+    assert (EventType.meeting, EventStatus.planned) in found
