@@ -70,6 +70,7 @@ _TALKS = frozenset(
 _BACK_REFERENCES = frozenset(
     {"جاء ذلك", "وجاء ذلك", "جاء هذا", "وجاء هذا", "ياتي ذلك", "وياتي ذلك", "تم ذلك", "وتم ذلك"}
 )
+_SEQUEL = frozenset({"عقب", "بعد", "قبل", "اثر", "غداه", "قبيل"})
 _ATTENDANCE = frozenset(
     normalize(w)
     for w in ["حضر", "وحضر", "حضرت", "وحضرت", "بحضور", "وبحضور", "شارك", "وشارك", "شاركت", "حضره", "حضرها", "وحضره"]
@@ -344,7 +345,8 @@ def _event_mention(
         # ways, so the sides of a visit are not both its visitors
         sides = doc.last_sides if trigger.type != EventType.visit else []
         candidates += sides or [a for a in actors_by_sentence.get(sentence - 1, []) if not a.locative]
-    if not referring and " ".join(norms[:2]) in _BACK_REFERENCES:
+    if not referring and " ".join(norms[:2]) in _BACK_REFERENCES and not (len(norms) > 2 and norms[2] in _SEQUEL):
+        # ("جاء هذا عقب استقبال …": what came before is another happening)
         # "جاء ذلك خلال لقاء ...": the parties are those of the sentence before
         candidates += [
             a for a in actors_by_sentence.get(sentence - 1, []) if not a.locative and a.kind != ParticipantKind.country

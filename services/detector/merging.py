@@ -122,6 +122,8 @@ def _compatible(event: MergedEvent, mention: EventMention) -> bool:
         return False  # one trigger split into parts (a series of bilateral meetings): each part is its own event
     if (mention.sideline and event.framed) or (mention.frame and event.sidelined):
         return False  # "التقى على هامش القمة فلانا": the talks on the sidelines are not the summit
+    if (mention.frame and "phone" in event.cues) or (mention.cue == "phone" and event.framed):
+        return False  # "تلقى اتصالا … استعرض فيه الدعوة لقمة": the call is not the summit it talks of
     # one article rarely reports two training programmes: their mentions differ in modality, not identity
     if mention.referring:
         return not event.background  # it names no one: the latest event of its type it can join

@@ -5,7 +5,7 @@ Invented wire-style sentences; no wording of any evaluation article.
 
 from __future__ import annotations
 
-from detector_helpers import events
+from detector_helpers import events, names
 
 from services.pipeline import extract
 from shared.schemas import Article, EventStatus, EventType
@@ -35,3 +35,14 @@ def test_the_place_left_is_the_visit_that_ends_and_whom_he_goes_to_meet_is_ahead
     ahead = found[(EventType.visit, EventStatus.planned)]
     assert ahead.place is not None and ahead.place.country_code == "QA"
     assert (EventType.meeting, EventStatus.planned) in found
+
+
+def test_what_came_before_is_another_happening_and_a_call_is_not_the_summit_it_talks_of() -> None:
+    body = ("أعلنت الرئاسة المصرية أن الرئيس عبد الفتاح السيسي تلقى اتصالا هاتفيا من الرئيس الفرنسي "
+            "إيمانويل ماكرون، تناول فيه الدعوة لقمة دولية حول السودان. "
+            "جاء هذا عقب استقبال وزير الخارجية المصري بدر عبد العاطي نظيره الفرنسي جان نويل بارو الأحد في القاهرة.")
+    meetings = [e for e in events(body) if e.type == EventType.meeting]
+    call = next(e for e in meetings if "إيمانويل ماكرون" in names(e))
+    assert call.status == EventStatus.occurred
+    reception = next(e for e in meetings if "جان نويل بارو" in names(e))
+    assert names(reception) == {"بدر عبد العاطي", "جان نويل بارو"}
