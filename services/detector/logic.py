@@ -70,6 +70,7 @@ _TALKS = frozenset(
 _BACK_REFERENCES = frozenset(
     {"جاء ذلك", "وجاء ذلك", "جاء هذا", "وجاء هذا", "ياتي ذلك", "وياتي ذلك", "تم ذلك", "وتم ذلك"}
 )
+_GUESTS = frozenset({"الضيف", "ضيفه", "ضيفها", "ضيفهم", "الزاير"})  # the visitor, named before
 _SEQUEL = frozenset({"عقب", "بعد", "قبل", "اثر", "غداه", "قبيل"})
 _ATTENDANCE = frozenset(
     normalize(w)
@@ -113,6 +114,7 @@ class _Article:
         self.last_talks: tuple[int, list[ActorMention]] | None = None  # sentence and persons of the latest meeting
         self.last_visit_status: EventStatus | None = None  # the status of the latest visit mention
         self.last_receiver: tuple[int, ActorMention] | None = None  # sentence and subject of the latest استقبل
+        self.last_visitor: ActorMention | None = None  # the person visiting in the latest visit mention naming one
         self.trigger_starts: list[int] = []  # body offsets of every trigger, in order (set by detect)
         self.triggers: list[TriggerMention] = []  # every trigger, in order (set by detect)
         self.trigger_words: set[int] = set()  # indices of the words of every trigger (set by detect)
@@ -454,7 +456,20 @@ def _event_mention(
         status = EventStatus.occurred  # "يصل ولي العهد الأحد" in Sunday's paper: today's news
     if trigger.type == EventType.training_agreement and not referring:
         candidates += _negotiators(doc, sentence, before, candidates, status)
+    if (
+        trigger.type == EventType.meeting
+        and doc.last_visitor is not None
+        and doc.last_visitor.entity not in {a.entity for a in candidates}
+        and any(w.reads_as(_GUESTS) for w in words[max(0, local_first - 4) : local_last + 5])
+    ):
+        candidates.append(doc.last_visitor)  # "كما سيلتقي الضيف الزائر برئيس الجمهورية": the visitor told before
     roles = participants.roles(trigger, words, candidates, local_first, local_last)
+    if trigger.type == EventType.visit:
+        doc.last_visitor = next(
+            (a for a in reversed(candidates)
+             if roles.get(a.entity) == ParticipantRole.visitor and a.kind == ParticipantKind.person),
+            doc.last_visitor,
+        )
     if trigger.type == EventType.visit and {ParticipantRole.visitor, ParticipantRole.host} <= set(roles.values()):
         doc.last_sides = candidates  # the sides of a visit are its visitor and its host, not two visitors
     if framed and trigger.type == EventType.visit and _met_before(doc, trigger, first):

@@ -46,3 +46,10 @@ def test_what_came_before_is_another_happening_and_a_call_is_not_the_summit_it_t
     assert call.status == EventStatus.occurred
     reception = next(e for e in meetings if "جان نويل بارو" in names(e))
     assert names(reception) == {"بدر عبد العاطي", "جان نويل بارو"}
+
+
+def test_the_guest_is_the_visitor_told_before() -> None:
+    body = ("استقبل وزير الخارجية الكيني موساليا مودافادي اليوم في نيروبي نظيره الصومالي أحمد معلم فقي "
+            "الذي يزور كينيا تلبية لدعوة رسمية. كما سيلتقي الضيف الزائر بالرئيس وليام روتو.")
+    later = next(e for e in events(body) if e.type == EventType.meeting and "وليام روتو" in names(e))
+    assert "أحمد معلم فقي" in names(later)
