@@ -2182,7 +2182,10 @@ class _BodyScanner(_SentenceScanner):
         self.body = body
 
     def body_slice(self, start: int, end: int) -> str:
-        return self.body[start:end]
+        text = self.body[start:end]
+        if "#" in text or "_" in text:  # "حيدر #العبادي": a name tagged in a social-media post
+            return " ".join(text.replace("#", " ").replace("_", " ").split())
+        return text
 
 
 def sentence_actors(

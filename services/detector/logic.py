@@ -1257,6 +1257,8 @@ def _tour_legs(doc: _Article, lex: Lexicon, trigger: TriggerMention, mention: Ev
             verb = each - 1
     legs: list[EventMention] = []
     j = verb + 1
+    if j < len(words) and words[j].norm == "ايضا":
+        j += 1  # "جولة تشمل أيضا الكويت وإيران"
     if j < len(words) and words[j].norm in ("الي", "الى"):
         j += 1  # "جولة تقوده إلى باماكو وواغادوغو"
     if j < len(words) and words[j].norm in ("كلا", "كل") and j + 1 < len(words) and words[j + 1].norm == "من":

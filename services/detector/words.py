@@ -93,6 +93,12 @@ def _breaks(gap: str) -> bool:
 
 
 @per_word
+def _plain_gap(gap: str) -> str:
+    """A gap with hashtag marks read as spaces: "حيدر #العبادي"، "#الحكومة_العراقية" are plain words."""
+    return gap.replace("#", " ").replace("_", " ") if "#" in gap or "_" in gap else gap
+
+
+@per_word
 def _has_comma(gap: str) -> bool:
     return "," in gap or "،" in gap
 
@@ -103,7 +109,7 @@ def article_words(segmented: SegmentedArticle) -> list[Word]:
     tokens = segmented.tokens
     slice_body = body.__getitem__
     # The gap before a token starts where the previous token ends (an overlap slices to "").
-    gaps = list(map(slice_body, map(slice, chain((0,), tokens.end), tokens.start)))
+    gaps = list(map(_plain_gap, map(slice_body, map(slice, chain((0,), tokens.end), tokens.start))))
     columns = zip(
         range(len(tokens.start)),
         tokens.start,

@@ -53,3 +53,15 @@ def test_the_guest_is_the_visitor_told_before() -> None:
             "الذي يزور كينيا تلبية لدعوة رسمية. كما سيلتقي الضيف الزائر بالرئيس وليام روتو.")
     later = next(e for e in events(body) if e.type == EventType.meeting and "وليام روتو" in names(e))
     assert "أحمد معلم فقي" in names(later)
+
+
+def test_hashtag_marks_do_not_cut_a_name_and_a_tour_lists_its_stops_after_also() -> None:
+    body = ("وصل الرئيس الموريتاني، محمد #ولد_الغزواني، إلى #الرباط ظهر الاثنين في زيارة للمغرب. "
+            "وكان في مقدمة مستقبليه لدى وصوله المطار ولي العهد الأمير مولاي الحسن. "
+            "ويقوم الغزواني بجولة مغاربية رسمية، تشمل أيضا تونس والجزائر.")
+    found = [e for e in events(body) if e.type == EventType.visit]
+    first = next(e for e in found if e.status == EventStatus.occurred)
+    assert {(p.name, p.role.value) for p in first.participants} == {
+        ("محمد ولد الغزواني", "visitor"), ("مولاي الحسن", "host")}
+    stops = [e for e in found if e.status == EventStatus.planned]
+    assert len(stops) == 2 and all(names(e) == {"محمد ولد الغزواني"} for e in stops)
