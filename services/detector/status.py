@@ -20,7 +20,10 @@ PLANNED_AFTER_WINDOW = 80  # a time ahead (الأسبوع المقبل) may clos
 # part can overlap or hide a match of another, so the parts are searched apart: characters with str.find, the
 # phrase only where its text occurs (في alone is too frequent to gate the words on).
 _BREAK_CHARS = ".;!?"
-_BREAK_WORD = GatedPattern(r"(?<!\w)(?:و?لكن|بينما|فيما|بعد(?!\s+غد)|عقب|و?كما|منذ|وان|وانه|وانها)(?!\w)")
+# (also "يقوم" carrying a visit noun, unless a plan governs it, أن يقوم: what comes before is another clause)
+_BREAK_WORD = GatedPattern(
+    r"(?<!\w)(?:و?لكن|بينما|فيما|بعد(?!\s+غد)|عقب|و?كما|منذ|وان|وانه|وانها|(?<!ان )(?<!لان )و?[يت]قوم)(?!\w)"
+)
 _WHILE = "في حين"
 _BREAK_PHRASE = re.compile(rf"(?<!\w){_WHILE}(?!\w)")
 # The present tense reads as ongoing after "while" (في الوقت الذي يزور): not a plan.

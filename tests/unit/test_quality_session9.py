@@ -65,3 +65,16 @@ def test_hashtag_marks_do_not_cut_a_name_and_a_tour_lists_its_stops_after_also()
         ("محمد ولد الغزواني", "visitor"), ("مولاي الحسن", "host")}
     stops = [e for e in found if e.status == EventStatus.planned]
     assert len(stops) == 2 and all(names(e) == {"محمد ولد الغزواني"} for e in stops)
+
+
+def test_a_wish_before_the_verb_that_carries_a_visit_is_not_the_visits() -> None:
+    body = ("صدر عن الرئاسة البيان التالي: تعزيزا للعلاقات والرغبة المشتركة في تطويرها، "
+            "يقوم الرئيس الكوري يون سوك يول بزيارة رسمية إلى الإمارات.")
+    visit = next(e for e in events(body) if e.type == EventType.visit)
+    assert visit.status != EventStatus.proposed
+
+
+def test_a_wish_that_the_visitor_makes_the_visit_stays_proposed() -> None:
+    body = "وأبدى الرئيس رغبته في أن يقوم الرئيس الكوري يون سوك يول بزيارة إلى الإمارات."
+    visit = next(e for e in events(body) if e.type == EventType.visit)
+    assert visit.status == EventStatus.proposed
