@@ -1170,6 +1170,21 @@ class _SentenceScanner:
             for pre, rest in word.readings[1:]
         )
 
+    def _further_portfolio(self, title_end: int) -> int:
+        """ "وزير الخارجية والتعاون الأفريقي ومغاربة العالم، ناصر بوريطة": a conjoined phrase that no known given
+        name opens, with a name after the comma that ends it, is one more portfolio of the title."""
+        words, k = self.words, title_end + 1
+        if k >= len(words) or words[k].breaks_before or not has_conjunction(words[k]):
+            return title_end
+        if words[k].readings[-1][1] in self.lex.given_names:
+            return title_end  # "الرئيس ووليد …": a name of its own
+        j = k
+        while j + 1 < len(words) and not words[j + 1].breaks_before and j - k < 3:
+            j += 1
+        if j + 1 >= len(words) or not words[j + 1].comma_before or self._parse_name(j + 1, allow_gap=True) <= j:
+            return title_end
+        return j
+
     def _name_text(self, k: int, end: int) -> tuple[str, str]:
         words = self.words
         start, _ = strip_proclitic_text(words[k], "")
@@ -1224,6 +1239,7 @@ class _SentenceScanner:
                 i = title_end + 1
                 continue
             kin = head in lex.kin_heads
+            title_end = self._further_portfolio(title_end)
             name_end = self._parse_name(title_end + 1, allow_gap=True)
             # keep the article, drop conjunction/preposition: والرئيس -> الرئيس, بوزير -> وزير
             title_prefix = next(

@@ -78,3 +78,12 @@ def test_a_wish_that_the_visitor_makes_the_visit_stays_proposed() -> None:
     body = "وأبدى الرئيس رغبته في أن يقوم الرئيس الكوري يون سوك يول بزيارة إلى الإمارات."
     visit = next(e for e in events(body) if e.type == EventType.visit)
     assert visit.status == EventStatus.proposed
+
+
+def test_a_conjoined_portfolio_belongs_to_the_title_not_the_name() -> None:
+    body = ("حل وزير الخارجية والتعاون الأفريقي ومغاربة العالم، ناصر بوريطة، اليوم الأحد بالعاصمة البرتغالية "
+            "لشبونة، في زيارة رسمية يلتقي خلالها نظيره البرتغالي باولو رانجل.")
+    visit = next(e for e in events(body) if e.type == EventType.visit)
+    assert "ناصر بوريطة" in names(visit)
+    assert not any("مغاربة" in n for n in names(visit))
+
