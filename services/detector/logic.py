@@ -995,18 +995,40 @@ _NEGATORS = frozenset({"لم", "ولم", "لن", "ولن", "لا", "ولا", "م
 _RECEIVER_REACH = 3  # sentences after a reception where "كما استقبل" still has its subject
 
 
+def _dual_or_plural_object(words: list[Word], verb: int, persons: list[ActorMention]) -> bool:
+    """ "استقبل النائبين فلانا وعلانا": an untitled dual or plural noun right after the verb heads its object."""
+    after = words[verb + 1]
+    return (
+        min(a.first for a in persons) > after.index
+        and after.norm.startswith("ال")
+        and after.norm.endswith(("ين", "ان"))
+        and after.readings[-1][1][2:-2] in lexicon().title_heads
+    )
+
+
 def _receiver_again(
     doc: _Article, sentence: int, words: list[Word], local_first: int, candidates: list[ActorMention]
 ) -> list[ActorMention]:
     """Who received a guest before is the subject of "كما استقبل فلانا" / "واستقبل أيضا فلانا", a reception verb
     with no subject of its own; the reception with a named subject is remembered for the sentences after it."""
     persons = [a for a in candidates if a.kind == ParticipantKind.person]
+    known = doc.last_receiver
+    objects = (
+        known is not None
+        and 0 < sentence - known[0] <= _RECEIVER_REACH
+        and local_first <= 2
+        and persons
+        and local_first + 1 < len(words)
+        and (min(persons, key=attrgetter("first")).dual or _dual_or_plural_object(words, local_first, persons))
+        and all(a.first > words[local_first].index and a.entity != known[1].entity for a in persons)
+    )
+    if objects and known is not None:
+        return [known[1]]  # "كما استقبل النائبين فلانا وعلانا": a dual title after the verb is its object
     if len({a.entity for a in persons}) >= 2:
         host = participants.receiver_subject(words, persons, local_first)
         if host is not None:
             doc.last_receiver = (sentence, host)
         return []
-    known = doc.last_receiver
     if known is None or not 0 < sentence - known[0] <= _RECEIVER_REACH or local_first > 2 or len(persons) != 1:
         return []
     if persons[0].first < words[local_first].index or known[1].entity == persons[0].entity:
