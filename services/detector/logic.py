@@ -234,6 +234,7 @@ def detect(segmented: SegmentedArticle) -> DetectedEvents:
     events = [e for e in merge(mentions) if e.participants and any(m.cue != "attendance" for m in e.mentions)]
     _guests_met(events)
     _hosts_met(events)
+    _companions(doc, events, actors_by_sentence)
     _received_today(doc, events)
     events = _without_legs_done(events)
     return DetectedEvents(
@@ -1674,6 +1675,32 @@ def _bare(norm: str) -> str:
 
 _VISIT_MEETING_STATUSES = {(status, status) for status in EventStatus} | {(EventStatus.occurred, EventStatus.planned)}
 """A visit's meeting has the visit's status, or is still ahead in a visit under way ("وسيجري … مباحثات مع ضيفه")."""
+
+
+_ACCOMPANY = frozenset(
+    normalize(w) for w in ["يرافق", "يرافقه", "يرافقها", "يرافقهما", "يرافقهم", "رافق", "رافقه", "رافقها", "رافقهم"]
+)
+
+
+def _companions(doc: _Article, events: list[MergedEvent], actors_by_sentence: dict[int, list[ActorMention]]) -> None:
+    """ "ويرافق رئيس مجلس السيادة الوزير فلان والفريق علان": who accompanies a visitor is one of the visitors (of
+    the latest visit told at or before the sentence)."""
+    for sentence, words in doc.by_sentence.items():
+        if not any(w.reads_as(_ACCOMPANY) for w in words):
+            continue
+        visits = [
+            e for e in events
+            if e.type == EventType.visit and not e.background and e.status != EventStatus.denied
+            and min(e.sentences) <= sentence
+            and any(role == ParticipantRole.visitor for role in e.participants.values())
+        ]
+        if not visits:
+            continue
+        visit = max(visits, key=lambda e: max(k for k in e.sentences if k <= sentence))
+        for actor in actors_by_sentence.get(sentence, []):
+            if actor.kind == ParticipantKind.person and not actor.locative and actor.entity not in visit.participants:
+                visit.participants[actor.entity] = ParticipantRole.visitor
+                visit.kinds[actor.entity] = ParticipantKind.person
 
 
 def _guests_met(events: list[MergedEvent]) -> None:

@@ -96,3 +96,10 @@ def test_a_plural_object_after_kama_istaqbala_is_received_by_the_receiver_before
     later = next(e for e in found if "ميشال معوض" in {p.name for p in e.participants})
     assert "رودولف هيكل" in {p.name for p in later.participants}
     assert all(e.place is not None and e.place.name == "اليرزة" for e in found)
+
+
+def test_who_accompanies_the_visitor_is_a_visitor() -> None:
+    body = ("توجه رئيس الوزراء الأردني جعفر حسان اليوم إلى القاهرة في زيارة رسمية. "
+            "ويرافق رئيس الوزراء وزير الخارجية أيمن الصفدي ووزير الصناعة يعرب القضاة.")
+    visit = next(e for e in events(body) if e.type == EventType.visit)
+    assert {"جعفر حسان", "أيمن الصفدي", "يعرب القضاة"} <= names(visit)
