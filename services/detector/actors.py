@@ -965,6 +965,8 @@ class _SentenceScanner:
         words, lex = self.words, self.lex
         if j + 2 >= len(words) or not is_definite(words[j + 1]) or _title_head(words, j + 1, lex) is None:
             return False
+        if j > i and not is_definite(words[j]):
+            return False  # "مدير مكتب الرئيس اليمني": a word in construct, the office after it is its genitive
         theirs = demonym_country(words[j + 2], lex)
         if theirs is None or words[j + 2].breaks_before:
             return False

@@ -265,6 +265,8 @@ def _title_fit(m: ActorMention, e: Entity, rank_group: dict[str, int]) -> float:
         score += 1.5
     shared = set(m.title_words[1:]) & set(e.title_words[1:])
     score += len(shared)
+    if m.head == e.head:
+        score += 0.5  # "الرئيس اليمني" is the president, not "مدير مكتب الرئيس اليمني"
     return score
 
 

@@ -70,6 +70,7 @@ _TALKS = frozenset(
 _BACK_REFERENCES = frozenset(
     {"جاء ذلك", "وجاء ذلك", "جاء هذا", "وجاء هذا", "ياتي ذلك", "وياتي ذلك", "تم ذلك", "وتم ذلك"}
 )
+_ANOTHER = frozenset({"مماثله", "مماثل"})  # (normalised) another one of its kind
 _GUESTS = frozenset({"الضيف", "ضيفه", "ضيفها", "ضيفهم", "الزاير"})  # the visitor, named before
 _SEQUEL = frozenset({"عقب", "بعد", "قبل", "اثر", "غداه", "قبيل"})
 _ATTENDANCE = frozenset(
@@ -365,6 +366,9 @@ def _event_mention(
         candidates = _officials_for_countries(lex, candidates, actors_by_sentence[sentence], entities)
     if trigger.type == EventType.meeting and trigger.cue == "host" and trigger.form != "noun":
         candidates += _receiver_again(doc, sentence, words, local_first, candidates)
+    another = trigger.form == "noun" and bool(after) and after[0] in _ANOTHER
+    if another:  # "وتأتي زيارة فلان بعد زيارة مماثلة للرئيس علان": the similar visit is علان's
+        candidates = [a for a in candidates if a.first > last]
     if trigger.cue == "departure":
         onward = next((j for j in range(local_last + 1, len(words)) if _ONWARD.match(words[j].norm)), None)
         if onward is not None:  # "غادر … الإمارات متوجها إلى مصر للقاء السيسي": he hosts the next stop
@@ -536,6 +540,7 @@ def _event_mention(
     )
     return EventMention(
         type=trigger.type,
+        another=another,
         frame=frame,
         sideline=sideline,
         status=status,

@@ -38,6 +38,7 @@ class EventMention:
     delegations: set[str] = field(default_factory=set)  # visiting delegations (الوفد العسكري الأميركي)
     frame: bool = False  # a summit, or the gathering after هامش: side meetings are held at it, not part of it
     sideline: bool = False  # a meeting in a sentence with "على هامش": another happening than the gathering
+    another: bool = False  # "زيارة مماثلة"، "زيارة أخرى": said to be another happening than the one told
 
 
 @dataclass(slots=True)
@@ -118,6 +119,8 @@ def _visitors(participants: dict[str, ParticipantRole], kinds: dict[str, Partici
 def _compatible(event: MergedEvent, mention: EventMention) -> bool:
     if event.type != mention.type:
         return False
+    if mention.another:
+        return False  # "بعد انتهاء زيارة مماثلة للرئيس اليمني": a similar visit is not this one
     if mention.trigger in event.triggers:
         return False  # one trigger split into parts (a series of bilateral meetings): each part is its own event
     if (mention.sideline and event.framed) or (mention.frame and event.sidelined):

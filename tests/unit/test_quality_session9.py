@@ -103,3 +103,16 @@ def test_who_accompanies_the_visitor_is_a_visitor() -> None:
             "ويرافق رئيس الوزراء وزير الخارجية أيمن الصفدي ووزير الصناعة يعرب القضاة.")
     visit = next(e for e in events(body) if e.type == EventType.visit)
     assert {"جعفر حسان", "أيمن الصفدي", "يعرب القضاة"} <= names(visit)
+
+
+def test_a_similar_visit_is_another_visit_and_the_office_of_a_president_is_not_the_president() -> None:
+    body = ("وصل رئيس الوزراء الليبي عبد الحميد الدبيبة إلى العاصمة التركية أنقرة مساء الثلاثاء. "
+            "وتأتي زيارة الدبيبة بعد ساعات من انتهاء زيارة مماثلة لرئيس المجلس الرئاسي الليبي محمد المنفي إلى أنقرة. "
+            "وكان الرئيس التركي رجب طيب أردوغان استقبل رئيس المجلس الرئاسي الليبي، مساء الاثنين، في المجمع الرئاسي. "
+            "وقال مدير مكتب رئيس المجلس الرئاسي الليبي، فلان الورفلي، إن اللقاء كان مثمرا.")
+    found = events(body)
+    visits = sorted((names(e) for e in found if e.type == EventType.visit), key=len)
+    assert {"عبد الحميد الدبيبة"} in visits
+    assert any("محمد المنفي" in v and "عبد الحميد الدبيبة" not in v for v in visits)
+    meeting = next(e for e in found if e.type == EventType.meeting)
+    assert "محمد المنفي" in names(meeting)
