@@ -116,3 +116,12 @@ def test_a_similar_visit_is_another_visit_and_the_office_of_a_president_is_not_t
     assert any("محمد المنفي" in v and "عبد الحميد الدبيبة" not in v for v in visits)
     meeting = next(e for e in found if e.type == EventType.meeting)
     assert "محمد المنفي" in names(meeting)
+
+
+def test_long_official_titles_keep_their_name_after_the_comma() -> None:
+    body = ("استقبل رئيس الجمهورية، عبد المجيد تبون، أمس الثلاثاء، بمقر رئاسة الجمهورية، وزير أوروبا والشؤون "
+            "الخارجية للجمهورية الفرنسية، جان نويل بارو. والتقى وزير الشؤون الخارجية والتعاون الإفريقي والمغاربة "
+            "المقيمين بالخارج، ناصر بوريطة، اليوم، بنظيره الإسباني خوسيه مانويل ألباريس.")
+    found = [names(e) for e in events(body) if e.type == EventType.meeting]
+    assert any({"عبد المجيد تبون", "جان نويل بارو"} <= n for n in found)
+    assert any("ناصر بوريطة" in n for n in found)
