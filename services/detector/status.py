@@ -24,6 +24,10 @@ _BREAK_CHARS = ".;!?"
 _BREAK_WORD = GatedPattern(
     r"(?<!\w)(?:و?لكن|بينما|فيما|بعد(?!\s+غد)|عقب|و?كما|منذ|وان|وانه|وانها|(?<!ان )(?<!لان )و?[يت]قوم)(?!\w)"
 )
+_LASTS_UNTIL = GatedPattern(
+    r"(?<!\w)[وف]?(?:[يت]تواصل|[يت]ستمر|[يت]متد|متواصله|مستمره|تستمران|يستمران)\s+(?:الي|حتي|لغايه)(?!\w)"
+)
+_STARTED = GatedPattern(r"(?<!\w)[وف]?(?:انطلقت|انطلق|بدات|بدا|انطلقا|بداتا|انطلقتا)(?!\w)")
 _WHILE = "في حين"
 _BREAK_PHRASE = re.compile(rf"(?<!\w){_WHILE}(?!\w)")
 # The present tense reads as ongoing after "while" (في الوقت الذي يزور): not a plan.
@@ -184,6 +188,10 @@ def mention_status(
         right_end = right_stop
     right, right_words = sentence[trigger_end:right_end], words.of(trigger_end, right_end)
     cut = _first_break_start(right, right_words)
+    lasts = _LASTS_UNTIL.search(right, right_words) if _STARTED.search(left, left_words) else None
+    if lasts is not None and (cut is None or lasts.start() < cut):
+        # "انطلقت أمس تدريبات … تتواصل إلى العاشر من مايو القادم": the end of what has begun, not a plan
+        cut = lasts.start()
     if cut is not None:
         right_end = trigger_end + cut
         right, right_words = sentence[trigger_end:right_end], words.of(trigger_end, right_end)

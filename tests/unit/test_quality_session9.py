@@ -125,3 +125,10 @@ def test_long_official_titles_keep_their_name_after_the_comma() -> None:
     found = [names(e) for e in events(body) if e.type == EventType.meeting]
     assert any({"عبد المجيد تبون", "جان نويل بارو"} <= n for n in found)
     assert any("ناصر بوريطة" in n for n in found)
+
+
+def test_what_has_begun_and_goes_on_until_a_coming_date_has_occurred() -> None:
+    body = ("انطلقت أمس بقاعدة بنزرت تدريبات مشتركة بين وحدات من الجيش التونسي وقوات إيطالية "
+            "تتواصل إلى العاشر من الشهر القادم.")
+    training = next(e for e in events(body) if e.type == EventType.training_agreement)
+    assert training.status == EventStatus.occurred
