@@ -129,6 +129,6 @@ def test_long_official_titles_keep_their_name_after_the_comma() -> None:
 
 def test_what_has_begun_and_goes_on_until_a_coming_date_has_occurred() -> None:
     body = ("انطلقت أمس بقاعدة بنزرت تدريبات مشتركة بين وحدات من الجيش التونسي وقوات إيطالية "
-            "تتواصل إلى العاشر من الشهر القادم.")
+            "تتواصل إلى العاشر من ماي القادم.")
     training = next(e for e in events(body) if e.type == EventType.training_agreement)
     assert training.status == EventStatus.occurred
