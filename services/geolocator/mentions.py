@@ -232,7 +232,11 @@ _CAPITAL_WORDS = {"العاصمه": (0, ""), "والعاصمه": (1, ""), "با�
 # "الأراضي" before a demonym (وصل إلى الأراضي المغربية، للأراضي الليبية): that country
 _TERRITORY_WORDS = {"الاراضي": (0, ""), "والاراضي": (1, ""), "بالاراضي": (1, "ب"), "للاراضي": (1, "ل"),
                     "وللاراضي": (2, "ل")}
+# "المياه (الإقليمية) المصرية"، "الأجواء الليبية": that country's waters or airspace, so that country
+_TERRITORY_WORDS |= {"المياه": (0, ""), "بالمياه": (1, "ب"), "للمياه": (1, "ل"), "الاجواء": (0, ""),
+                     "بالاجواء": (1, "ب")}
 _DEMONYM_HEADS = {**_CAPITAL_WORDS, **_TERRITORY_WORDS}
+_TERRITORIAL = frozenset({"الاقليميه"})  # a word that may stand between the head and the demonym
 
 
 # a bare "المملكة" (زيارة المملكة، وصل إلى المملكة): the kingdom the article is about, if it names one
@@ -272,20 +276,21 @@ def _places_by_demonym(
     found = mentions
     taken: set[int] | None = None
     for i in compress(range(len(norms) - 1), map(_DEMONYM_HEADS.__contains__, norms)):
-        country = gazetteer.demonyms.get(norms[i + 1])
+        j = i + 2 if norms[i + 1] in _TERRITORIAL and i + 2 < len(norms) and not _breaks[gaps[i + 2]] else i + 1
+        country = gazetteer.demonyms.get(norms[j])
         places = gazetteer.capitals if norms[i] in _CAPITAL_WORDS else gazetteer.by_country
         if country is None or country not in places or i in blocked or _breaks[gaps[i + 1]]:
             continue
         if taken is None:
             taken = {k for m in mentions for k in range(m.first - 1, m.last + 1)}  # in a name or right before one
-        if i in taken or i + 1 in taken:
+        if i in taken or j in taken:
             continue  # (العاصمة الأردنية عمان: the name says it)
         place = places[country]
         peeled, prefix = _DEMONYM_HEADS[norms[i]]
         if found is mentions:
             found = list(mentions)
-        found.append(Mention(i, i + 1, words.starts[i], words.ends[i + 1], prefix,
-                             [IndexedName((norms[i][peeled:], norms[i + 1]), place, False)], peeled,
+        found.append(Mention(i, j, words.starts[i], words.ends[j], prefix,
+                             [IndexedName((norms[i][peeled:], *norms[i + 1 : j + 1]), place, False)], peeled,
                              toponym_noun=True))
     if found is not mentions:
         found.sort(key=lambda m: m.first)

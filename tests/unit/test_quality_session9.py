@@ -132,3 +132,10 @@ def test_what_has_begun_and_goes_on_until_a_coming_date_has_occurred() -> None:
             "تتواصل إلى العاشر من ماي القادم.")
     training = next(e for e in events(body) if e.type == EventType.training_agreement)
     assert training.status == EventStatus.occurred
+
+
+def test_a_countrys_territorial_waters_are_that_country() -> None:
+    body = ("وأجرت القوات البحرية للبلدين تدريبات مشتركة داخل المياه الإقليمية المصرية "
+            "بمشاركة الفرقاطة اليونانية هيدرا والقوات البحرية المصرية.")
+    training = next(e for e in extract(Article(id="t", body=body, source="t")))
+    assert training.place is not None and training.place.country_code == "EG"
