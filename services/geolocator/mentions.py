@@ -421,9 +421,14 @@ def _gathering_cue(norms: list[str], gaps: list[str], first: int) -> float:
     if len(word) > 3 and word[0] in "وف":
         word = word[1:]
     at = len(word) > 3 and word[0] == "ب"
-    if (word[1:] if at else word) not in _GATHERING_NOUNS:
+    of = len(word) > 3 and word[0] == "ل"  # "على هامش الدورة الخامسة لمنتدى باريس": a session of the gathering
+    if (word[1:] if at or of else word) not in _GATHERING_NOUNS:
         return 0.0
-    return 3.0 if at else 2.5 if norms[k - 1] in _AT_A_GATHERING else 0.0
+    if at:
+        return 3.0
+    if of:
+        return 2.5 if not _AT_A_GATHERING.isdisjoint(norms[max(0, k - 3) : k]) else 0.0
+    return 2.5 if norms[k - 1] in _AT_A_GATHERING else 0.0
 
 
 def _adjective_after_noun(norms: list[str], gaps: list[str], k: int) -> bool:

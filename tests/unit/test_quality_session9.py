@@ -139,3 +139,10 @@ def test_a_countrys_territorial_waters_are_that_country() -> None:
             "بمشاركة الفرقاطة اليونانية هيدرا والقوات البحرية المصرية.")
     training = next(e for e in extract(Article(id="t", body=body, source="t")))
     assert training.place is not None and training.place.country_code == "EG"
+
+
+def test_a_session_of_a_forum_named_after_its_city_is_held_there() -> None:
+    body = ("التقى وزير الخارجية المصري بدر عبد العاطي، اليوم، بنظيره الإسباني خوسيه مانويل ألباريس، "
+            "على هامش الدورة السادسة لمنتدى باريس للسلام.")
+    meeting = next(e for e in extract(Article(id="t", body=body, source="t")))
+    assert meeting.place is not None and meeting.place.name == "باريس"
