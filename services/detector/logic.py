@@ -236,6 +236,7 @@ def detect(segmented: SegmentedArticle) -> DetectedEvents:
     _guests_met(events)
     _hosts_met(events)
     _companions(doc, events, actors_by_sentence)
+    _signers(doc, events, actors_by_sentence)
     _received_today(doc, events)
     events = _without_legs_done(events)
     return DetectedEvents(
@@ -1691,21 +1692,51 @@ def _companions(doc: _Article, events: list[MergedEvent], actors_by_sentence: di
     """ "ويرافق رئيس مجلس السيادة الوزير فلان والفريق علان": who accompanies a visitor is one of the visitors (of
     the latest visit told at or before the sentence)."""
     for sentence, words in doc.by_sentence.items():
-        if not any(w.reads_as(_ACCOMPANY) for w in words):
-            continue
-        visits = [
-            e for e in events
-            if e.type == EventType.visit and not e.background and e.status != EventStatus.denied
-            and min(e.sentences) <= sentence
-            and any(role == ParticipantRole.visitor for role in e.participants.values())
-        ]
-        if not visits:
-            continue
-        visit = max(visits, key=lambda e: max(k for k in e.sentences if k <= sentence))
-        for actor in actors_by_sentence.get(sentence, []):
-            if actor.kind == ParticipantKind.person and not actor.locative and actor.entity not in visit.participants:
-                visit.participants[actor.entity] = ParticipantRole.visitor
-                visit.kinds[actor.entity] = ParticipantKind.person
+        if any(w.reads_as(_ACCOMPANY) for w in words):
+            visit = _latest_told(events, sentence, EventType.visit, needs=ParticipantRole.visitor)
+            _persons_join(visit, actors_by_sentence.get(sentence, []), ParticipantRole.visitor)
+
+
+def _latest_told(
+    events: list[MergedEvent], sentence: int, kind: EventType, needs: ParticipantRole | None = None
+) -> MergedEvent | None:
+    """The event of ``kind`` told last at or before ``sentence`` (not background, not denied; with a participant
+    of role ``needs``, if given)."""
+    told = [
+        e for e in events
+        if e.type == kind and not e.background and e.status != EventStatus.denied
+        and min(e.sentences) <= sentence
+        and (needs is None or needs in e.participants.values())
+    ]
+    return max(told, key=lambda e: max(k for k in e.sentences if k <= sentence)) if told else None
+
+
+def _persons_join(event: MergedEvent | None, actors: list[ActorMention], role: ParticipantRole) -> None:
+    """The persons of ``actors`` (not places) join ``event`` in ``role``, unless already in it."""
+    if event is None:
+        return
+    for actor in actors:
+        if actor.kind == ParticipantKind.person and not actor.locative and actor.entity not in event.participants:
+            event.participants[actor.entity] = role
+            event.kinds[actor.entity] = ParticipantKind.person
+
+
+_SIGNED_IT = frozenset(normalize(w) for w in ["وقعها", "وقعه", "وقعاها", "وقعاه", "وقعتها", "وقعته"])
+_SIGNING = frozenset(normalize(w) for w in ["وقع", "وقعت", "وقعا", "وقعها", "وقعه", "وقعاها", "وقعتها"])
+_THE_AGREEMENT = frozenset(
+    normalize(w) for w in ["المذكرة", "الاتفاقية", "الاتفاق", "البروتوكول", "الاتفاقيات", "المذكرات", "الوثيقة"]
+)
+
+
+def _signers(doc: _Article, events: list[MergedEvent], actors_by_sentence: dict[int, list[ActorMention]]) -> None:
+    """ "ووقع المذكرة من الجانب العماني فلان، فيما وقعها من الجانب الباكستاني علان": who signs the agreement told
+    before is one of its parties (the latest training agreement told at or before the sentence)."""
+    for sentence, words in doc.by_sentence.items():
+        if any(w.reads_as(_SIGNED_IT) for w in words) or any(
+            a.reads_as(_SIGNING) and b.reads_as(_THE_AGREEMENT) for a, b in pairwise(words)
+        ):
+            agreement = _latest_told(events, sentence, EventType.training_agreement)
+            _persons_join(agreement, actors_by_sentence.get(sentence, []), ParticipantRole.party)
 
 
 def _guests_met(events: list[MergedEvent]) -> None:

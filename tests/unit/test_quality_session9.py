@@ -146,3 +146,11 @@ def test_a_session_of_a_forum_named_after_its_city_is_held_there() -> None:
             "على هامش الدورة السادسة لمنتدى باريس للسلام.")
     meeting = next(e for e in extract(Article(id="t", body=body, source="t")))
     assert meeting.place is not None and meeting.place.name == "باريس"
+
+
+def test_who_signs_the_agreement_is_a_party_to_it() -> None:
+    body = ("وقعت سلطنة عمان والهند، الثلاثاء، في مسقط مذكرة تفاهم في مجال التعاون العسكري بين البلدين. "
+            "ووقع المذكرة من الجانب العماني الأمين العام بوزارة الدفاع محمد بن ناصر الزعابي، "
+            "فيما وقعها من الجانب الهندي السفير الهندي في مسقط أميت نارانغ.")
+    training = next(e for e in events(body) if e.type == EventType.training_agreement)
+    assert {"محمد بن ناصر الزعابي", "أميت نارانغ"} <= names(training)
