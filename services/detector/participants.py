@@ -378,9 +378,10 @@ def _visit_roles(
             host = None  # "استقبل وزير الدفاع نظيره فلان الذي يزور": the one who visits, the host unnamed
         if host is not None and trigger.form == "noun" and host.first - base == last + 1:
             host = None  # "استقبل عباس الصفدي، وأكد أن زيارة الصفدي مهمة": the genitive of a visit visits
+        hosting = host.entity if host is not None else None  # (every mention of the host: its title, its name)
         for a in actors:
             invited_by = host_from is not None and a.first - base >= host_from
-            out[a.entity] = ParticipantRole.host if a is host or invited_by else ParticipantRole.visitor
+            out[a.entity] = ParticipantRole.host if a.entity == hosting or invited_by else ParticipantRole.visitor
         return out
     relative = next((k for k in range(max(0, first - 2), first) if words[k].norm in _RELATIVES), None)
     if relative is not None:

@@ -34,6 +34,7 @@ LOCATIVE_WORDS = {"في": 3.0, "داخل": 3.0, "الي": 2.5, "الى": 2.5, "�
 # A place after these is someone's post or a border, not where the event is.
 _POST_WORDS = frozenset([
     "سفير", "السفير", "سفيرا", "سفاره", "السفاره", "سفارتها", "سفارته", "قنصل", "القنصل", "القنصليه", "قنصليه",
+    "لشوون",  # "وزير الدولة لشؤون الدفاع في دولة قطر": the office's country, not where it is held
 ])
 # An envoy "إلى ليبيا" / "لدى ليبيا" is posted there; an envoy "في واشنطن" may well meet there.
 _ENVOY_WORDS = frozenset(["مندوب", "المندوب", "ممثل", "الممثل", "المبعوث", "مبعوث", "مبعوثا"])

@@ -154,3 +154,12 @@ def test_who_signs_the_agreement_is_a_party_to_it() -> None:
             "فيما وقعها من الجانب الهندي السفير الهندي في مسقط أميت نارانغ.")
     training = next(e for e in events(body) if e.type == EventType.training_agreement)
     assert {"محمد بن ناصر الزعابي", "أميت نارانغ"} <= names(training)
+
+
+def test_an_offices_country_is_not_where_it_receives() -> None:
+    body = ("استقبل وزير الدفاع الكويتي الشيخ عبدالله علي السالم الصباح، في مطار الكويت اليوم، الأمير خالد بن "
+            "سلمان وزير الدفاع السعودي. واستقبل ايضا السيد شهاب بن طارق آل سعيد نائب رئيس الوزراء لشؤون الدفاع "
+            "في سلطنة عمان.")
+    found = extract(Article(id="t", body=body, source="t"))
+    later = next(e for e in found if "شهاب بن طارق آل سعيد" in {p.name for p in e.participants})
+    assert later.place is None or later.place.country_code == "KW"
