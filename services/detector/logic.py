@@ -1691,8 +1691,10 @@ _ACCOMPANY = frozenset(
 def _companions(doc: _Article, events: list[MergedEvent], actors_by_sentence: dict[int, list[ActorMention]]) -> None:
     """ "ويرافق رئيس مجلس السيادة الوزير فلان والفريق علان": who accompanies a visitor is one of the visitors (of
     the latest visit told at or before the sentence)."""
+    if "رافق" not in doc.view.text:
+        return  # (most articles: one substring test)
     for sentence, words in doc.by_sentence.items():
-        if any(w.reads_as(_ACCOMPANY) for w in words):
+        if "رافق" in doc.sentence_norm(sentence)[0] and any(w.reads_as(_ACCOMPANY) for w in words):
             visit = _latest_told(events, sentence, EventType.visit, needs=ParticipantRole.visitor)
             _persons_join(visit, actors_by_sentence.get(sentence, []), ParticipantRole.visitor)
 
@@ -1731,7 +1733,11 @@ _THE_AGREEMENT = frozenset(
 def _signers(doc: _Article, events: list[MergedEvent], actors_by_sentence: dict[int, list[ActorMention]]) -> None:
     """ "ووقع المذكرة من الجانب العماني فلان، فيما وقعها من الجانب الباكستاني علان": who signs the agreement told
     before is one of its parties (the latest training agreement told at or before the sentence)."""
+    if not any(e.type == EventType.training_agreement for e in events):
+        return  # (most articles: no agreement to sign)
     for sentence, words in doc.by_sentence.items():
+        if "وقع" not in doc.sentence_norm(sentence)[0]:
+            continue
         if any(w.reads_as(_SIGNED_IT) for w in words) or any(
             a.reads_as(_SIGNING) and b.reads_as(_THE_AGREEMENT) for a, b in pairwise(words)
         ):
