@@ -276,9 +276,13 @@ def _event_mention(
         trigger.start
     ):
         return None  # "عاد … عقب زيارة إلى أسمرا. وكان في استقباله لدى وصوله مطار بورتسودان …": the welcome home
-    if trigger.cue == "departure" and _sets_out_from_home(lex, words, next(
-        (j for j in range(local_last + 1, len(words)) if _ONWARD.match(words[j].norm)), 0
-    )):
+    # "غادر … متوجها إلى": where a departure's onward destination starts (None: no onward word)
+    onward = (
+        next((j for j in range(local_last + 1, len(words)) if _ONWARD.match(words[j].norm)), None)
+        if trigger.cue == "departure"
+        else None
+    )
+    if onward is not None and _sets_out_from_home(lex, words, onward):
         return None  # "غادر الوزير الإيراني طهران متوجها إلى الرياض": leaving home is no visit; the trip is onward
     if trigger.form == "imperfective" and _HABITUAL.intersection(after[:_HABITUAL_WINDOW]):
         return None  # "كما يجتمع البلدان سنويا": what happens every year, not a happening
@@ -370,10 +374,8 @@ def _event_mention(
     another = trigger.form == "noun" and bool(after) and after[0] in _ANOTHER
     if another:  # "وتأتي زيارة فلان بعد زيارة مماثلة للرئيس علان": the similar visit is علان's
         candidates = [a for a in candidates if a.first > last]
-    if trigger.cue == "departure":
-        onward = next((j for j in range(local_last + 1, len(words)) if _ONWARD.match(words[j].norm)), None)
-        if onward is not None:  # "غادر … الإمارات متوجها إلى مصر للقاء السيسي": he hosts the next stop
-            candidates = [a for a in candidates if a.first < words[onward].index]
+    if onward is not None:  # "غادر … الإمارات متوجها إلى مصر للقاء السيسي": he hosts the next stop
+        candidates = [a for a in candidates if a.first < words[onward].index]
     if "party" in trigger.needs and not candidates:
         return None
     candidates = _pronoun_antecedent(trigger, words, candidates, local_first)
